@@ -1,0 +1,134 @@
+"""Normalising values the way the form stores them: dates dd/mm/yyyy (partial kept partial), Nam/Nữ,
+names in NFC with each word capitalised, ethnicity and nationality fuzzy-matched to the code lists."""
+from __future__ import annotations
+
+import re
+import unicodedata
+from typing import Any
+
+from rapidfuzz import fuzz, process, utils
+
+from .forms import FieldDef, FormDef, code_list
+
+_DATE_WORDS = re.compile(r"ngày\s*(\d{1,2})\D{0,12}tháng\s*(\d{1,2})\D{0,12}năm\s*(\d{2,4})", re.I)
+_MONTH_YEAR_WORDS = re.compile(r"tháng\s*(\d{1,2})\D{0,12}năm\s*(\d{2,4})", re.I)
+_NUMBERS = re.compile(r"\d+")
+
+
+def nfc(text: Any) -> str:
+    s = unicodedata.normalize("NFC", str(text or ""))
+    s = "".join(ch for ch in s if unicodedata.category(ch)[0] != "C" or ch in "\n\t")
+    return " ".join(s.split())
+
+
+def _year(y: str, pivot: int = 30) -> int:
+    n = int(y)
+    if len(y) <= 2:
+        n += 2000 if n <= pivot else 1900
+    return n
+
+
+def _valid_day(d: int, m: int, y: int) -> bool:
+    import calendar
+
+    return 1 <= m <= 12 and 1 <= d <= calendar.monthrange(y, m)[1] and 1850 <= y <= 2100
+
+
+def normalize_date(text: str, partial_ok: bool = True) -> str:
+    """'6/4/78', '06-04-1978', 'ngày 6 tháng 4 năm 1978' -> '06/04/1978'; '4/1978' -> '04/1978'; '1978'."""
+    s = nfc(text)
+    if not s:
+        return ""
+    s = s.replace("O", "0").replace("o", "0") if re.fullmatch(r"[\dOo/.\-\s]+", s) else s
+    m = _DATE_WORDS.search(s)
+    nums = list(m.groups()) if m else None
+    if not nums:
+        m2 = _MONTH_YEAR_WORDS.search(s)
+        nums = list(m2.groups()) if m2 else _NUMBERS.findall(s)
+    if len(nums) >= 3:
+        d, mo, y = int(nums[0]), int(nums[1]), _year(nums[2])
+        return f"{d:02d}/{mo:02d}/{y:04d}" if _valid_day(d, mo, y) else s
+    if len(nums) == 2 and partial_ok:
+        mo, y = int(nums[0]), _year(nums[1])
+        return f"{mo:02d}/{y:04d}" if 1 <= mo <= 12 else s
+    if len(nums) == 1 and partial_ok and len(nums[0]) == 4:
+        return nums[0]
+    if len(nums) == 1 and len(nums[0]) == 8:  # 06041978
+        d, mo, y = int(nums[0][:2]), int(nums[0][2:4]), int(nums[0][4:])
+        return f"{d:02d}/{mo:02d}/{y:04d}" if _valid_day(d, mo, y) else s
+    return s
+
+
+def normalize_gender(text: str) -> str:
+    key = utils.default_process(nfc(text))
+    if not key:
+        return ""
+    from unidecode import unidecode
+
+    flat = unidecode(key)
+    if flat in ("nam", "trai", "m", "male"):
+        return "Nam"
+    if flat in ("nu", "gai", "f", "female"):
+        return "Nữ"
+    if flat in ("khong ro", "kr", "khong xac dinh"):
+        return "Không rõ"
+    return nfc(text)
+
+
+def capitalise_name(text: str) -> str:
+    words = nfc(text).split(" ")
+    return " ".join(w[:1].upper() + w[1:].lower() if w else w for w in words)
+
+
+def match_code(list_name: str, text: str, cutoff: float = 80) -> tuple[str, float]:
+    """Best code-list name for `text` and a 0..1 score; the text itself with 0 when nothing is close."""
+    value = nfc(text)
+    if not value:
+        return "", 1.0
+    codes = code_list(list_name)
+    names = [i["name"] for i in codes["items"]]
+    aliases = codes.get("aliases", {})
+    lookup = {utils.default_process(n): n for n in names}
+    lookup.update({utils.default_process(a): t for a, t in aliases.items()})
+    key = utils.default_process(value)
+    if key in lookup:
+        return lookup[key], 1.0
+    best = process.extractOne(key, list(lookup), scorer=fuzz.ratio, score_cutoff=cutoff)
+    if best:
+        return lookup[best[0]], best[1] / 100
+    return value, 0.0
+
+
+def normalize_value(fdef: FieldDef, value: Any) -> str:
+    s = nfc(value)
+    if not s:
+        return ""
+    t = fdef.type
+    if t == "date":
+        return normalize_date(s, partial_ok=True)
+    if t == "partial_date":
+        return normalize_date(s, partial_ok=True)
+    if t == "gender":
+        return normalize_gender(s)
+    if t == "name":
+        return capitalise_name(s)
+    if t == "ethnicity":
+        return match_code("dan_toc", s)[0]
+    if t == "nationality":
+        return match_code("quoc_tich", s)[0]
+    if t == "regno":
+        m = re.match(r"\s*0*(\d+)(\s*/\s*\d{2,4})?", s)
+        return (m.group(1) + (m.group(2) or "").replace(" ", "")) if m else s
+    if t == "choice":
+        digits = re.findall(r"\d", s)
+        return digits[0] if digits and digits[0] in fdef.choices else s
+    return s
+
+
+def normalize_fields(form: FormDef, fields: dict[str, Any]) -> dict[str, str]:
+    """Normalises known keys; unknown keys are kept as text so nothing a caller sent is lost silently."""
+    out: dict[str, str] = {}
+    for key, value in fields.items():
+        fdef = form.field(key)
+        out[key] = normalize_value(fdef, value) if fdef else nfc(value)
+    return out

@@ -1,0 +1,43 @@
+"""Who may do what. The core checks this on every call; the UI only hides what the role cannot use."""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from enum import Enum
+
+
+class Role(str, Enum):
+    CLERK = "clerk"
+    SUPERVISOR = "supervisor"
+    ADMIN = "admin"
+
+
+ROLE_LABELS = {Role.CLERK: "Cán bộ nhập liệu", Role.SUPERVISOR: "Người kiểm tra, phê duyệt",
+               Role.ADMIN: "Quản trị"}
+
+PERMISSIONS: dict[str, set[Role]] = {
+    "intake": {Role.CLERK, Role.SUPERVISOR, Role.ADMIN},
+    "enter": {Role.CLERK, Role.SUPERVISOR},
+    "review": {Role.SUPERVISOR},
+    "export": {Role.SUPERVISOR, Role.ADMIN},
+    "report": {Role.CLERK, Role.SUPERVISOR, Role.ADMIN},
+    "manage_users": {Role.ADMIN},
+    "manage_books": {Role.CLERK, Role.SUPERVISOR, Role.ADMIN},
+}
+
+ACTION_LABELS = {
+    "intake": "nhận trang quét", "enter": "nhập và sửa hồ sơ", "review": "phê duyệt hoặc trả lại hồ sơ",
+    "export": "xuất dữ liệu", "report": "xem báo cáo", "manage_users": "quản lý người dùng",
+    "manage_books": "tạo và sửa sổ",
+}
+
+
+@dataclass(frozen=True)
+class Actor:
+    """The signed-in user as the core sees it."""
+
+    id: int
+    login: str
+    role: Role
+
+    def may(self, action: str) -> bool:
+        return self.role in PERMISSIONS[action]

@@ -1,0 +1,369 @@
+"""The core's service layer: the one door through which the window, the CLI and the tests change anything.
+
+Every method that acts as a user takes an `Actor` and checks the role here, so a hidden menu is never the
+only guard. Each call is one transaction; the audit event is written in that same transaction.
+"""
+from __future__ import annotations
+
+import datetime as dt
+import os
+from collections.abc import Iterable
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from sqlalchemy import func, select
+from sqlalchemy.orm import Session
+
+from . import audit, checks, naming
+from .atomic import rename_no_clobber
+from .booktypes import book_type as get_book_type
+from .errors import BadInput, NotFound, PermissionDenied, Refused
+from .forms import load_form
+from .normalize import normalize_fields
+from .records_hash import content_hash
+from .roles import ACTION_LABELS, Actor, Role
+from .security import hash_password, lock_after, verify_password
+from .store.db import Store
+from .store.models import (Book, Entry, FindingAcceptance, Office, Page, Record, ReviewDecision, User, utcnow)
+from .views import BookInfo, EntryInfo, Finding, PageInfo
+from .workspace import Settings, Workspace
+
+SYSTEM = "system"
+
+
+@dataclass
+class SaveResult:
+    entry: EntryInfo
+    findings: list[Finding]
+
+
+class Service:
+    def __init__(self, workspace: Workspace, store: Store | None = None) -> None:
+        self.workspace = workspace.ensure()
+        self.store = store or Store(workspace.db_url)
+
+    @classmethod
+    def open(cls, data_dir: str | os.PathLike[str] | None = None, db_url: str | None = None) -> Service:
+        return cls(Workspace.resolve(data_dir, db_url))
+
+    def close(self) -> None:
+        self.store.close()
+
+    @property
+    def settings(self) -> Settings:
+        return self.workspace.settings()
+
+    # -- roles -----------------------------------------------------------------------------------------
+    def require(self, actor: Actor | None, action: str) -> Actor:
+        """Refuses (and records the attempt) when the actor's role may not do `action`."""
+        if actor is not None and actor.may(action):
+            return actor
+        who = actor.login if actor else "(chưa đăng nhập)"
+        with self.store.session() as s:
+            audit.record(s, who, "denied", "action", action)
+        raise PermissionDenied(f"Người dùng {who} không có quyền {ACTION_LABELS[action]}.")
+
+    # -- users -----------------------------------------------------------------------------------------
+    def has_users(self) -> bool:
+        with self.store.session() as s:
+            return bool(s.scalar(select(func.count(User.id))))
+
+    def create_user(self, actor: Actor | None, login: str, password: str, role: str,
+                    full_name: str = "") -> Actor:
+        """The first user of a new workspace needs no actor; after that only an admin adds users."""
+        if self.has_users() or actor is not None:
+            self.require(actor, "manage_users")
+        login = login.strip()
+        if not login or len(login) > 80 or any(c.isspace() for c in login):
+            raise BadInput("Tên đăng nhập không được trống, dài quá 80 ký tự hay có khoảng trắng.")
+        if len(password) < 6:
+            raise BadInput("Mật khẩu phải có ít nhất 6 ký tự.")
+        try:
+            role_value = Role(role)
+        except ValueError:
+            raise BadInput(f"Vai trò không hợp lệ: «{role}» (clerk, supervisor, admin).") from None
+        with self.store.session() as s:
+            if s.scalar(select(User.id).where(User.login == login)):
+                raise Refused(f"Tên đăng nhập «{login}» đã có.")
+            user = User(login=login, full_name=full_name, role=role_value.value,
+                        password_hash=hash_password(password))
+            s.add(user)
+            s.flush()
+            audit.record(s, actor.login if actor else SYSTEM, "user_create", "user", user.id,
+                         after={"login": login, "role": role_value.value})
+            return Actor(user.id, user.login, role_value)
+
+    def login(self, login: str, password: str) -> Actor:
+        with self.store.session() as s:
+            user = s.scalar(select(User).where(User.login == login))
+            now = utcnow()
+            if user is None or not user.active:
+                audit.record(s, login, "login_failed", "user", "")
+                raise PermissionDenied("Sai tên đăng nhập hoặc mật khẩu.")
+            if user.locked_until and user.locked_until > now:
+                wait = int((user.locked_until - now).total_seconds()) + 1
+                raise PermissionDenied(f"Đăng nhập sai nhiều lần. Hãy thử lại sau {wait} giây.")
+            if not verify_password(password, user.password_hash):
+                user.failed_logins += 1
+                user.locked_until = now + lock_after(user.failed_logins)
+                audit.record(s, login, "login_failed", "user", user.id)
+                raise PermissionDenied("Sai tên đăng nhập hoặc mật khẩu.")
+            user.failed_logins, user.locked_until = 0, None
+            audit.record(s, login, "login", "user", user.id)
+            return Actor(user.id, user.login, Role(user.role))
+
+    def users(self) -> list[dict[str, Any]]:
+        with self.store.session() as s:
+            return [{"id": u.id, "login": u.login, "role": u.role, "full_name": u.full_name, "active": u.active}
+                    for u in s.scalars(select(User).order_by(User.login))]
+
+    # -- books -----------------------------------------------------------------------------------------
+    def _office(self, s: Session) -> Office:
+        cfg = self.settings
+        office = s.scalar(select(Office).where(Office.code == cfg.office_code))
+        if office is None:
+            office = Office(code=cfg.office_code, name=cfg.office_name)
+            s.add(office)
+            s.flush()
+        return office
+
+    def open_book(self, actor: Actor, book_type: str, year: int, volume: str) -> BookInfo:
+        """The book being scanned now: created on first use, found again after that."""
+        self.require(actor, "manage_books")
+        get_book_type(book_type)
+        if not 1900 <= int(year) <= 2100:
+            raise BadInput(f"Năm của sổ không hợp lệ: {year}.")
+        volume = str(volume).strip() or "1"
+        with self.store.session() as s:
+            office = self._office(s)
+            book = s.scalar(select(Book).where(Book.office_id == office.id, Book.book_type == book_type,
+                                               Book.year == int(year), Book.volume == volume))
+            if book is None:
+                book = Book(office_id=office.id, book_type=book_type, year=int(year), volume=volume)
+                s.add(book)
+                s.flush()
+                audit.record(s, actor.login, "book_create", "book", book.id,
+                             after={"book_type": book_type, "year": int(year), "volume": volume})
+            return _book_info(book, office)
+
+    def book(self, book_id: int) -> BookInfo:
+        with self.store.session() as s:
+            book = s.get(Book, book_id)
+            if book is None:
+                raise NotFound(f"Không có sổ số {book_id}.")
+            return _book_info(book, book.office)
+
+    def books(self) -> list[BookInfo]:
+        with self.store.session() as s:
+            return [_book_info(b, b.office) for b in s.scalars(select(Book).order_by(Book.id))]
+
+    # -- pages -----------------------------------------------------------------------------------------
+    def pages(self, book_id: int) -> list[PageInfo]:
+        with self.store.session() as s:
+            rows = s.scalars(select(Page).where(Page.book_id == book_id).order_by(Page.order, Page.id))
+            return [_page_info(p) for p in rows]
+
+    def page(self, page_id: int) -> PageInfo:
+        with self.store.session() as s:
+            page = s.get(Page, page_id)
+            if page is None:
+                raise NotFound(f"Không có trang số {page_id}.")
+            return _page_info(page)
+
+    def page_path(self, page: PageInfo) -> Path:
+        return self.workspace.root / page.stored_path
+
+    def move_page(self, actor: Actor, page_id: int, book_id: int, order: float) -> None:
+        self.require(actor, "manage_books")
+        with self.store.session() as s:
+            page = s.get(Page, page_id)
+            if page is None or s.get(Book, book_id) is None:
+                raise NotFound("Không tìm thấy trang hoặc sổ.")
+            before = {"book_id": page.book_id, "order": page.order}
+            page.book_id, page.order = book_id, order
+            audit.record(s, actor.login, "page_move", "page", page_id, before, {"book_id": book_id, "order": order})
+
+    # -- entries ---------------------------------------------------------------------------------------
+    def entries(self, book_id: int | None = None, page_id: int | None = None) -> list[EntryInfo]:
+        with self.store.session() as s:
+            q = select(Entry).join(Page).order_by(Page.order, Page.id, Entry.order)
+            if book_id is not None:
+                q = q.where(Page.book_id == book_id)
+            if page_id is not None:
+                q = q.where(Entry.page_id == page_id)
+            return [_entry_info(e) for e in s.scalars(q)]
+
+    def entry(self, entry_id: int) -> EntryInfo:
+        with self.store.session() as s:
+            return _entry_info(self._entry(s, entry_id))
+
+    @staticmethod
+    def _entry(s: Session, entry_id: int) -> Entry:
+        entry = s.get(Entry, entry_id)
+        if entry is None:
+            raise NotFound(f"Không có mục số {entry_id}.")
+        return entry
+
+    def entry_context(self, entry_id: int) -> tuple[BookInfo, PageInfo]:
+        with self.store.session() as s:
+            entry = self._entry(s, entry_id)
+            return _book_info(entry.page.book, entry.page.book.office), _page_info(entry.page)
+
+    # -- records ---------------------------------------------------------------------------------------
+    def save_record(self, actor: Actor, entry_id: int, fields: dict[str, Any], submit: bool = False) -> SaveResult:
+        """Normalises, checks, stores; renames the PDF after the record; `submit` sends it for review."""
+        self.require(actor, "enter")
+        if not isinstance(fields, dict):
+            raise BadInput("Dữ liệu hồ sơ phải là một đối tượng JSON {khóa: giá trị}.")
+        with self.store.session() as s:
+            entry = self._entry(s, entry_id)
+            book = entry.page.book
+            form = load_form(book.book_type)
+            unknown = sorted(set(fields) - set(form.keys))
+            if unknown:
+                raise BadInput(f"Trường không có trong biểu mẫu {form.title}: {', '.join(unknown)}.")
+            if entry.status in ("approved", "exported") and not actor.may("review"):
+                raise Refused("Hồ sơ đã được phê duyệt; chỉ người phê duyệt mới sửa được.")
+            record = entry.record or Record(entry_id=entry.id, book_type=book.book_type, fields={}, ocr={})
+            values = normalize_fields(form, fields)
+            before = dict(record.fields or {})
+            record.fields = values
+            record.content_hash = content_hash(values)
+            record.entered_by, record.entered_at = actor.id, utcnow()
+            s.add(record)
+            findings = self._findings(s, entry, values)
+            blocking = [f for f in findings if f.severity == "error" and not f.accepted]
+            if submit and blocking:
+                raise Refused("Chưa gửi duyệt được: " + "; ".join(f.message for f in blocking[:5]))
+            entry.status = "submitted" if submit else "entered"
+            if submit:
+                record.submitted_at = utcnow()
+            old_pdf = self._rename_pdf(s, entry, book, values)
+            audit.record(s, actor.login, "record_submit" if submit else "record_save", "entry", entry.id,
+                         before, values)
+            info = _entry_info(entry)
+        if old_pdf is not None:
+            old_pdf.unlink(missing_ok=True)  # the new name is committed; the old link can go
+        return SaveResult(info, findings)
+
+    def _findings(self, s: Session, entry: Entry, values: dict[str, str]) -> list[Finding]:
+        book = entry.page.book
+        form = load_form(book.book_type)
+        others = s.scalars(select(Record.fields).join(Entry).join(Page)
+                           .where(Page.book_id == book.id, Entry.id != entry.id))
+        found = checks.check_fields(form, values) + checks.check_in_book(values, list(others))
+        accepted = {(a.code, a.field) for a in
+                    s.scalars(select(FindingAcceptance).where(FindingAcceptance.entry_id == entry.id))}
+        return [Finding(f.code, f.field, f.message, f.severity, (f.code, f.field) in accepted) for f in found]
+
+    def findings(self, entry_id: int) -> list[Finding]:
+        with self.store.session() as s:
+            entry = self._entry(s, entry_id)
+            return self._findings(s, entry, dict(entry.record.fields) if entry.record else {})
+
+    def _rename_pdf(self, s: Session, entry: Entry, book: Book, values: dict[str, str]) -> Path | None:
+        """Links the PDF under its new name (old name kept until the commit); returns the old path."""
+        if not entry.pdf_path:
+            return None
+        old = self.workspace.root / entry.pdf_path
+        page = entry.page
+        parts = naming.NameParts(book.book_type, book.year, book.volume, values.get("so", ""),
+                                 naming.person_name(book.book_type, values), values.get("gioi_tinh", ""),
+                                 naming.paper_size(*_bbox_size(entry.polygon), page.dpi), page.page_number)
+        wanted = naming.render(parts, self.settings.naming_pattern)
+        if wanted == old.name or not old.exists():
+            return None
+        name = naming.unique(wanted, lambda n: (old.parent / n).exists())
+        new = old.parent / name
+        os.link(old, new) if hasattr(os, "link") else rename_no_clobber(old, new)
+        entry.pdf_path = str(new.relative_to(self.workspace.root))
+        audit.record(s, SYSTEM, "pdf_rename", "entry", entry.id, {"pdf": old.name}, {"pdf": new.name})
+        return old if old.exists() and new.exists() else None
+
+    # -- review ----------------------------------------------------------------------------------------
+    def approve(self, actor: Actor, entry_id: int) -> EntryInfo:
+        self.require(actor, "review")
+        with self.store.session() as s:
+            entry = self._entry(s, entry_id)
+            record = entry.record
+            if record is None or entry.status not in ("submitted", "entered", "returned"):
+                raise Refused(f"Mục {entry_id} chưa có hồ sơ chờ duyệt (trạng thái: {entry.status}).")
+            if self.settings.forbid_self_approval and record.entered_by == actor.id:
+                raise Refused("Không được tự phê duyệt hồ sơ do chính mình nhập.")
+            blocking = [f for f in self._findings(s, entry, dict(record.fields))
+                        if f.severity == "error" and not f.accepted]
+            if blocking:
+                raise Refused("Chưa phê duyệt được: " + "; ".join(f.message for f in blocking[:5]))
+            record.approved_hash = record.content_hash
+            entry.status = "approved"
+            s.add(ReviewDecision(entry_id=entry.id, reviewer_id=actor.id, decision="approved",
+                                 record_hash=record.content_hash))
+            audit.record(s, actor.login, "review_approve", "entry", entry.id, after={"hash": record.content_hash})
+            return _entry_info(entry)
+
+    def return_entry(self, actor: Actor, entry_id: int, reason: str) -> EntryInfo:
+        self.require(actor, "review")
+        if not reason.strip():
+            raise BadInput("Hãy ghi lý do trả lại để cán bộ nhập liệu biết cần sửa gì.")
+        with self.store.session() as s:
+            entry = self._entry(s, entry_id)
+            if entry.record is None:
+                raise Refused(f"Mục {entry_id} chưa có hồ sơ.")
+            entry.status = "returned"
+            entry.record.approved_hash = ""
+            s.add(ReviewDecision(entry_id=entry.id, reviewer_id=actor.id, decision="returned", reason=reason,
+                                 record_hash=entry.record.content_hash))
+            audit.record(s, actor.login, "review_return", "entry", entry.id, after={"reason": reason})
+            return _entry_info(entry)
+
+    def accept_finding(self, actor: Actor, entry_id: int, code: str, field: str, reason: str) -> None:
+        self.require(actor, "review")
+        if not reason.strip():
+            raise BadInput("Hãy ghi lý do chấp nhận điểm bất thường này.")
+        with self.store.session() as s:
+            self._entry(s, entry_id)
+            s.add(FindingAcceptance(entry_id=entry_id, code=code, field=field, reason=reason, user_id=actor.id))
+            audit.record(s, actor.login, "finding_accept", "entry", entry_id,
+                         after={"code": code, "field": field, "reason": reason})
+
+    def return_reasons(self, entry_id: int) -> list[str]:
+        with self.store.session() as s:
+            q = select(ReviewDecision.reason).where(ReviewDecision.entry_id == entry_id,
+                                                    ReviewDecision.decision == "returned")
+            return list(s.scalars(q.order_by(ReviewDecision.id.desc())))
+
+    # -- audit -----------------------------------------------------------------------------------------
+    def verify_audit(self) -> audit.ChainReport:
+        with self.store.session() as s:
+            return audit.verify(s)
+
+    def log(self, actor_login: str, action: str, obj_type: str = "", obj_id: Any = "",
+            after: dict | None = None) -> None:
+        with self.store.session() as s:
+            audit.record(s, actor_login, action, obj_type, obj_id, after=after)
+
+
+def _bbox_size(polygon: Iterable[Iterable[float]]) -> tuple[float, float]:
+    pts = [tuple(p) for p in polygon]
+    xs, ys = [p[0] for p in pts], [p[1] for p in pts]
+    return max(xs) - min(xs), max(ys) - min(ys)
+
+
+def _book_info(book: Book, office: Office) -> BookInfo:
+    return BookInfo(book.id, book.book_type, book.year, book.volume, office.code, book.status)
+
+
+def _page_info(p: Page) -> PageInfo:
+    return PageInfo(p.id, p.book_id, p.order, p.source_name, p.stored_path, p.width, p.height, p.dpi, p.status,
+                    len(p.entries))
+
+
+def _entry_info(e: Entry) -> EntryInfo:
+    record = e.record
+    return EntryInfo(e.id, e.page_id, e.order, e.polygon, e.pdf_path, e.pdf_bytes, e.status,
+                     dict(record.fields) if record else {}, dict(record.ocr) if record else {})
+
+
+def today() -> dt.date:
+    return dt.date.today()

@@ -1,0 +1,1 @@
+"""The record store: SQLAlchemy models, engine set-up and Alembic migrations."""

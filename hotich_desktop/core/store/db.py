@@ -1,0 +1,157 @@
+"""Opening the store: engine set-up (SQLite or PostgreSQL), migrations on start, readable failures."""
+from __future__ import annotations
+
+import contextlib
+import logging
+from collections.abc import Iterator
+from pathlib import Path
+
+from alembic import command
+from alembic.config import Config
+from alembic.runtime.migration import MigrationContext
+from alembic.script import ScriptDirectory
+from sqlalchemy import create_engine, event
+from sqlalchemy.engine import Engine, make_url
+from sqlalchemy.exc import ArgumentError, DBAPIError, SQLAlchemyError
+from sqlalchemy.orm import Session, sessionmaker
+
+from ..errors import StoreError
+
+log = logging.getLogger(__name__)
+MIGRATIONS = Path(__file__).with_name("migrations")
+
+
+def explain(exc: BaseException, url: str) -> StoreError:
+    """Turns a driver's error into one sentence a clerk (or the district technician) can act on."""
+    text = str(getattr(exc, "orig", None) or exc).lower()
+    where = _safe_url(url)
+    if "file is not a database" in text or "malformed" in text or "not a database" in text:
+        msg = f"Tệp cơ sở dữ liệu bị hỏng ({where}). Hãy khôi phục từ bản sao lưu; ứng dụng không ghi gì vào tệp này."
+    elif "locked" in text or "busy" in text:
+        msg = f"Cơ sở dữ liệu đang bị khóa bởi chương trình khác ({where}). Hãy đóng chương trình đó rồi thử lại."
+    elif "disk is full" in text or "no space" in text or "disk full" in text:
+        msg = f"Ổ đĩa đã đầy, không ghi được cơ sở dữ liệu ({where}). Hãy giải phóng dung lượng rồi thử lại."
+    elif "unable to open" in text or "readonly" in text or "read-only" in text or "permission" in text:
+        msg = f"Không mở được cơ sở dữ liệu ({where}): không có quyền hoặc thư mục không tồn tại."
+    elif "connection" in text or "could not" in text or "password" in text or "does not exist" in text:
+        msg = f"Không kết nối được máy chủ cơ sở dữ liệu ({where}). Hãy kiểm tra địa chỉ HOTICH_DB_URL và mạng."
+    else:
+        msg = f"Lỗi cơ sở dữ liệu ({where}): {str(getattr(exc, 'orig', None) or exc).splitlines()[0][:200]}"
+    return StoreError(msg, detail=str(exc))
+
+
+def _safe_url(url: str) -> str:
+    try:
+        return make_url(url).render_as_string(hide_password=True)
+    except ArgumentError:
+        return "địa chỉ không hợp lệ"
+
+
+def _sqlite_pragmas(engine: Engine, local_disk: bool) -> None:
+    @event.listens_for(engine, "connect")
+    def _on_connect(dbapi_conn, _record) -> None:  # noqa: ANN001 - DB-API connection
+        cur = dbapi_conn.cursor()
+        cur.execute("PRAGMA busy_timeout=5000")
+        cur.execute("PRAGMA foreign_keys=ON")
+        # WAL only on a local disk: on a network share its shared memory is not safe.
+        cur.execute(f"PRAGMA journal_mode={'WAL' if local_disk else 'DELETE'}")
+        cur.execute("PRAGMA synchronous=FULL")
+        cur.close()
+
+
+def _is_network_path(path: str) -> bool:
+    return path.startswith(("\\\\", "//"))
+
+
+def make_engine(url: str) -> Engine:
+    try:
+        parsed = make_url(url)
+    except ArgumentError as exc:
+        raise StoreError(f"Địa chỉ cơ sở dữ liệu không hợp lệ: «{url}». Ví dụ đúng: "
+                         "postgresql+psycopg://user:matkhau@may-chu/hotich") from exc
+    if parsed.drivername.startswith("sqlite"):
+        db_path = parsed.database or ""
+        if db_path and db_path != ":memory:":
+            folder = Path(db_path).parent
+            try:
+                folder.mkdir(parents=True, exist_ok=True)
+            except OSError as exc:
+                raise StoreError(f"Không tạo được thư mục dữ liệu {folder}: {exc.strerror}") from exc
+        engine = create_engine(url, connect_args={"timeout": 5})
+        _sqlite_pragmas(engine, not _is_network_path(db_path))
+        return engine
+    try:
+        return create_engine(url, pool_pre_ping=True, connect_args=_connect_args(parsed.drivername))
+    except (ArgumentError, ImportError) as exc:  # unknown dialect or missing driver
+        raise StoreError(f"Không dùng được địa chỉ cơ sở dữ liệu «{_safe_url(url)}»: {exc}") from exc
+
+
+def _connect_args(driver: str) -> dict:
+    return {"connect_timeout": 5} if driver.startswith("postgresql") else {}
+
+
+def alembic_config(engine: Engine) -> Config:
+    cfg = Config()
+    cfg.set_main_option("script_location", str(MIGRATIONS))
+    cfg.attributes["engine"] = engine
+    return cfg
+
+
+def migrate(engine: Engine) -> str:
+    """Upgrades the schema to this version's head; refuses a database made by a newer version."""
+    cfg = alembic_config(engine)
+    script = ScriptDirectory.from_config(cfg)
+    head = script.get_current_head()
+    with engine.connect() as conn:
+        current = MigrationContext.configure(conn).get_current_revision()
+    if current is not None:
+        try:
+            script.get_revision(current)
+        except Exception as exc:  # alembic raises a plain CommandError/ResolutionError here
+            raise StoreError(
+                "Cơ sở dữ liệu này do phiên bản mới hơn của ứng dụng tạo ra (phiên bản lược đồ "
+                f"«{current}»). Hãy cập nhật ứng dụng; dữ liệu không bị thay đổi.") from exc
+    if current != head:
+        log.info("migrating store from %s to %s", current, head)
+        command.upgrade(cfg, "head")
+    return head or ""
+
+
+class Store:
+    """An opened, migrated database and a session factory."""
+
+    def __init__(self, url: str) -> None:
+        self.url = url
+        self.engine = make_engine(url)
+        try:
+            self.revision = migrate(self.engine)
+        except StoreError:
+            self.engine.dispose()
+            raise
+        except (DBAPIError, SQLAlchemyError, OSError) as exc:
+            self.engine.dispose()
+            raise explain(exc, url) from exc
+        self._sessions = sessionmaker(self.engine, expire_on_commit=False)
+
+    @property
+    def is_sqlite(self) -> bool:
+        return self.engine.dialect.name == "sqlite"
+
+    @contextlib.contextmanager
+    def session(self) -> Iterator[Session]:
+        """One unit of work: committed on success, rolled back on any error (commits are the truth)."""
+        session = self._sessions()
+        try:
+            yield session
+            session.commit()
+        except (DBAPIError, SQLAlchemyError) as exc:
+            session.rollback()
+            raise explain(exc, self.url) from exc
+        except BaseException:
+            session.rollback()
+            raise
+        finally:
+            session.close()
+
+    def close(self) -> None:
+        self.engine.dispose()

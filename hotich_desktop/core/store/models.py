@@ -1,0 +1,200 @@
+"""Typed SQLAlchemy 2.0 models. Every schema change is an Alembic migration in migrations/versions/."""
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+from sqlalchemy import JSON, Boolean, DateTime, Float, ForeignKey, Integer, String, Text, UniqueConstraint
+from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
+
+
+def utcnow() -> dt.datetime:
+    return dt.datetime.now(dt.timezone.utc).replace(tzinfo=None)
+
+
+class Base(DeclarativeBase):
+    type_annotation_map = {dict[str, Any]: JSON, list[Any]: JSON}
+
+
+class Office(Base):
+    """A registering office (UBND xã …): books belong to one."""
+
+    __tablename__ = "offices"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    code: Mapped[str] = mapped_column(String(80), unique=True)
+    name: Mapped[str] = mapped_column(String(300))
+    created_at: Mapped[dt.datetime] = mapped_column(DateTime, default=utcnow)
+
+
+class User(Base):
+    __tablename__ = "users"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    login: Mapped[str] = mapped_column(String(80), unique=True)
+    full_name: Mapped[str] = mapped_column(String(200), default="")
+    role: Mapped[str] = mapped_column(String(20))  # clerk | supervisor | admin
+    password_hash: Mapped[str] = mapped_column(String(300))
+    active: Mapped[bool] = mapped_column(Boolean, default=True)
+    failed_logins: Mapped[int] = mapped_column(Integer, default=0)
+    locked_until: Mapped[dt.datetime | None] = mapped_column(DateTime, nullable=True)
+    created_at: Mapped[dt.datetime] = mapped_column(DateTime, default=utcnow)
+
+
+class Book(Base):
+    __tablename__ = "books"
+    __table_args__ = (UniqueConstraint("office_id", "book_type", "year", "volume"),)
+    id: Mapped[int] = mapped_column(primary_key=True)
+    office_id: Mapped[int] = mapped_column(ForeignKey("offices.id"))
+    book_type: Mapped[str] = mapped_column(String(40))
+    year: Mapped[int] = mapped_column(Integer)
+    volume: Mapped[str] = mapped_column(String(40))
+    status: Mapped[str] = mapped_column(String(20), default="open")
+    created_at: Mapped[dt.datetime] = mapped_column(DateTime, default=utcnow)
+    office: Mapped[Office] = relationship()
+    pages: Mapped[list[Page]] = relationship(back_populates="book", order_by="Page.order")
+
+
+class Page(Base):
+    """One page image: one frame of an original file, stored once in the archive by SHA-256."""
+
+    __tablename__ = "pages"
+    __table_args__ = (UniqueConstraint("source_sha256", "frame"),)
+    id: Mapped[int] = mapped_column(primary_key=True)
+    book_id: Mapped[int] = mapped_column(ForeignKey("books.id"), index=True)
+    order: Mapped[float] = mapped_column(Float, default=0)
+    source_name: Mapped[str] = mapped_column(String(500))
+    source_sha256: Mapped[str] = mapped_column(String(64), index=True)
+    frame: Mapped[int] = mapped_column(Integer, default=0)
+    frames: Mapped[int] = mapped_column(Integer, default=1)
+    stored_path: Mapped[str] = mapped_column(String(500))  # relative to the workspace root
+    width: Mapped[int] = mapped_column(Integer, default=0)
+    height: Mapped[int] = mapped_column(Integer, default=0)
+    dpi: Mapped[float] = mapped_column(Float, default=0)
+    dpi_estimated: Mapped[bool] = mapped_column(Boolean, default=False)
+    status: Mapped[str] = mapped_column(String(20), default="new")  # new | detected | failed
+    skew_degrees: Mapped[float] = mapped_column(Float, default=0)
+    page_number: Mapped[str] = mapped_column(String(20), default="")
+    error: Mapped[str] = mapped_column(Text, default="")
+    created_by: Mapped[int | None] = mapped_column(ForeignKey("users.id"), nullable=True)
+    created_at: Mapped[dt.datetime] = mapped_column(DateTime, default=utcnow, index=True)
+    book: Mapped[Book] = relationship(back_populates="pages")
+    entries: Mapped[list[Entry]] = relationship(back_populates="page", order_by="Entry.order")
+
+
+class Entry(Base):
+    """One registered case on a page: its outline, its PDF, its workflow status."""
+
+    __tablename__ = "entries"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    page_id: Mapped[int] = mapped_column(ForeignKey("pages.id"), index=True)
+    order: Mapped[int] = mapped_column(Integer, default=0)
+    polygon: Mapped[list[Any]] = mapped_column(JSON)
+    pdf_path: Mapped[str] = mapped_column(String(500), default="")
+    pdf_bytes: Mapped[int] = mapped_column(Integer, default=0)
+    pdf_sha256: Mapped[str] = mapped_column(String(64), default="")
+    status: Mapped[str] = mapped_column(String(20), default="new")
+    created_at: Mapped[dt.datetime] = mapped_column(DateTime, default=utcnow, index=True)
+    updated_at: Mapped[dt.datetime] = mapped_column(DateTime, default=utcnow, onupdate=utcnow)
+    page: Mapped[Page] = relationship(back_populates="entries")
+    record: Mapped[Record | None] = relationship(back_populates="entry", uselist=False)
+
+
+class Record(Base):
+    """The entry's field values for its book type, and the OCR prefill they started from."""
+
+    __tablename__ = "records"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    entry_id: Mapped[int] = mapped_column(ForeignKey("entries.id"), unique=True)
+    book_type: Mapped[str] = mapped_column(String(40))
+    fields: Mapped[dict[str, Any]] = mapped_column(JSON, default=dict)
+    ocr: Mapped[dict[str, Any]] = mapped_column(JSON, default=dict)
+    entered_by: Mapped[int | None] = mapped_column(ForeignKey("users.id"), nullable=True)
+    entered_at: Mapped[dt.datetime | None] = mapped_column(DateTime, nullable=True, index=True)
+    submitted_at: Mapped[dt.datetime | None] = mapped_column(DateTime, nullable=True)
+    content_hash: Mapped[str] = mapped_column(String(64), default="")
+    approved_hash: Mapped[str] = mapped_column(String(64), default="")
+    entry: Mapped[Entry] = relationship(back_populates="record")
+
+
+class ReviewDecision(Base):
+    __tablename__ = "review_decisions"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    entry_id: Mapped[int] = mapped_column(ForeignKey("entries.id"), index=True)
+    reviewer_id: Mapped[int] = mapped_column(ForeignKey("users.id"))
+    decision: Mapped[str] = mapped_column(String(20))  # approved | returned
+    reason: Mapped[str] = mapped_column(Text, default="")
+    record_hash: Mapped[str] = mapped_column(String(64), default="")
+    created_at: Mapped[dt.datetime] = mapped_column(DateTime, default=utcnow, index=True)
+
+
+class FindingAcceptance(Base):
+    """A supervisor's note that a data-quality finding is a real oddity of the old book."""
+
+    __tablename__ = "finding_acceptances"
+    __table_args__ = (UniqueConstraint("entry_id", "code", "field"),)
+    id: Mapped[int] = mapped_column(primary_key=True)
+    entry_id: Mapped[int] = mapped_column(ForeignKey("entries.id"))
+    code: Mapped[str] = mapped_column(String(60))
+    field: Mapped[str] = mapped_column(String(60), default="")
+    reason: Mapped[str] = mapped_column(Text)
+    user_id: Mapped[int] = mapped_column(ForeignKey("users.id"))
+    created_at: Mapped[dt.datetime] = mapped_column(DateTime, default=utcnow)
+
+
+class AuditEvent(Base):
+    """Append-only, hash-chained: each event carries the hash of the one before."""
+
+    __tablename__ = "audit_events"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    at: Mapped[dt.datetime] = mapped_column(DateTime, default=utcnow, index=True)
+    user_login: Mapped[str] = mapped_column(String(80), default="")
+    action: Mapped[str] = mapped_column(String(60))
+    object_type: Mapped[str] = mapped_column(String(40), default="")
+    object_id: Mapped[str] = mapped_column(String(40), default="")
+    before: Mapped[dict[str, Any] | None] = mapped_column(JSON, nullable=True)
+    after: Mapped[dict[str, Any] | None] = mapped_column(JSON, nullable=True)
+    prev_hash: Mapped[str] = mapped_column(String(64))
+    hash: Mapped[str] = mapped_column(String(64), unique=True)
+
+
+class IntakeFile(Base):
+    """What intake decided about one source file, so a restart never takes it twice."""
+
+    __tablename__ = "intake_files"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    sha256: Mapped[str] = mapped_column(String(64), index=True)
+    source_path: Mapped[str] = mapped_column(String(1000))
+    size: Mapped[int] = mapped_column(Integer)
+    outcome: Mapped[str] = mapped_column(String(20))  # stored | duplicate | quarantined
+    reason: Mapped[str] = mapped_column(Text, default="")
+    book_id: Mapped[int | None] = mapped_column(ForeignKey("books.id"), nullable=True)
+    created_at: Mapped[dt.datetime] = mapped_column(DateTime, default=utcnow, index=True)
+
+
+class ExportPackage(Base):
+    """An outbox item: one version of one book's 158 package and its delivery state."""
+
+    __tablename__ = "export_packages"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    book_id: Mapped[int] = mapped_column(ForeignKey("books.id"), index=True)
+    version: Mapped[int] = mapped_column(Integer, default=1)
+    path: Mapped[str] = mapped_column(String(1000))
+    content_hash: Mapped[str] = mapped_column(String(64))
+    records: Mapped[int] = mapped_column(Integer, default=0)
+    status: Mapped[str] = mapped_column(String(20), default="queued")  # queued|sent|failed|acknowledged|superseded
+    error: Mapped[str] = mapped_column(Text, default="")
+    created_by: Mapped[int | None] = mapped_column(ForeignKey("users.id"), nullable=True)
+    created_at: Mapped[dt.datetime] = mapped_column(DateTime, default=utcnow, index=True)
+    sent_at: Mapped[dt.datetime | None] = mapped_column(DateTime, nullable=True)
+
+
+class ExportItem(Base):
+    """Which record went into which package (a record is in at most one live package)."""
+
+    __tablename__ = "export_items"
+    __table_args__ = (UniqueConstraint("package_id", "entry_id"),)
+    id: Mapped[int] = mapped_column(primary_key=True)
+    package_id: Mapped[int] = mapped_column(ForeignKey("export_packages.id"), index=True)
+    entry_id: Mapped[int] = mapped_column(ForeignKey("entries.id"), index=True)
+    row: Mapped[int] = mapped_column(Integer)
+    pdf_name: Mapped[str] = mapped_column(String(200))
+    record_hash: Mapped[str] = mapped_column(String(64))

@@ -1,0 +1,71 @@
+"""Plain data classes handed from the core to its callers (CLI, window, tests): no ORM objects leak out."""
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass, field
+from typing import Any
+
+
+@dataclass(frozen=True)
+class BookInfo:
+    id: int
+    book_type: str
+    year: int
+    volume: str
+    office_code: str
+    status: str = "open"
+
+    def as_json(self) -> dict[str, Any]:
+        return {"id": self.id, "book_type": self.book_type, "year": self.year, "volume": self.volume}
+
+
+@dataclass(frozen=True)
+class PageInfo:
+    id: int
+    book_id: int
+    order: float
+    source_name: str
+    stored_path: str
+    width: int
+    height: int
+    dpi: float
+    status: str
+    entries: int = 0
+
+
+@dataclass
+class EntryInfo:
+    id: int
+    page_id: int
+    order: int
+    polygon: list[list[float]]
+    pdf: str
+    bytes: int
+    status: str
+    fields: dict[str, Any] = field(default_factory=dict)
+    ocr: dict[str, Any] = field(default_factory=dict)
+
+    @property
+    def bbox(self) -> list[float]:
+        xs = [p[0] for p in self.polygon]
+        ys = [p[1] for p in self.polygon]
+        return [min(xs), min(ys), max(xs), max(ys)]
+
+    def as_json(self) -> dict[str, Any]:
+        out = asdict(self)
+        out.pop("ocr")
+        out["bbox"] = self.bbox
+        return out
+
+
+@dataclass(frozen=True)
+class Finding:
+    """One data-quality finding, shown next to its field and listed per book."""
+
+    code: str
+    field: str
+    message: str
+    severity: str = "warning"  # warning | error
+    accepted: bool = False
+
+    def as_json(self) -> dict[str, Any]:
+        return asdict(self)

@@ -1,0 +1,104 @@
+"""Where a workspace lives: the database, the archive of originals, entry PDFs, exports and quarantine.
+
+Resolved from --data-dir, then HOTICH_HOME, then the user's data folder (platformdirs).
+"""
+from __future__ import annotations
+
+import json
+import os
+from dataclasses import asdict, dataclass, field
+from pathlib import Path
+
+import platformdirs
+
+from . import atomic
+
+APP_NAME = "hotich_desktop"
+DEFAULT_NAMING = "{type}.{year}.{volume}.{number}.{name}.{paper}.pdf"
+
+
+def resources_dir() -> Path:
+    """The project's resources/ folder (forms, code lists, templates, translations)."""
+    env = os.environ.get("HOTICH_RESOURCES")
+    if env:
+        return Path(env)
+    return Path(__file__).resolve().parents[2] / "resources"
+
+
+@dataclass
+class Settings:
+    """Per-workspace settings a clerk or admin can change; kept as JSON beside the database."""
+
+    office_code: str = "xa-Demo"
+    office_name: str = "UBND xã Demo"
+    naming_pattern: str = DEFAULT_NAMING
+    watch_folders: list[str] = field(default_factory=list)
+    move_done: bool = False
+    rescan_seconds: float = 30.0
+    stable_seconds: float = 1.0
+    ocr_enabled: bool = True
+    ocr_language: str = "vie"
+    forbid_self_approval: bool = True
+    upload_url: str = ""
+    upload_token: str = ""
+    export_target_folder: str = ""
+    templates: dict[str, str] = field(default_factory=dict)
+
+    @classmethod
+    def load(cls, path: Path) -> Settings:
+        if not path.exists():
+            return cls()
+        try:
+            raw = json.loads(path.read_text(encoding="utf-8"))
+        except (OSError, ValueError):
+            return cls()  # an unreadable settings file must not stop the clerk: defaults, rewritten on save
+        known = {k: v for k, v in raw.items() if k in cls.__dataclass_fields__}
+        return cls(**known)
+
+    def save(self, path: Path) -> None:
+        atomic.write_text(path, json.dumps(asdict(self), ensure_ascii=False, indent=1))
+
+
+@dataclass(frozen=True)
+class Workspace:
+    root: Path
+    db_url: str
+
+    @classmethod
+    def resolve(cls, data_dir: str | os.PathLike[str] | None = None, db_url: str | None = None) -> Workspace:
+        root = Path(data_dir or os.environ.get("HOTICH_HOME") or platformdirs.user_data_dir(APP_NAME, False))
+        root = root.expanduser().resolve()
+        url = db_url or os.environ.get("HOTICH_DB_URL") or f"sqlite:///{root / 'hotich.sqlite3'}"
+        return cls(root=root, db_url=url)
+
+    def ensure(self) -> Workspace:
+        for sub in (self.archive, self.pdfs, self.exports, self.quarantine, self.cache):
+            sub.mkdir(parents=True, exist_ok=True)
+        return self
+
+    @property
+    def archive(self) -> Path:
+        return self.root / "archive"
+
+    @property
+    def pdfs(self) -> Path:
+        return self.root / "pdf"
+
+    @property
+    def exports(self) -> Path:
+        return self.root / "exports"
+
+    @property
+    def quarantine(self) -> Path:
+        return self.root / "quarantine"
+
+    @property
+    def cache(self) -> Path:
+        return self.root / "cache"
+
+    @property
+    def settings_path(self) -> Path:
+        return self.root / "settings.json"
+
+    def settings(self) -> Settings:
+        return Settings.load(self.settings_path)
