@@ -1,0 +1,221 @@
+"""Sub-commands. Heavy modules are imported inside each handler so `hotich detect` starts fast."""
+from __future__ import annotations
+
+import argparse
+import json
+from pathlib import Path
+from typing import Any
+
+from .output import emit
+
+
+def _service(args: argparse.Namespace):  # noqa: ANN202 - lazy import keeps image commands light
+    from ..core.service import Service
+
+    return Service.open(args.data_dir, args.db_url)
+
+
+# -- image stages (no store) ------------------------------------------------------------------------------
+def cmd_detect(args: argparse.Namespace) -> int:
+    from ..core.pipeline import detect_file
+
+    page = detect_file(Path(args.image))
+    emit(page.as_json(), args.json, f"{page.image}: {len(page.entries)} mục, nghiêng {page.skew_degrees}°")
+    return 0
+
+
+def cmd_crop(args: argparse.Namespace) -> int:
+    from ..core.pipeline import crop_file
+
+    result = crop_file(Path(args.image), args.book_type, args.year, Path(args.out), args.volume,
+                       read_fields=not args.no_ocr)
+    emit(result, args.json, f"Đã ghi {len(result['entries'])} tệp PDF vào {args.out}")
+    return 0
+
+
+def cmd_ocr(args: argparse.Namespace) -> int:
+    from ..core.pipeline import ocr_file
+
+    result = ocr_file(Path(args.image), args.book_type)
+    emit(result, args.json, f"Đã đọc {len(result['entries'])} mục")
+    return 0
+
+
+# -- store ------------------------------------------------------------------------------------------------
+def cmd_users_add(args: argparse.Namespace) -> int:
+    from .auth import actor, password
+
+    svc = _service(args)
+    who = actor(svc, args.user, required=False)
+    new = svc.create_user(who, args.login, password("HOTICH_NEW_PASSWORD", "Mật khẩu mới: "), args.role,
+                          args.full_name or "")
+    emit({"id": new.id, "login": new.login, "role": new.role.value}, args.json,
+         f"Đã tạo người dùng {new.login} ({new.role.value}).")
+    return 0
+
+
+def cmd_users_list(args: argparse.Namespace) -> int:
+    users = _service(args).users()
+    emit({"users": users}, args.json, "\n".join(f"{u['login']}\t{u['role']}" for u in users) or "(chưa có)")
+    return 0
+
+
+def cmd_books(args: argparse.Namespace) -> int:
+    books = [b.as_json() for b in _service(args).books()]
+    emit({"books": books}, args.json,
+         "\n".join(f"{b['id']}\t{b['book_type']}\t{b['year']}\tquyển {b['volume']}" for b in books) or "(chưa có sổ)")
+    return 0
+
+
+def cmd_ingest(args: argparse.Namespace) -> int:
+    from ..core.intake.ingest import ingest_folder
+    from .auth import SYSTEM_ACTOR, actor
+
+    svc = _service(args)
+    who = actor(svc, args.user, required=False) or SYSTEM_ACTOR
+    book = svc.open_book(who, args.book_type, args.year, args.volume)
+    report = ingest_folder(svc, who, book.id, Path(args.folder))
+    payload = {"book": book.as_json(), **report.as_json()}
+    emit(payload, args.json, report.summary())
+    return 0
+
+
+def cmd_process(args: argparse.Namespace) -> int:
+    from ..core.processing import process_book
+    from .auth import SYSTEM_ACTOR, actor
+
+    svc = _service(args)
+    who = actor(svc, args.user, required=False) or SYSTEM_ACTOR
+    entries = process_book(svc, who, args.book, ocr=not args.no_ocr)
+    payload = {"entries": [_entry_json(e) for e in entries]}
+    emit(payload, args.json, f"Sổ {args.book}: {len(entries)} mục")
+    return 0
+
+
+def _entry_json(e: Any) -> dict[str, Any]:
+    return {"id": e.id, "page_id": e.page_id, "pdf": e.pdf, "bytes": e.bytes, "status": e.status,
+            "bbox": e.bbox, "polygon": e.polygon, "fields": e.fields}
+
+
+def cmd_entries(args: argparse.Namespace) -> int:
+    svc = _service(args)
+    svc.book(args.book)
+    entries = svc.entries(book_id=args.book)
+    emit({"entries": [_entry_json(e) for e in entries]}, args.json,
+         "\n".join(f"{e.id}\t{e.status}\t{e.pdf}" for e in entries) or "(chưa có mục)")
+    return 0
+
+
+def cmd_record_save(args: argparse.Namespace) -> int:
+    from ..core.errors import BadInput
+    from .auth import actor
+
+    try:
+        fields = json.loads(Path(args.fields).read_text(encoding="utf-8"))
+    except (OSError, ValueError) as exc:
+        raise BadInput(f"Không đọc được tệp dữ liệu {args.fields}: {exc}") from exc
+    svc = _service(args)
+    who = actor(svc, args.user)
+    result = svc.save_record(who, args.entry, fields, submit=args.submit)
+    payload = {"entry": _entry_json(result.entry), "findings": [f.as_json() for f in result.findings]}
+    lines = [f"Đã lưu mục {result.entry.id} ({result.entry.status})."] + [f"- {f.message}" for f in result.findings]
+    emit(payload, args.json, "\n".join(lines))
+    return 0
+
+
+def cmd_review(args: argparse.Namespace) -> int:
+    from .auth import actor
+
+    svc = _service(args)
+    who = actor(svc, args.user)
+    if args.decision == "approve":
+        entry = svc.approve(who, args.entry)
+    else:
+        entry = svc.return_entry(who, args.entry, args.reason or "")
+    emit({"entry": _entry_json(entry)}, args.json, f"Mục {entry.id}: {entry.status}")
+    return 0
+
+
+def cmd_audit_verify(args: argparse.Namespace) -> int:
+    report = _service(args).verify_audit()
+    payload = {"ok": report.ok, "events": report.events, "broken_event": report.broken_id, "reason": report.reason}
+    if report.ok:
+        emit(payload, args.json, f"Nhật ký nguyên vẹn ({report.events} sự kiện).")
+        return 0
+    emit(payload, args.json, "")
+    import sys
+
+    print(f"hotich: nhật ký bị thay đổi tại sự kiện {report.broken_id}: {report.reason}.", file=sys.stderr)
+    return 6
+
+
+def register(sub: argparse._SubParsersAction) -> None:
+    def add(name: str, func, help_text: str, json_flag: bool = True) -> argparse.ArgumentParser:  # noqa: ANN001
+        p = sub.add_parser(name, help=help_text)
+        if json_flag:
+            p.add_argument("--json", action="store_true", help="in một đối tượng JSON")
+        p.set_defaults(func=func)
+        return p
+
+    p = add("detect", cmd_detect, "tìm các mục trên một trang")
+    p.add_argument("image")
+    p = add("crop", cmd_crop, "ghi mỗi mục thành một tệp PDF")
+    p.add_argument("image")
+    p.add_argument("--book-type", required=True)
+    p.add_argument("--year", type=int, required=True)
+    p.add_argument("--volume", default="")
+    p.add_argument("--out", required=True)
+    p.add_argument("--no-ocr", action="store_true", help="không đọc số và tên để đặt tên tệp")
+    p = add("ocr", cmd_ocr, "đọc các trường của từng mục")
+    p.add_argument("image")
+    p.add_argument("--book-type", required=True)
+
+    users = sub.add_parser("users", help="người dùng").add_subparsers(dest="users_cmd", required=True)
+    p = users.add_parser("add", help="tạo người dùng")
+    p.add_argument("login")
+    p.add_argument("--role", required=True, choices=["clerk", "supervisor", "admin"])
+    p.add_argument("--full-name")
+    p.add_argument("--user")
+    p.add_argument("--json", action="store_true")
+    p.set_defaults(func=cmd_users_add)
+    p = users.add_parser("list", help="danh sách người dùng")
+    p.add_argument("--json", action="store_true")
+    p.set_defaults(func=cmd_users_list)
+
+    add("books", cmd_books, "danh sách sổ")
+    p = add("ingest", cmd_ingest, "nhận một lần mọi trang trong thư mục")
+    p.add_argument("folder")
+    p.add_argument("--book-type", required=True)
+    p.add_argument("--year", type=int, required=True)
+    p.add_argument("--volume", required=True)
+    p.add_argument("--user")
+    p = add("process", cmd_process, "tìm mục, ghi PDF, đọc trước các trường cho cả sổ")
+    p.add_argument("--book", type=int, required=True)
+    p.add_argument("--user")
+    p.add_argument("--no-ocr", action="store_true")
+    p = add("entries", cmd_entries, "danh sách mục của sổ")
+    p.add_argument("--book", type=int, required=True)
+
+    record = sub.add_parser("record", help="hồ sơ").add_subparsers(dest="record_cmd", required=True)
+    p = record.add_parser("save", help="lưu hồ sơ của một mục")
+    p.add_argument("--entry", type=int, required=True)
+    p.add_argument("--fields", required=True)
+    p.add_argument("--submit", action="store_true")
+    p.add_argument("--user", required=True)
+    p.add_argument("--json", action="store_true")
+    p.set_defaults(func=cmd_record_save)
+
+    review = sub.add_parser("review", help="phê duyệt").add_subparsers(dest="decision", required=True)
+    for name in ("approve", "return"):
+        p = review.add_parser(name)
+        p.add_argument("--entry", type=int, required=True)
+        p.add_argument("--user", required=True)
+        p.add_argument("--json", action="store_true")
+        if name == "return":
+            p.add_argument("--reason", required=True)
+        p.set_defaults(func=cmd_review)
+
+    audit = sub.add_parser("audit", help="nhật ký").add_subparsers(dest="audit_cmd", required=True)
+    p = audit.add_parser("verify", help="kiểm tra chuỗi băm của nhật ký")
+    p.add_argument("--json", action="store_true")
+    p.set_defaults(func=cmd_audit_verify)

@@ -1,0 +1,61 @@
+"""From a page frame and entry outlines to named PDF files on disk (atomic, never overwriting)."""
+from __future__ import annotations
+
+import hashlib
+import os
+from collections.abc import Callable, Mapping, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+from . import naming
+from .atomic import atomic_writer
+from .imaging.crop import straight_crop
+from .imaging.loader import Frame
+from .imaging.pdf import encode
+
+
+@dataclass(frozen=True)
+class WrittenPdf:
+    path: Path
+    bytes: int
+    sha256: str
+    paper: str
+
+
+def write_new(folder: Path, wanted: str, data: bytes) -> Path:
+    """Writes `data` under `wanted` or the next free `_N` name; an existing file is never replaced."""
+    folder.mkdir(parents=True, exist_ok=True)
+    while True:
+        name = naming.unique(wanted, lambda n: (folder / n).exists())
+        target = folder / name
+        with atomic_writer(folder / f".{name}.part") as fh:
+            fh.write(data)
+        try:
+            os.link(folder / f".{name}.part", target)  # fails if another writer took the name meanwhile
+        except FileExistsError:
+            os.unlink(folder / f".{name}.part")
+            continue
+        except OSError:  # no hard links (FAT): rename, after checking again
+            if target.exists():
+                os.unlink(folder / f".{name}.part")
+                continue
+            os.replace(folder / f".{name}.part", target)
+            return target
+        os.unlink(folder / f".{name}.part")
+        return target
+
+
+def entry_pdf(frame: Frame, polygon: Sequence[Sequence[float]], folder: Path,
+              name_for: Callable[[str], str]) -> WrittenPdf:
+    """Crops, encodes under the budget and writes; `name_for(paper)` gives the wanted file name."""
+    crop = straight_crop(frame.image, polygon, frame.dpi)
+    pdf = encode(crop, frame.dpi)
+    paper = naming.paper_size(frame.image.width, frame.image.height, frame.dpi)  # the page's sheet
+    path = write_new(folder, name_for(paper), pdf.data)
+    return WrittenPdf(path, len(pdf.data), hashlib.sha256(pdf.data).hexdigest(), paper)
+
+
+def name_parts(book_type: str, year: int, volume: str, fields: Mapping[str, str], paper: str,
+               page: str = "") -> naming.NameParts:
+    return naming.NameParts(book_type, year, volume, fields.get("so", ""),
+                            naming.person_name(book_type, fields), fields.get("gioi_tinh", ""), paper, page)

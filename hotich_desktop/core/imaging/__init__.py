@@ -1,0 +1,1 @@
+"""Page images: reading scanner files safely, finding entries, cutting one PDF per entry."""

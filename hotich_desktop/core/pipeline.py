@@ -1,0 +1,112 @@
+"""The image stages as the CLI contracts run them on one file: detect, crop, ocr (no store involved)."""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from .booktypes import book_type as get_book_type
+from .entry_pdfs import entry_pdf, name_parts
+from .errors import BadInput
+from .imaging.detect import Detection, detect
+from .imaging.geometry import bbox_of, rounded
+from .imaging.loader import Frame, first_frame
+from .naming import render
+
+
+def to_raw(x: float, y: float, orientation: int, raw_w: int, raw_h: int) -> tuple[float, float]:
+    """Maps a point of the upright image back to the file's own pixels (undoing EXIF orientation)."""
+    return {
+        1: (x, y), 2: (raw_w - x, y), 3: (raw_w - x, raw_h - y), 4: (x, raw_h - y),
+        5: (y, x), 6: (y, raw_h - x), 7: (raw_w - y, raw_h - x), 8: (raw_w - y, x),
+    }.get(orientation, (x, y))
+
+
+@dataclass
+class PageDetection:
+    image: str
+    frame: Frame
+    detection: Detection
+    raw_size: tuple[int, int]
+    polygons: list[list[list[int]]] = field(default_factory=list)
+
+    @property
+    def entries(self) -> list[dict[str, Any]]:
+        return [{"polygon": p, "bbox": [int(v) for v in bbox_of(p)]} for p in self.polygons]
+
+    @property
+    def skew_degrees(self) -> float:
+        return self.detection.skew_degrees
+
+    def as_json(self) -> dict[str, Any]:
+        out = {"image": self.image, "width": self.raw_size[0], "height": self.raw_size[1],
+               "skew_degrees": self.skew_degrees, "dpi": self.frame.dpi, "entries": self.entries}
+        if self.frame.orientation != 1:
+            out["orientation"] = self.frame.orientation
+        if self.detection.rotated_180:
+            out["rotated_180"] = True
+        return out
+
+
+def detect_frame(frame: Frame, name: str = "") -> PageDetection:
+    det = detect(frame.image)
+    w, h = frame.image.size
+    raw_w, raw_h = (h, w) if frame.orientation in (5, 6, 7, 8) else (w, h)
+    polys = [rounded([to_raw(x, y, frame.orientation, raw_w, raw_h) for x, y in p]) for p in det.polygons]
+    return PageDetection(name, frame, det, (raw_w, raw_h), polys)
+
+
+def detect_file(path: Path) -> PageDetection:
+    return detect_frame(first_frame(path), path.name)
+
+
+def crop_file(path: Path, book_type: str, year: int, out: Path, volume: str = "",
+              read_fields: bool = True) -> dict[str, Any]:
+    get_book_type(book_type)
+    page = detect_file(path)
+    fields: list[dict[str, str]] = [{} for _ in page.detection.polygons]
+    if read_fields and page.detection.polygons:
+        fields = _quick_fields(page, book_type)
+    entries = []
+    for poly_upright, raw_poly, values in zip(page.detection.polygons, page.polygons, fields):
+        def name_for(paper: str, values: dict[str, str] = values) -> str:
+            return render(name_parts(book_type, year, volume, values, paper))
+
+        written = entry_pdf(page.frame, poly_upright, out, name_for)
+        entries.append({"polygon": raw_poly, "bbox": [int(v) for v in bbox_of(raw_poly)], "pdf": str(written.path),
+                        "bytes": written.bytes, "paper": written.paper})
+    return {"image": path.name, "entries": entries}
+
+
+def _quick_fields(page: PageDetection, book_type: str) -> list[dict[str, str]]:
+    """The registration number and names, read only to name the files; empty when OCR is not there."""
+    from .ocr.engine import OcrUnavailable
+    from .ocr.reader import read_entries
+
+    try:
+        results = read_entries(page.frame, page.detection.polygons, book_type, only=_naming_keys(book_type))
+    except OcrUnavailable:
+        return [{} for _ in page.detection.polygons]
+    return [{k: v.value for k, v in r.items()} for r in results]
+
+
+def _naming_keys(book_type: str) -> set[str]:
+    return {"so", "gioi_tinh", *get_book_type(book_type).person_fields}
+
+
+def ocr_file(path: Path, book_type: str) -> dict[str, Any]:
+    from .ocr.reader import read_entries
+
+    get_book_type(book_type)
+    page = detect_file(path)
+    results = read_entries(page.frame, page.detection.polygons, book_type)
+    entries = []
+    for raw_poly, fields in zip(page.polygons, results):
+        entries.append({"polygon": raw_poly, "bbox": [int(v) for v in bbox_of(raw_poly)],
+                        "fields": {k: v.as_json(page.frame, page.raw_size) for k, v in fields.items()}})
+    return {"image": path.name, "entries": entries}
+
+
+def require_file(path: Path) -> None:
+    if not path.exists():
+        raise BadInput(f"Không có tệp «{path}».")
