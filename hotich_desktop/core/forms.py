@@ -23,6 +23,11 @@ class FieldDef:
     max_length: int = 200
     choices: dict[str, str] = field(default_factory=dict)
     default: str = ""
+    page_label: str = ""  # how the printed book labels it, when that differs from the form's label
+
+    @property
+    def printed_label(self) -> str:
+        return self.page_label or self.label
 
 
 @dataclass(frozen=True)
@@ -31,6 +36,7 @@ class FormDef:
     code: str
     title: str
     fields: tuple[FieldDef, ...]
+    table_columns: tuple[tuple[str, ...], ...] = ()  # ruled registers: keys per column, top to bottom
 
     def field(self, key: str) -> FieldDef | None:
         return next((f for f in self.fields if f.key == key), None)
@@ -47,7 +53,7 @@ def _field(raw: dict[str, Any]) -> FieldDef:
     return FieldDef(key=raw["key"], label=raw["label"], type=raw["type"],
                     columns=tuple([cols] if isinstance(cols, str) else cols), required=bool(raw.get("required")),
                     max_length=int(raw.get("max_length", 200)), choices=dict(raw.get("choices", {})),
-                    default=str(raw.get("default", "")))
+                    default=str(raw.get("default", "")), page_label=str(raw.get("page_label", "")))
 
 
 @functools.cache
@@ -60,7 +66,8 @@ def load_form(book_type: str) -> FormDef:
     except ValueError as exc:
         raise BadInput(f"Tệp biểu mẫu {path.name} bị lỗi: {exc}") from exc
     return FormDef(book_type=raw["book_type"], code=raw["code"], title=raw["title"],
-                   fields=tuple(_field(f) for f in raw["fields"]))
+                   fields=tuple(_field(f) for f in raw["fields"]),
+                   table_columns=tuple(tuple(c) for c in raw.get("table_columns", [])))
 
 
 @functools.cache

@@ -270,7 +270,7 @@ class Service:
         page = entry.page
         parts = naming.NameParts(book.book_type, book.year, book.volume, values.get("so", ""),
                                  naming.person_name(book.book_type, values), values.get("gioi_tinh", ""),
-                                 naming.paper_size(*_bbox_size(entry.polygon), page.dpi), page.page_number)
+                                 naming.paper_size(page.width, page.height, page.dpi), page.page_number)
         wanted = naming.render(parts, self.settings.naming_pattern)
         if wanted == old.name or not old.exists():
             return None

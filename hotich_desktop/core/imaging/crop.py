@@ -13,6 +13,12 @@ MARGIN_MM = 1.5
 def straight_crop(image: Image.Image, polygon: Sequence[Sequence[float]], dpi: float,
                   margin_mm: float = MARGIN_MM) -> Image.Image:
     """The quadrilateral mapped onto an upright rectangle of the same physical size (never upscaled)."""
+    return straight_crop_with_matrix(image, polygon, dpi, margin_mm)[0]
+
+
+def straight_crop_with_matrix(image: Image.Image, polygon: Sequence[Sequence[float]], dpi: float,
+                              margin_mm: float = MARGIN_MM) -> tuple[Image.Image, np.ndarray]:
+    """As straight_crop, with the affine matrix from page pixels to crop pixels."""
     src = np.asarray(image.convert("RGB") if image.mode not in ("RGB", "L") else image)
     tl, tr, br, bl = (np.asarray(p, dtype=np.float64) for p in polygon)
     width = (np.linalg.norm(tr - tl) + np.linalg.norm(br - bl)) / 2
@@ -28,7 +34,7 @@ def straight_crop(image: Image.Image, polygon: Sequence[Sequence[float]], dpi: f
     border = (255, 255, 255) if src.ndim == 3 else 255
     out = cv2.warpAffine(src, matrix, (max(1, out_w), max(1, out_h)), flags=cv2.INTER_LINEAR,
                          borderMode=cv2.BORDER_CONSTANT, borderValue=border)
-    return Image.fromarray(out)
+    return Image.fromarray(out), matrix
 
 
 def resample(image: Image.Image, factor: float) -> Image.Image:

@@ -1,0 +1,1 @@
+"""OCR assist: Tesseract (vie) reads each entry crop; values are mapped to the form's fields."""

@@ -1,0 +1,81 @@
+"""Running Tesseract on one prepared crop, and knowing whether it is there at all."""
+from __future__ import annotations
+
+import functools
+import os
+import shutil
+import subprocess
+from dataclasses import dataclass
+
+import numpy as np
+from PIL import Image
+
+from ..errors import HotichError
+
+INSTALL_HINT = ("Chưa cài Tesseract tiếng Việt: các trường để trống, hãy nhập tay. "
+                "Cài bằng: sudo apt-get install tesseract-ocr tesseract-ocr-vie")
+
+
+class OcrUnavailable(HotichError):
+    """Tesseract or its Vietnamese data is missing: the app still works, fields start empty."""
+
+
+@dataclass(frozen=True)
+class Word:
+    text: str
+    conf: float  # 0..1
+    x0: int
+    y0: int
+    x1: int
+    y1: int
+    line: tuple[int, int, int]  # (block, paragraph, line) as Tesseract numbered it
+
+    @property
+    def cy(self) -> float:
+        return (self.y0 + self.y1) / 2
+
+
+@functools.cache
+def check(lang: str = "vie") -> None:
+    exe = shutil.which("tesseract")
+    if not exe:
+        raise OcrUnavailable(INSTALL_HINT)
+    try:
+        out = subprocess.run([exe, "--list-langs"], capture_output=True, text=True, timeout=20).stdout
+    except (OSError, subprocess.SubprocessError) as exc:
+        raise OcrUnavailable(INSTALL_HINT) from exc
+    if lang not in out.split():
+        raise OcrUnavailable(INSTALL_HINT)
+
+
+def available(lang: str = "vie") -> bool:
+    try:
+        check(lang)
+        return True
+    except OcrUnavailable:
+        return False
+
+
+def read_words(image: np.ndarray | Image.Image, lang: str = "vie", psm: int = 6, timeout: float = 30) -> list[Word]:
+    import pytesseract
+
+    check(lang)
+    os.environ.setdefault("OMP_THREAD_LIMIT", "1")  # one thread per process; we run entries in parallel
+    img = image if isinstance(image, Image.Image) else Image.fromarray(image)
+    try:
+        data = pytesseract.image_to_data(img, lang=lang, config=f"--psm {psm}",
+                                         output_type=pytesseract.Output.DICT, timeout=timeout)
+    except RuntimeError:  # pytesseract's timeout
+        return []
+    except pytesseract.TesseractError as exc:
+        raise OcrUnavailable(f"Tesseract báo lỗi: {str(exc)[:200]}") from exc
+    words = []
+    for i, text in enumerate(data["text"]):
+        text = (text or "").strip()
+        conf = float(data["conf"][i])
+        if not text or conf < 0:
+            continue
+        x, y, w, h = data["left"][i], data["top"][i], data["width"][i], data["height"][i]
+        words.append(Word(text, conf / 100, x, y, x + w, y + h,
+                          (data["block_num"][i], data["par_num"][i], data["line_num"][i])))
+    return words

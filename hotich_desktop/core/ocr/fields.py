@@ -1,0 +1,153 @@
+"""Turning OCR words into form values: labelled blocks ("Họ và tên: …") and ruled register columns."""
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from rapidfuzz import fuzz
+from unidecode import unidecode
+
+from ..forms import FieldDef, FormDef
+from ..normalize import match_code, normalize_value
+from .engine import Word
+
+
+@dataclass
+class Reading:
+    """A field as read: the normalised value, a 0..1 confidence and the words' box in the crop."""
+
+    value: str
+    confidence: float
+    box: tuple[int, int, int, int]
+    raw: str = ""
+
+
+def _token(text: str) -> str:
+    return re.sub(r"[^a-z0-9]", "", unidecode(text).lower())
+
+
+def _lines(words: Sequence[Word]) -> list[list[Word]]:
+    groups: dict[tuple[int, int, int], list[Word]] = defaultdict(list)
+    for w in words:
+        groups[w.line].append(w)
+    lines = [sorted(g, key=lambda w: w.x0) for g in groups.values()]
+    return sorted(lines, key=lambda ln: (min(w.y0 for w in ln), ln[0].x0))
+
+
+def _label_hits(line: list[Word], labels: list[str]) -> list[tuple[int, int, str]]:
+    """Non-overlapping (start, end, label) spans of printed labels in one line, best and longest first."""
+    tokens = [_token(w.text) for w in line]
+    found: list[tuple[float, int, int, int, str]] = []
+    for label in labels:
+        want = _token(label)
+        n = len(label.split())
+        for i in range(len(line)):
+            for span in (n - 1, n, n + 1):
+                j = i + span
+                if span < 1 or j > len(line):
+                    continue
+                got = "".join(tokens[i:j])
+                score = fuzz.ratio(got, want)
+                if score >= 80:
+                    found.append((score, len(want), i, j, label))
+    found.sort(key=lambda f: (-f[0], -f[1]))
+    taken: set[int] = set()
+    hits = []
+    for _, _, i, j, label in found:
+        if taken.isdisjoint(range(i, j)):
+            taken.update(range(i, j))
+            hits.append((i, j, label))
+    return sorted(hits)
+
+
+def _reading(words: Sequence[Word], fdef: FieldDef) -> Reading | None:
+    words = [w for w in words if w.text not in (":", "-", "_", "|", ".")]
+    if not words:
+        return None
+    raw = " ".join(w.text for w in words).strip(" :;,.|_-")
+    raw = re.sub(r"^[:;.\s]+", "", raw)
+    if not raw:
+        return None
+    conf = sum(w.conf for w in words) / len(words)
+    value, certainty = clean_value(fdef, raw)
+    box = (min(w.x0 for w in words), min(w.y0 for w in words), max(w.x1 for w in words), max(w.y1 for w in words))
+    return Reading(value, round(conf * certainty, 3), box, raw)
+
+
+DIGIT_FIXES = str.maketrans({"O": "0", "o": "0", "Ở": "0", "ở": "0", "D": "0", "l": "1", "I": "1", "|": "1",
+                             "i": "1", "!": "1", "S": "5", "s": "5", "B": "8", "Z": "2", "z": "2", "g": "9",
+                             "q": "9", "T": "7", "?": "7", "ố": "6", "b": "6"})
+
+
+def _fix_year(y: str) -> str:
+    """Italic hands make a 1 look like a 7: '7944' is read as 1944 when 7944 is impossible."""
+    if len(y) == 4 and y[0] == "7":
+        return "1" + y[1:]
+    return y
+
+
+def clean_value(fdef: FieldDef, raw: str) -> tuple[str, float]:
+    """Normalised value and how sure the cleaning is (1.0 when it only tidied)."""
+    t = fdef.type
+    if t in ("date", "partial_date", "regno"):
+        fixed = raw.translate(DIGIT_FIXES)
+        fixed = re.sub(r"[^0-9/.\-\s]", "", fixed).strip()
+        fixed = re.sub(r"\d{4}", lambda m: _fix_year(m.group()), fixed)
+        value = normalize_value(fdef, fixed)
+        ok = bool(re.fullmatch(r"(\d{2}/)?(\d{2}/)?\d{4}", value)) if t != "regno" else value.isdigit()
+        return value, 1.0 if ok and fixed == raw else (0.8 if ok else 0.3)
+    if t in ("ethnicity", "nationality"):
+        value, score = match_code("dan_toc" if t == "ethnicity" else "quoc_tich", raw, cutoff=55)
+        return value, max(score, 0.3)
+    if t == "gender":
+        flat = _token(raw)
+        if flat.startswith("n") and len(flat) <= 3:
+            if "a" in flat or "m" in flat[1:]:
+                return "Nam", 0.9
+            return "Nữ", 0.85
+        return normalize_value(fdef, raw), 0.4
+    return normalize_value(fdef, raw), 1.0
+
+
+def read_labelled(words: Sequence[Word], form: FormDef, keys: set[str]) -> dict[str, Reading]:
+    queues: dict[str, list[FieldDef]] = defaultdict(list)
+    for f in form.fields:
+        queues[f.printed_label].append(f)
+    labels = sorted(queues, key=len, reverse=True)
+    out: dict[str, Reading] = {}
+    for line in _lines(words):
+        hits = _label_hits(line, labels)
+        for n, (i, j, label) in enumerate(hits):
+            if not queues[label]:
+                continue
+            fdef = queues[label].pop(0)
+            end = hits[n + 1][0] if n + 1 < len(hits) else len(line)
+            if fdef.key in keys:
+                reading = _reading(line[j:end], fdef)
+                if reading:
+                    out[fdef.key] = reading
+    return out
+
+
+def read_table(words: Sequence[Word], form: FormDef, keys: set[str], rules: Sequence[int],
+               size: tuple[int, int]) -> dict[str, Reading]:
+    width, height = size
+    edges = [0, *sorted(rules), width]
+    columns = [(a, b) for a, b in zip(edges, edges[1:]) if b - a > width * 0.05]
+    out: dict[str, Reading] = {}
+    for (x0, x1), col_keys in zip(columns, form.table_columns):
+        slot_h = height / max(1, len(col_keys))
+        slots: dict[int, list[Word]] = defaultdict(list)
+        for w in words:
+            if x0 <= (w.x0 + w.x1) / 2 < x1:
+                slots[min(len(col_keys) - 1, int(w.cy // slot_h))].append(w)
+        for slot, found in slots.items():
+            fdef = form.field(col_keys[slot])
+            if fdef and fdef.key in keys:
+                ordered = sorted(found, key=lambda w: (round(w.cy / (slot_h / 3)), w.x0))
+                reading = _reading(ordered, fdef)
+                if reading:
+                    out[fdef.key] = reading
+    return out

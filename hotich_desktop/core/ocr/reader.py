@@ -1,0 +1,70 @@
+"""Reading every entry of a page: crops prepared, Tesseract run in parallel processes, values mapped."""
+from __future__ import annotations
+
+import os
+from collections.abc import Iterable, Sequence
+from concurrent.futures import ThreadPoolExecutor
+from dataclasses import dataclass
+from typing import Any
+
+import cv2
+import numpy as np
+
+from ..forms import load_form
+from ..imaging.geometry import apply_affine, bbox_of
+from ..imaging.loader import Frame
+from .engine import check, read_words
+from .fields import Reading, read_labelled, read_table
+from .prepare import prepare
+
+
+@dataclass
+class FieldReading:
+    """A value with its confidence and its box in the page (upright pixels)."""
+
+    value: str
+    confidence: float
+    bbox: list[float]
+
+    def as_json(self, frame: Frame | None = None, raw_size: tuple[int, int] | None = None) -> dict[str, Any]:
+        box = self.bbox
+        if frame is not None and raw_size is not None and frame.orientation != 1:
+            from ..pipeline import to_raw
+
+            pts = [to_raw(x, y, frame.orientation, *raw_size) for x, y in
+                   ((box[0], box[1]), (box[2], box[3]))]
+            box = bbox_of(pts)
+        return {"value": self.value, "confidence": self.confidence, "bbox": [int(round(v)) for v in box]}
+
+
+def _read_one(frame: Frame, polygon: Sequence[Sequence[float]], book_type: str,
+              keys: set[str], lang: str) -> dict[str, FieldReading]:
+    form = load_form(book_type)
+    gray, matrix, rules = prepare(frame.image, polygon, frame.dpi)
+    if float(gray.min()) > 200:  # blank crop: nothing to read
+        return {}
+    words = read_words(gray, lang=lang)
+    h, w = gray.shape
+    if form.table_columns and len(rules) >= len(form.table_columns) - 1:
+        readings = read_table(words, form, keys, list(rules), (w, h))
+    else:
+        readings = read_labelled(words, form, keys)
+    back = cv2.invertAffineTransform(matrix)
+    return {k: _to_page(r, back) for k, r in readings.items()}
+
+
+def _to_page(reading: Reading, back: np.ndarray) -> FieldReading:
+    x0, y0, x1, y1 = reading.box
+    quad = apply_affine(back, [[x0, y0], [x1, y0], [x1, y1], [x0, y1]])
+    return FieldReading(reading.value, reading.confidence, bbox_of(quad))
+
+
+def read_entries(frame: Frame, polygons: Iterable[Sequence[Sequence[float]]], book_type: str,
+                 only: set[str] | None = None, lang: str = "vie") -> list[dict[str, FieldReading]]:
+    """One dict of readings per polygon, in the same order. Raises OcrUnavailable without Tesseract."""
+    check(lang)
+    keys = set(only) if only else set(load_form(book_type).keys)
+    polys = list(polygons)
+    workers = max(1, min(len(polys), os.cpu_count() or 1))
+    with ThreadPoolExecutor(workers) as pool:  # each Tesseract call is its own process
+        return list(pool.map(lambda p: _read_one(frame, p, book_type, keys, lang), polys))
