@@ -25,7 +25,8 @@ from .records_hash import content_hash
 from .roles import ACTION_LABELS, Actor, Role
 from .security import hash_password, lock_after, verify_password
 from .store.db import Store
-from .store.models import (Book, Entry, FindingAcceptance, Office, Page, Record, ReviewDecision, User, utcnow)
+from .store.models import (Book, Entry, FindingAcceptance, IntakeFile, Office, Page, Record, ReviewDecision, User,
+                           utcnow)
 from .views import BookInfo, EntryInfo, Finding, PageInfo
 from .workspace import Settings, Workspace
 
@@ -183,6 +184,56 @@ class Service:
             before = {"book_id": page.book_id, "order": page.order}
             page.book_id, page.order = book_id, order
             audit.record(s, actor.login, "page_move", "page", page_id, before, {"book_id": book_id, "order": order})
+
+    # -- intake ----------------------------------------------------------------------------------------
+    def intake_lookup(self, sha: str, path: Path) -> tuple[str, int | None] | None:
+        """('stored', first page id), or ('quarantined', None) for this very file quarantined before."""
+        with self.store.session() as s:
+            page_id = s.scalar(select(Page.id).where(Page.source_sha256 == sha).order_by(Page.frame).limit(1))
+            if page_id is not None:
+                return "stored", page_id
+            bad = s.scalar(select(IntakeFile.id).where(IntakeFile.sha256 == sha, IntakeFile.outcome == "quarantined",
+                                                       IntakeFile.source_path == str(path)))
+            return ("quarantined", None) if bad else None
+
+    def intake_note_duplicate(self, sha: str, path: Path) -> bool:
+        """Remembers a duplicate drop once per path; True the first time (so the clerk is told once)."""
+        with self.store.session() as s:
+            seen = s.scalar(select(IntakeFile.id).where(IntakeFile.sha256 == sha,
+                                                        IntakeFile.source_path == str(path)))
+            if seen:
+                return False
+            s.add(IntakeFile(sha256=sha, source_path=str(path), size=_size(path), outcome="duplicate"))
+            return True
+
+    def intake_quarantined(self, actor: Actor, sha: str, path: Path, reason: str) -> None:
+        with self.store.session() as s:
+            s.add(IntakeFile(sha256=sha, source_path=str(path), size=_size(path), outcome="quarantined",
+                             reason=reason))
+            audit.record(s, actor.login, "intake_quarantine", "file", sha[:16], after={"file": str(path),
+                                                                                       "reason": reason})
+
+    def add_pages(self, actor: Actor, book_id: int, source: Path, sha: str, stored: Path,
+                  frames: Iterable[Any]) -> list[int]:
+        """Records a stored original and its pages in one transaction (the moment intake counts)."""
+        self.require(actor, "intake")
+        rel = str(stored.relative_to(self.workspace.root))
+        frames = list(frames)
+        with self.store.session() as s:
+            if s.get(Book, book_id) is None:
+                raise NotFound(f"Không có sổ số {book_id}.")
+            last = s.scalar(select(func.max(Page.order)).where(Page.book_id == book_id)) or 0
+            pages = [Page(book_id=book_id, order=last + i + 1, source_name=source.name, source_sha256=sha,
+                          frame=f.index, frames=len(frames), stored_path=rel, width=f.width, height=f.height,
+                          dpi=f.dpi, dpi_estimated=f.dpi_estimated, created_by=actor.id or None)
+                     for i, f in enumerate(frames)]
+            s.add_all(pages)
+            s.add(IntakeFile(sha256=sha, source_path=str(source), size=_size(source), outcome="stored",
+                             book_id=book_id))
+            s.flush()
+            audit.record(s, actor.login, "intake_store", "file", sha[:16],
+                         after={"file": source.name, "pages": [p.id for p in pages], "book_id": book_id})
+            return [p.id for p in pages]
 
     # -- entries ---------------------------------------------------------------------------------------
     def entries(self, book_id: int | None = None, page_id: int | None = None) -> list[EntryInfo]:
@@ -344,6 +395,13 @@ class Service:
             audit.record(s, actor_login, action, obj_type, obj_id, after=after)
 
 
+def _size(path: Path) -> int:
+    try:
+        return path.stat().st_size
+    except OSError:
+        return 0
+
+
 def _bbox_size(polygon: Iterable[Iterable[float]]) -> tuple[float, float]:
     pts = [tuple(p) for p in polygon]
     xs, ys = [p[0] for p in pts], [p[1] for p in pts]
@@ -356,7 +414,7 @@ def _book_info(book: Book, office: Office) -> BookInfo:
 
 def _page_info(p: Page) -> PageInfo:
     return PageInfo(p.id, p.book_id, p.order, p.source_name, p.stored_path, p.width, p.height, p.dpi, p.status,
-                    len(p.entries))
+                    len(p.entries), p.page_number, p.error)
 
 
 def _entry_info(e: Entry) -> EntryInfo:

@@ -30,6 +30,8 @@ class PageInfo:
     dpi: float
     status: str
     entries: int = 0
+    page_number: str = ""
+    error: str = ""
 
 
 @dataclass

@@ -81,6 +81,26 @@ DIGIT_FIXES = str.maketrans({"O": "0", "o": "0", "Ở": "0", "ở": "0", "D": "0
                              "q": "9", "T": "7", "?": "7", "ố": "6", "b": "6"})
 
 
+def _fix_day_month(value: str) -> str:
+    """A day or month over its range read with a 7 for a 1 ('70/02', '77/05') gets its 1 back."""
+    parts = value.split("/")
+    if len(parts) == 3:
+        limits = (31, 12)
+        for i, top in enumerate(limits):
+            if parts[i].isdigit() and int(parts[i]) > top and "7" in parts[i]:
+                parts[i] = parts[i].replace("7", "1")
+        return "/".join(parts)
+    return value
+
+
+LEADING_DIGIT_AS_LETTER = {"7": "T", "3": "B", "0": "O", "4": "A", "8": "B", "6": "G"}
+
+
+def _fix_text(raw: str) -> str:
+    """Capital letters read as digits at a word's start ('7ại nhà', '3ình Phước')."""
+    return re.sub(r"(?<![\w])([734086])(?=[a-zà-ỹ])", lambda m: LEADING_DIGIT_AS_LETTER[m.group(1)], raw)
+
+
 def _fix_year(y: str) -> str:
     """Italic hands make a 1 look like a 7: '7944' is read as 1944 when 7944 is impossible."""
     if len(y) == 4 and y[0] == "7":
@@ -95,7 +115,7 @@ def clean_value(fdef: FieldDef, raw: str) -> tuple[str, float]:
         fixed = raw.translate(DIGIT_FIXES)
         fixed = re.sub(r"[^0-9/.\-\s]", "", fixed).strip()
         fixed = re.sub(r"\d{4}", lambda m: _fix_year(m.group()), fixed)
-        value = normalize_value(fdef, fixed)
+        value = normalize_value(fdef, _fix_day_month(fixed.replace(" ", "")))
         ok = bool(re.fullmatch(r"(\d{2}/)?(\d{2}/)?\d{4}", value)) if t != "regno" else value.isdigit()
         return value, 1.0 if ok and fixed == raw else (0.8 if ok else 0.3)
     if t in ("ethnicity", "nationality"):
@@ -108,7 +128,8 @@ def clean_value(fdef: FieldDef, raw: str) -> tuple[str, float]:
                 return "Nam", 0.9
             return "Nữ", 0.85
         return normalize_value(fdef, raw), 0.4
-    return normalize_value(fdef, raw), 1.0
+    fixed = _fix_text(raw)
+    return normalize_value(fdef, fixed), 1.0 if fixed == raw else 0.8
 
 
 def read_labelled(words: Sequence[Word], form: FormDef, keys: set[str]) -> dict[str, Reading]:
@@ -146,7 +167,7 @@ def read_table(words: Sequence[Word], form: FormDef, keys: set[str], rules: Sequ
         for slot, found in slots.items():
             fdef = form.field(col_keys[slot])
             if fdef and fdef.key in keys:
-                ordered = sorted(found, key=lambda w: (round(w.cy / (slot_h / 3)), w.x0))
+                ordered = [w for line in _lines(found) for w in line]
                 reading = _reading(ordered, fdef)
                 if reading:
                     out[fdef.key] = reading

@@ -1,0 +1,1 @@
+"""Intake: taking page files from the scanner's folder into the archive and the store, once each."""

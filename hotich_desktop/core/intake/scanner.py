@@ -1,0 +1,71 @@
+"""Which files in a watched folder are page files, complete, and in scanning order."""
+from __future__ import annotations
+
+import fnmatch
+import os
+import time
+from dataclasses import dataclass
+from pathlib import Path
+
+from natsort import os_sort_keygen
+
+from ..imaging.loader import IMAGE_SUFFIXES
+
+IGNORED = ("*.tmp", "~*", ".*", "*.part", "*.crdownload", "*.partial", "Thumbs.db", "desktop.ini")
+DONE_FOLDER = "da-nhan"  # "received": where originals go when the settings ask to move them
+
+
+@dataclass(frozen=True)
+class Candidate:
+    path: Path
+    size: int
+    mtime: float
+
+
+def is_page_file(path: Path) -> bool:
+    name = path.name
+    if any(fnmatch.fnmatch(name, pattern) for pattern in IGNORED):
+        return False
+    return path.suffix.lower() in IMAGE_SUFFIXES
+
+
+def candidates(folder: Path) -> list[Candidate]:
+    """Page files directly in `folder`, natural order of names then mtime; unreadable entries skipped."""
+    found = []
+    try:
+        entries = list(os.scandir(folder))
+    except FileNotFoundError:
+        return []
+    except PermissionError as exc:
+        from ..errors import BadInput
+
+        raise BadInput(f"Không có quyền đọc thư mục «{folder}».") from exc
+    for entry in entries:
+        path = Path(entry.path)
+        try:
+            if not entry.is_file() or not is_page_file(path):
+                continue
+            st = entry.stat()
+        except OSError:
+            continue  # vanished or unreadable between listing and stat
+        found.append(Candidate(path, st.st_size, st.st_mtime))
+    key = os_sort_keygen()
+    return sorted(found, key=lambda c: (key(c.path.name), c.mtime))
+
+
+def is_complete(candidate: Candidate, stable_seconds: float, now: float | None = None) -> bool:
+    """Complete = unchanged since it was seen, old enough, non-growing, and it opens for reading."""
+    now = time.time() if now is None else now
+    try:
+        st = candidate.path.stat()
+    except OSError:
+        return False
+    if st.st_size != candidate.size or st.st_mtime != candidate.mtime:
+        return False
+    if now - st.st_mtime < stable_seconds:
+        return False
+    try:
+        with candidate.path.open("rb"):
+            return True
+    except OSError:  # still locked by the scanner software (Windows)
+        return False

@@ -1,0 +1,127 @@
+"""What runs in the background after intake: find entries, write one PDF each, read the fields ahead.
+
+Each page is done in one unit: PDFs written first, then one transaction adds the entries. A second run skips
+pages already done, so `hotich process` twice redoes nothing.
+"""
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+from . import audit
+from .entry_pdfs import WrittenPdf, entry_pdf, name_parts
+from .errors import BadInput, HotichError
+from .imaging.loader import Frame, frame_at
+from .naming import render
+from .pipeline import detect_frame
+from .roles import Actor
+from .service import Service
+from .store.models import Entry, Page, Record
+from .views import EntryInfo
+
+log = logging.getLogger(__name__)
+Progress = Callable[[int, int, str], None]
+
+
+def load_page_frame(svc: Service, page_id: int) -> Frame:
+    page = svc.page(page_id)
+    return frame_at(svc.page_path(page), _frame_index(svc, page_id))
+
+
+def _frame_index(svc: Service, page_id: int) -> int:
+    with svc.store.session() as s:
+        return s.get(Page, page_id).frame
+
+
+def read_fields(frame: Frame, polygons: list, book_type: str, enabled: bool) -> list[dict[str, Any]]:
+    """OCR prefill per entry ({key: {value, confidence, bbox}}); empty dicts without Tesseract."""
+    if not enabled or not polygons:
+        return [{} for _ in polygons]
+    from .ocr.engine import OcrUnavailable
+    from .ocr.reader import read_entries
+
+    try:
+        found = read_entries(frame, polygons, book_type)
+    except OcrUnavailable as exc:
+        log.warning("%s", exc.message)
+        return [{} for _ in polygons]
+    return [{k: v.as_json() for k, v in f.items()} for f in found]
+
+
+def process_page(svc: Service, actor: Actor, page_id: int, ocr: bool = True) -> int:
+    """Detects, writes PDFs, stores entries with their OCR prefill. Returns the number of entries."""
+    book, page = svc.book(svc.page(page_id).book_id), svc.page(page_id)
+    if page.status == "detected":
+        return page.entries
+    try:
+        frame = load_page_frame(svc, page_id)
+    except BadInput as exc:
+        _mark_failed(svc, page_id, exc.message)
+        return 0
+    found = detect_frame(frame)
+    polygons = found.detection.polygons
+    prefill = read_fields(frame, polygons, book.book_type, ocr and svc.settings.ocr_enabled)
+    folder = svc.workspace.pdfs / f"sach-{book.id}"
+    written: list[WrittenPdf] = []
+    for poly, fields in zip(polygons, prefill):
+        values = {k: v.get("value", "") for k, v in fields.items()}
+
+        def name_for(paper: str, values: dict[str, str] = values) -> str:
+            return render(name_parts(book.book_type, book.year, book.volume, values, paper, page.page_number),
+                          svc.settings.naming_pattern)
+
+        written.append(entry_pdf(frame, poly, folder, name_for))
+    _store_entries(svc, actor, page_id, book.book_type, polygons, written, prefill, found.skew_degrees)
+    return len(polygons)
+
+
+def _store_entries(svc: Service, actor: Actor, page_id: int, book_type: str, polygons: list,
+                   written: list[WrittenPdf], prefill: list[dict[str, Any]], skew: float) -> None:
+    root = svc.workspace.root
+    with svc.store.session() as s:
+        page = s.get(Page, page_id)
+        if page.status == "detected":  # another desk finished it meanwhile: keep theirs, drop ours
+            for w in written:
+                w.path.unlink(missing_ok=True)
+            return
+        for order, (poly, pdf, ocr) in enumerate(zip(polygons, written, prefill)):
+            entry = Entry(page_id=page_id, order=order, polygon=[[round(x, 1), round(y, 1)] for x, y in poly],
+                          pdf_path=str(Path(pdf.path).relative_to(root)), pdf_bytes=pdf.bytes,
+                          pdf_sha256=pdf.sha256, status="new")
+            s.add(entry)
+            s.flush()
+            s.add(Record(entry_id=entry.id, book_type=book_type, fields={}, ocr=ocr))
+        page.status, page.skew_degrees, page.error = "detected", skew, ""
+        audit.record(s, actor.login, "page_detect", "page", page_id, after={"entries": len(polygons)})
+
+
+def _mark_failed(svc: Service, page_id: int, reason: str) -> None:
+    with svc.store.session() as s:
+        page = s.get(Page, page_id)
+        page.status, page.error = "failed", reason
+
+
+def process_book(svc: Service, actor: Actor, book_id: int, ocr: bool = True,
+                 progress: Progress | None = None) -> list[EntryInfo]:
+    svc.require(actor, "intake")
+    pages = svc.pages(book_id) if svc.book(book_id) else []
+    for n, page in enumerate(pages, 1):
+        if progress:
+            progress(n, len(pages), page.source_name)
+        try:
+            process_page(svc, actor, page.id, ocr=ocr)
+        except HotichError:
+            raise
+        except Exception as exc:  # one bad page must not stop the book
+            log.exception("page %s failed", page.id)
+            _mark_failed(svc, page.id, f"Lỗi khi xử lý trang: {exc}")
+    return [_with_prefill(e) for e in svc.entries(book_id=book_id)]
+
+
+def _with_prefill(entry: EntryInfo) -> EntryInfo:
+    """Until the clerk saves, the record's fields are the OCR prefill values."""
+    if not entry.fields and entry.ocr:
+        entry.fields = {k: v.get("value", "") for k, v in entry.ocr.items()}
+    return entry
