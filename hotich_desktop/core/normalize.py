@@ -93,6 +93,14 @@ def match_code(list_name: str, text: str, cutoff: float = 80) -> tuple[str, floa
     key = utils.default_process(value)
     if key in lookup:
         return lookup[key], 1.0
+    from unidecode import unidecode
+
+    flat: dict[str, list[str]] = {}
+    for k, target in lookup.items():
+        flat.setdefault(unidecode(k), []).append(target)
+    same = set(flat.get(unidecode(key), []))
+    if len(same) == 1:  # typed without diacritics ("thai"), and only one group reads that way
+        return same.pop(), 0.95
     best = process.extractOne(key, list(lookup), scorer=fuzz.ratio, score_cutoff=cutoff)
     if best:
         return lookup[best[0]], best[1] / 100

@@ -96,23 +96,29 @@ class Service:
             return Actor(user.id, user.login, role_value)
 
     def login(self, login: str, password: str) -> Actor:
+        """Checks the password; failures are committed (and slow the next try) before the refusal."""
+        refusal = ""
         with self.store.session() as s:
             user = s.scalar(select(User).where(User.login == login))
             now = utcnow()
             if user is None or not user.active:
                 audit.record(s, login, "login_failed", "user", "")
-                raise PermissionDenied("Sai tên đăng nhập hoặc mật khẩu.")
-            if user.locked_until and user.locked_until > now:
+                refusal = "Sai tên đăng nhập hoặc mật khẩu."
+            elif user.locked_until and user.locked_until > now:
                 wait = int((user.locked_until - now).total_seconds()) + 1
-                raise PermissionDenied(f"Đăng nhập sai nhiều lần. Hãy thử lại sau {wait} giây.")
-            if not verify_password(password, user.password_hash):
+                refusal = f"Đăng nhập sai nhiều lần. Hãy thử lại sau {wait} giây."
+            elif not verify_password(password, user.password_hash):
                 user.failed_logins += 1
                 user.locked_until = now + lock_after(user.failed_logins)
                 audit.record(s, login, "login_failed", "user", user.id)
-                raise PermissionDenied("Sai tên đăng nhập hoặc mật khẩu.")
-            user.failed_logins, user.locked_until = 0, None
-            audit.record(s, login, "login", "user", user.id)
-            return Actor(user.id, user.login, Role(user.role))
+                refusal = "Sai tên đăng nhập hoặc mật khẩu."
+            else:
+                user.failed_logins, user.locked_until = 0, None
+                audit.record(s, login, "login", "user", user.id)
+                actor = Actor(user.id, user.login, Role(user.role))
+        if refusal:
+            raise PermissionDenied(refusal)
+        return actor
 
     def users(self) -> list[dict[str, Any]]:
         with self.store.session() as s:

@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import contextlib
 import logging
+import os
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -51,7 +52,7 @@ def _sqlite_pragmas(engine: Engine, local_disk: bool) -> None:
     @event.listens_for(engine, "connect")
     def _on_connect(dbapi_conn, _record) -> None:  # noqa: ANN001 - DB-API connection
         cur = dbapi_conn.cursor()
-        cur.execute("PRAGMA busy_timeout=5000")
+        cur.execute(f"PRAGMA busy_timeout={int(os.environ.get('HOTICH_SQLITE_BUSY_MS', '5000'))}")
         cur.execute("PRAGMA foreign_keys=ON")
         # WAL only on a local disk: on a network share its shared memory is not safe.
         cur.execute(f"PRAGMA journal_mode={'WAL' if local_disk else 'DELETE'}")
@@ -77,7 +78,7 @@ def make_engine(url: str) -> Engine:
                 folder.mkdir(parents=True, exist_ok=True)
             except OSError as exc:
                 raise StoreError(f"Không tạo được thư mục dữ liệu {folder}: {exc.strerror}") from exc
-        engine = create_engine(url, connect_args={"timeout": 5})
+        engine = create_engine(url, connect_args={"timeout": int(os.environ.get("HOTICH_SQLITE_BUSY_MS", "5000")) / 1000})
         _sqlite_pragmas(engine, not _is_network_path(db_path))
         return engine
     try:
@@ -132,6 +133,17 @@ class Store:
             self.engine.dispose()
             raise explain(exc, url) from exc
         self._sessions = sessionmaker(self.engine, expire_on_commit=False)
+        self._stamp_version()
+
+    def _stamp_version(self) -> None:
+        from ... import __version__
+        from .models import AppMeta
+
+        try:
+            with self.session() as s:
+                s.merge(AppMeta(key="app_version", value=__version__))
+        except StoreError:
+            pass  # a read-only or busy store still opens; the stamp is informative only
 
     @property
     def is_sqlite(self) -> bool:

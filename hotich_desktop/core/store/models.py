@@ -198,3 +198,11 @@ class ExportItem(Base):
     row: Mapped[int] = mapped_column(Integer)
     pdf_name: Mapped[str] = mapped_column(String(200))
     record_hash: Mapped[str] = mapped_column(String(64))
+
+
+class AppMeta(Base):
+    """Small facts about the store itself (the app version that last opened it)."""
+
+    __tablename__ = "app_meta"
+    key: Mapped[str] = mapped_column(String(60), primary_key=True)
+    value: Mapped[str] = mapped_column(String(300))

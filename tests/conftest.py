@@ -1,0 +1,83 @@
+"""Shared fixtures: workspaces on SQLite and (when the test command started one) a real PostgreSQL."""
+from __future__ import annotations
+
+import os
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+os.environ.setdefault("OMP_THREAD_LIMIT", "1")
+
+ROOT = Path(__file__).resolve().parents[1]
+LEDGERS = ROOT.parent / "shared" / "ledgers" / "pages"
+PG_URL = os.environ.get("HOTICH_TEST_PG_URL", "")
+
+
+def ledger_pages() -> list[Path]:
+    import json
+
+    pages = []
+    for truth in sorted(LEDGERS.glob("*.json")):
+        pages.append(LEDGERS / json.loads(truth.read_text(encoding="utf-8"))["file"])
+    return pages
+
+
+@pytest.fixture(scope="session")
+def ledgers() -> Path:
+    if not LEDGERS.is_dir():
+        pytest.skip("../shared/ledgers is not beside the project")
+    return LEDGERS
+
+
+def _reset_postgres(url: str) -> None:
+    from sqlalchemy import create_engine, text
+
+    engine = create_engine(url)
+    with engine.begin() as conn:
+        conn.execute(text("DROP SCHEMA IF EXISTS public CASCADE"))
+        conn.execute(text("CREATE SCHEMA public"))
+    engine.dispose()
+
+
+@pytest.fixture(params=["sqlite", "postgresql"])
+def db_url(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[str]:
+    """Every store test runs on the embedded default and on a real PostgreSQL server."""
+    if request.param == "sqlite":
+        yield f"sqlite:///{tmp_path / 'store.sqlite3'}"
+        return
+    if not PG_URL:
+        if os.environ.get("CI"):
+            pytest.fail("CI must run the store suite on PostgreSQL: HOTICH_TEST_PG_URL is not set")
+        pytest.skip("no PostgreSQL server (run the tests through packaging/setup.sh test)")
+    _reset_postgres(PG_URL)
+    yield PG_URL
+
+
+@pytest.fixture
+def service(tmp_path: Path, db_url: str):
+    from hotich_desktop.core.service import Service
+    from hotich_desktop.core.workspace import Workspace
+
+    svc = Service(Workspace(tmp_path / "ws", db_url))
+    yield svc
+    svc.close()
+
+
+@pytest.fixture
+def sqlite_service(tmp_path: Path):
+    from hotich_desktop.core.service import Service
+
+    svc = Service.open(tmp_path / "ws")
+    yield svc
+    svc.close()
+
+
+@pytest.fixture
+def people(service):
+    """An admin, a clerk and a supervisor on a fresh workspace."""
+    admin = service.create_user(None, "admin", "matkhau-admin", "admin")
+    clerk = service.create_user(admin, "canbo", "matkhau-canbo", "clerk")
+    boss = service.create_user(admin, "kiemtra", "matkhau-kiemtra", "supervisor")
+    return admin, clerk, boss
