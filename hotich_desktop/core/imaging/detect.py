@@ -59,6 +59,11 @@ def ink_mask(gray: np.ndarray) -> np.ndarray:
     return cv2.adaptiveThreshold(gray, 255, cv2.ADAPTIVE_THRESH_MEAN_C, cv2.THRESH_BINARY_INV, block, 12)
 
 
+def _is_bilevel(gray: np.ndarray) -> bool:
+    sample = gray[::13, ::13]
+    return bool(np.isin(sample, (0, 255)).all())
+
+
 def estimate_skew(mask: np.ndarray, limit: float = 6.0) -> float:
     """Angle (degrees, counter-clockwise positive) that makes rows of ink and rules horizontal."""
     small = mask
@@ -202,6 +207,8 @@ def detect(image: Image.Image | np.ndarray, allow_flip: bool = True) -> Detectio
     gray = to_gray(image)
     src_h, src_w = gray.shape
     scale = min(1.0, WORK_LONG_SIDE / max(src_h, src_w))
+    if _is_bilevel(gray):  # fax or 1-bit scan, maybe dithered: smooth the dots into tones first
+        gray = cv2.GaussianBlur(gray, (0, 0), max(1.0, 0.7 / scale))
     work = cv2.resize(gray, None, fx=scale, fy=scale, interpolation=cv2.INTER_AREA) if scale < 1 else gray
     mask = ink_mask(work)
     angle = estimate_skew(mask)

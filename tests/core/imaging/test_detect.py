@@ -1,0 +1,98 @@
+"""Entry detection on the sample ledgers and on the pages real books throw at it."""
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import numpy as np
+import pytest
+from PIL import Image
+
+from hotich_desktop.core.imaging.detect import detect
+from hotich_desktop.core.imaging.loader import first_frame
+from tests.conftest import ledger_pages
+
+
+def iou(a, b) -> float:
+    ix = max(0.0, min(a[2], b[2]) - max(a[0], b[0]))
+    iy = max(0.0, min(a[3], b[3]) - max(a[1], b[1]))
+    inter = ix * iy
+    return inter / ((a[2] - a[0]) * (a[3] - a[1]) + (b[2] - b[0]) * (b[3] - b[1]) - inter)
+
+
+def truth(page: Path) -> dict:
+    return json.loads(page.with_suffix(".json").read_text(encoding="utf-8"))
+
+
+@pytest.mark.parametrize("page", ledger_pages()[:14:3], ids=lambda p: p.name)
+def test_sample_pages_every_entry_found(page: Path) -> None:
+    want = [e["bbox"] for e in truth(page)["entries"]]
+    got = detect(first_frame(page).image).bboxes
+    assert len(got) == len(want)
+    assert all(iou(w, g) >= 0.9 for w, g in zip(want, got))
+
+
+def _synthetic_table(rows: int = 4, size=(1654, 2338)) -> Image.Image:
+    from PIL import ImageDraw
+
+    img = Image.new("RGB", size, (240, 232, 210))
+    d = ImageDraw.Draw(img)
+    x0, x1, top, head = 60, size[0] - 60, 130, 190
+    row_h = (size[1] - 80 - head) // rows
+    d.rectangle((x0, top, x1, head + rows * row_h), outline=(30, 30, 30), width=3)
+    d.line((x0, head, x1, head), fill=(30, 30, 30), width=3)
+    for i in range(1, rows):
+        d.line((x0, head + i * row_h, x1, head + i * row_h), fill=(30, 30, 30), width=2)
+    for x in (300, 900):
+        d.line((x, top, x, head + rows * row_h), fill=(30, 30, 30), width=2)
+    return img
+
+
+def test_upside_down_page_is_found_and_reported() -> None:
+    page = _synthetic_table()
+    upright = detect(page)
+    flipped = detect(page.rotate(180))
+    assert len(flipped.polygons) == len(upright.polygons) == 4
+    assert flipped.rotated_180
+    w, h = page.size
+    for a, b in zip(upright.bboxes, flipped.bboxes):  # same reading order as the upright page
+        assert iou(a, [w - b[2], h - b[3], w - b[0], h - b[1]]) > 0.9
+    assert flipped.bboxes[0][1] > h / 2  # the first entry read is at the bottom of the turned scan
+
+
+def test_two_page_spread_rows_are_one_entry() -> None:
+    left, right = _synthetic_table(), _synthetic_table()
+    spread = Image.new("RGB", (left.width * 2, left.height), (240, 232, 210))
+    spread.paste(left, (0, 0))
+    spread.paste(right, (left.width, 0))
+    found = detect(spread)
+    assert len(found.polygons) == 4
+    assert all(b[2] - b[0] > spread.width * 0.85 for b in found.bboxes)
+
+
+def test_blank_page_has_no_entries() -> None:
+    assert detect(Image.new("RGB", (1654, 2338), (245, 240, 225))).polygons == []
+
+
+def test_page_without_rules_has_no_entries_not_a_crash() -> None:
+    from PIL import ImageDraw
+
+    img = Image.new("RGB", (1654, 2338), "white")
+    ImageDraw.Draw(img).text((100, 100), "Chỉ có chữ, không có khung", fill="black")
+    assert detect(img).polygons == []
+
+
+def test_one_bit_fax_and_cmyk_pages(tmp_path: Path) -> None:
+    page = _synthetic_table()
+    fax = tmp_path / "fax.tif"
+    page.convert("1").save(fax, compression="group4", dpi=(200, 200))
+    cmyk = tmp_path / "cmyk.jpg"
+    page.convert("CMYK").save(cmyk, dpi=(200, 200))
+    for path in (fax, cmyk):
+        assert len(detect(first_frame(path).image).polygons) == 4
+
+
+def test_huge_page_is_handled() -> None:
+    page = _synthetic_table(size=(10000, 14000))
+    found = detect(np.asarray(page))
+    assert len(found.polygons) == 4
