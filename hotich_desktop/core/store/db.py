@@ -51,6 +51,7 @@ def _safe_url(url: str) -> str:
 def _sqlite_pragmas(engine: Engine, local_disk: bool) -> None:
     @event.listens_for(engine, "connect")
     def _on_connect(dbapi_conn, _record) -> None:  # noqa: ANN001 - DB-API connection
+        dbapi_conn.isolation_level = None  # we emit BEGIN ourselves, so DDL (migrations) is transactional too
         cur = dbapi_conn.cursor()
         cur.execute(f"PRAGMA busy_timeout={int(os.environ.get('HOTICH_SQLITE_BUSY_MS', '5000'))}")
         cur.execute("PRAGMA foreign_keys=ON")
@@ -58,6 +59,10 @@ def _sqlite_pragmas(engine: Engine, local_disk: bool) -> None:
         cur.execute(f"PRAGMA journal_mode={'WAL' if local_disk else 'DELETE'}")
         cur.execute("PRAGMA synchronous=FULL")
         cur.close()
+
+    @event.listens_for(engine, "begin")
+    def _on_begin(conn) -> None:  # noqa: ANN001
+        conn.exec_driver_sql("BEGIN")
 
 
 def _is_network_path(path: str) -> bool:
