@@ -215,6 +215,10 @@ def register(sub: argparse._SubParsersAction) -> None:
             p.add_argument("--reason", required=True)
         p.set_defaults(func=cmd_review)
 
+    from . import watch
+
+    watch.register(sub)
+
     audit = sub.add_parser("audit", help="nhật ký").add_subparsers(dest="audit_cmd", required=True)
     p = audit.add_parser("verify", help="kiểm tra chuỗi băm của nhật ký")
     p.add_argument("--json", action="store_true")

@@ -31,6 +31,9 @@ from .views import BookInfo, EntryInfo, Finding, PageInfo
 from .workspace import Settings, Workspace
 
 SYSTEM = "system"
+# Findings the clerk must fix before submitting; other errors (odd but real old records) go to the
+# supervisor, who accepts them with a reason or returns the entry.
+INPUT_ERRORS = {"required", "bad_date", "too_long", "bad_number"}
 
 
 @dataclass
@@ -290,7 +293,7 @@ class Service:
             record.entered_by, record.entered_at = actor.id, utcnow()
             s.add(record)
             findings = self._findings(s, entry, values)
-            blocking = [f for f in findings if f.severity == "error" and not f.accepted]
+            blocking = [f for f in findings if f.code in INPUT_ERRORS and not f.accepted]
             if submit and blocking:
                 raise Refused("Chưa gửi duyệt được: " + "; ".join(f.message for f in blocking[:5]))
             entry.status = "submitted" if submit else "entered"

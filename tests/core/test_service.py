@@ -119,3 +119,18 @@ def test_audit_chain_detects_deleted_event(service, people) -> None:
         s.execute(text("DELETE FROM audit_events WHERE id = 2"))
     report = service.verify_audit()
     assert not report.ok and report.broken_id == 3
+
+
+def test_odd_but_real_record_goes_to_supervisor_who_accepts_it(service, people) -> None:
+    _, clerk, boss = people
+    entry_id = _entry(service, clerk)
+    odd = dict(GOOD, ngay_sinh="20/03/1992")  # born after the registration date: it happens in old books
+    result = service.save_record(clerk, entry_id, odd, submit=True)
+    assert result.entry.status == "submitted"
+    assert [f.code for f in result.findings if f.severity == "error"] == ["birth_after_registration"]
+    with pytest.raises(Refused, match="Ngày sinh sau ngày đăng ký"):
+        service.approve(boss, entry_id)
+    with pytest.raises(PermissionDenied):
+        service.accept_finding(clerk, entry_id, "birth_after_registration", "ngay_sinh", "Sổ gốc ghi vậy")
+    service.accept_finding(boss, entry_id, "birth_after_registration", "ngay_sinh", "Sổ gốc ghi vậy")
+    assert service.approve(boss, entry_id).status == "approved"

@@ -174,3 +174,31 @@ def test_move_done_only_after_storing(sqlite_service, book, tmp_path: Path) -> N
     assert not (folder / "a.jpg").exists() and (folder / "da-nhan" / "a.jpg").exists()
     stored = sqlite_service.page_path(sqlite_service.pages(book.id)[0])
     assert stored.read_bytes() == (folder / "da-nhan" / "a.jpg").read_bytes()
+
+
+def test_watcher_takes_new_files_and_rescans(sqlite_service, book, tmp_path: Path) -> None:
+    import threading
+
+    from hotich_desktop.core.intake.watcher import FolderWatcher
+
+    folder = tmp_path / "scanner"
+    folder.mkdir()
+    old_write(folder / "truoc.jpg", page_bytes(21))  # arrived while the app was closed
+    settings = sqlite_service.settings
+    settings.stable_seconds, settings.rescan_seconds = 0.3, 0.5
+    settings.save(sqlite_service.workspace.settings_path)
+    reports, got = [], threading.Event()
+
+    def on_report(report) -> None:
+        reports.append(report)
+        if sum(len(r.pages) for r in reports) >= 2:
+            got.set()
+
+    watcher = FolderWatcher(sqlite_service, SYSTEM_ACTOR, book.id, [folder], on_report)
+    watcher.start()
+    try:
+        (folder / "sau.jpg").write_bytes(page_bytes(22))
+        assert got.wait(15), reports
+    finally:
+        watcher.stop()
+    assert sorted(p["file"] for r in reports for p in r.pages) == ["sau.jpg", "truoc.jpg"]

@@ -1,0 +1,45 @@
+"""`hotich watch`: the watcher without the window (Ctrl+C stops it)."""
+from __future__ import annotations
+
+import argparse
+import time
+from pathlib import Path
+
+
+def cmd_watch(args: argparse.Namespace) -> int:
+    from ..core.intake.watcher import FolderWatcher
+    from ..core.processing import process_book
+    from ..core.service import Service
+    from .auth import SYSTEM_ACTOR, actor
+
+    svc = Service.open(args.data_dir, args.db_url)
+    who = actor(svc, args.user, required=False) or SYSTEM_ACTOR
+    book = svc.open_book(who, args.book_type, args.year, args.volume)
+
+    def on_report(report) -> None:  # noqa: ANN001
+        if report.pages or report.duplicates or report.quarantined:
+            print(report.summary(), flush=True)
+            process_book(svc, who, book.id, ocr=not args.no_ocr)
+
+    watcher = FolderWatcher(svc, who, book.id, [Path(args.folder)], on_report)
+    watcher.start()
+    print(f"Đang theo dõi {args.folder} (Ctrl+C để dừng)…", flush=True)
+    try:
+        while True:
+            time.sleep(1)
+    except KeyboardInterrupt:
+        pass
+    finally:
+        watcher.stop()
+    return 0
+
+
+def register(sub: argparse._SubParsersAction) -> None:
+    p = sub.add_parser("watch", help="theo dõi thư mục máy quét")
+    p.add_argument("folder")
+    p.add_argument("--book-type", required=True)
+    p.add_argument("--year", type=int, required=True)
+    p.add_argument("--volume", required=True)
+    p.add_argument("--user")
+    p.add_argument("--no-ocr", action="store_true")
+    p.set_defaults(func=cmd_watch)

@@ -1,0 +1,110 @@
+"""Watching scanner folders: watchdog events make intake prompt, a periodic rescan makes it certain.
+
+Watchers miss events (network shares, sleep), so the rescan is the truth. A file is taken only once it has
+stopped changing for `stable_seconds`. Runs on its own thread; the window and `hotich watch` both use it.
+"""
+from __future__ import annotations
+
+import logging
+import threading
+import time
+from collections.abc import Callable
+from pathlib import Path
+
+from ..errors import HotichError
+from ..roles import Actor
+from ..service import Service
+from .ingest import IngestReport, ingest_candidates
+from .scanner import Candidate, candidates, is_complete
+
+log = logging.getLogger(__name__)
+
+
+class FolderWatcher:
+    def __init__(self, svc: Service, actor: Actor, book_id: int, folders: list[Path],
+                 on_report: Callable[[IngestReport], None], on_error: Callable[[str], None] | None = None) -> None:
+        self.svc, self.actor, self.book_id = svc, actor, book_id
+        self.folders = folders
+        self.on_report, self.on_error = on_report, on_error or (lambda msg: log.warning("%s", msg))
+        settings = svc.settings
+        self.rescan_seconds = settings.rescan_seconds
+        self.stable_seconds = settings.stable_seconds
+        self._wake = threading.Event()
+        self._stop = threading.Event()
+        self._thread: threading.Thread | None = None
+        self._observer = None
+        self._handled: dict[Path, tuple[int, float]] = {}  # files already decided, as they were then
+
+    def start(self) -> None:
+        self._start_events()
+        self._thread = threading.Thread(target=self._loop, name="hotich-watch", daemon=True)
+        self._thread.start()
+
+    def _start_events(self) -> None:
+        try:
+            from watchdog.events import FileSystemEventHandler
+            from watchdog.observers import Observer
+        except ImportError:
+            return
+        wake = self._wake
+
+        class Handler(FileSystemEventHandler):
+            def on_any_event(self, event) -> None:  # noqa: ANN001
+                wake.set()
+
+        self._observer = Observer()
+        for folder in self.folders:
+            if folder.is_dir():
+                self._observer.schedule(Handler(), str(folder), recursive=False)
+        self._observer.start()
+
+    def stop(self) -> None:
+        self._stop.set()
+        self._wake.set()
+        if self._observer is not None:
+            self._observer.stop()
+            self._observer.join(timeout=5)
+        if self._thread is not None:
+            self._thread.join(timeout=30)
+
+    def scan_once(self) -> bool:
+        """Ingests what is complete now; True when something is still settling (scan again soon)."""
+        ready: list[Candidate] = []
+        settling = False
+        known = set()
+        for folder in self.folders:
+            try:
+                found = candidates(folder)
+            except HotichError as exc:
+                self.on_error(exc.message)
+                continue
+            for cand in found:
+                known.add(cand.path)
+                if self._handled.get(cand.path) == (cand.size, cand.mtime):
+                    continue
+                if is_complete(cand, self.stable_seconds):
+                    ready.append(cand)
+                else:
+                    settling = True
+        for gone in set(self._handled) - known:
+            del self._handled[gone]
+        if ready:
+            try:
+                report = ingest_candidates(self.svc, self.actor, self.book_id, ready)
+            except HotichError as exc:
+                self.on_error(exc.message)
+                return True
+            waiting = set(report.waiting)
+            for cand in ready:
+                if cand.path.name not in waiting:
+                    self._handled[cand.path] = (cand.size, cand.mtime)
+            self.on_report(report)
+        return settling
+
+    def _loop(self) -> None:
+        while not self._stop.is_set():
+            settling = self.scan_once()
+            self._wake.wait(self.stable_seconds if settling else self.rescan_seconds)
+            self._wake.clear()
+            if not self._stop.is_set() and settling:
+                time.sleep(0.05)
