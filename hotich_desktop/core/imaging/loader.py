@@ -113,20 +113,25 @@ def _image_frames(path: Path, first_only: bool) -> Iterator[Frame]:
             raise
         except Exception as exc:  # Pillow raises many types for hostile files
             raise _why(path, exc) from exc
-        with img:
+        try:
             for index in range(count):
                 try:
                     img.seek(index)
                     _check_size(path, img)
                     dpi, estimated = _dpi_of(img)
+                    img.load()
+                    # Frames of a multi-page file are copied out; a single page is the loaded image itself,
+                    # which must outlive this generator (closing it would free its pixels).
                     frame = img.copy() if count > 1 else img
-                    frame.load()
                     upright, orientation = _upright(frame)
                     yield Frame(_normalise_mode(upright), index, count, dpi, estimated, orientation)
                 except BadInput:
                     raise
                 except Exception as exc:
                     raise _why(path, exc) from exc
+        finally:
+            if count > 1:
+                img.close()
 
 
 def _pdf_frames(path: Path, first_only: bool) -> Iterator[Frame]:

@@ -1,0 +1,105 @@
+"""The clerk's corrections to detection: move or resize a box, add one, delete one.
+
+A changed box gets a fresh PDF cut from the stored original; the old file is removed only after the
+database points at the new one.
+"""
+from __future__ import annotations
+
+from pathlib import Path
+
+from sqlalchemy import select
+
+from . import audit
+from .entry_pdfs import entry_pdf, name_parts
+from .errors import NotFound, Refused
+from .imaging.geometry import bbox_of, clip_polygon
+from .naming import render
+from .processing import load_page_frame
+from .roles import Actor
+from .service import Service
+from .store.models import Entry, Record
+from .views import EntryInfo
+
+MIN_SIDE = 20
+
+
+def _checked(polygon: list[list[float]], width: int, height: int) -> list[list[float]]:
+    poly = clip_polygon(polygon, width, height)
+    x0, y0, x1, y1 = bbox_of(poly)
+    if x1 - x0 < MIN_SIDE or y1 - y0 < MIN_SIDE:
+        raise Refused("Khung quá nhỏ: hãy kéo rộng hơn.")
+    return [[round(x, 1), round(y, 1)] for x, y in poly]
+
+
+def _write_pdf(svc: Service, page_id: int, polygon: list[list[float]], fields: dict[str, str]):  # noqa: ANN202
+    page = svc.page(page_id)
+    book = svc.book(page.book_id)
+    frame = load_page_frame(svc, page_id)
+
+    def name_for(paper: str) -> str:
+        return render(name_parts(book.book_type, book.year, book.volume, fields, paper, page.page_number),
+                      svc.settings.naming_pattern)
+
+    return entry_pdf(frame, polygon, svc.workspace.pdfs / f"sach-{book.id}", name_for)
+
+
+def set_box(svc: Service, actor: Actor, entry_id: int, polygon: list[list[float]]) -> EntryInfo:
+    svc.require(actor, "enter")
+    entry = svc.entry(entry_id)
+    if entry.status in ("approved", "exported"):
+        raise Refused("Mục đã phê duyệt: không sửa khung được nữa.")
+    page = svc.page(entry.page_id)
+    poly = _checked(polygon, page.width, page.height)
+    written = _write_pdf(svc, page.id, poly, entry.fields)
+    root = svc.workspace.root
+    with svc.store.session() as s:
+        row = s.get(Entry, entry_id)
+        old_pdf, before = row.pdf_path, row.polygon
+        row.polygon, row.pdf_path = poly, str(written.path.relative_to(root))
+        row.pdf_bytes, row.pdf_sha256 = written.bytes, written.sha256
+        audit.record(s, actor.login, "entry_box", "entry", entry_id, {"polygon": before}, {"polygon": poly})
+    if old_pdf and old_pdf != row.pdf_path:
+        (root / old_pdf).unlink(missing_ok=True)
+    return svc.entry(entry_id)
+
+
+def add_box(svc: Service, actor: Actor, page_id: int, polygon: list[list[float]]) -> EntryInfo:
+    svc.require(actor, "enter")
+    page = svc.page(page_id)
+    book = svc.book(page.book_id)
+    poly = _checked(polygon, page.width, page.height)
+    written = _write_pdf(svc, page_id, poly, {})
+    with svc.store.session() as s:
+        top = bbox_of(poly)[1]
+        entries = list(s.scalars(select(Entry).where(Entry.page_id == page_id).order_by(Entry.order)))
+        order = sum(1 for e in entries if bbox_of(e.polygon)[1] < top)
+        for e in entries:
+            if e.order >= order:
+                e.order += 1
+        entry = Entry(page_id=page_id, order=order, polygon=poly, pdf_bytes=written.bytes, pdf_sha256=written.sha256,
+                      pdf_path=str(written.path.relative_to(svc.workspace.root)), status="new")
+        s.add(entry)
+        s.flush()
+        s.add(Record(entry_id=entry.id, book_type=book.book_type, fields={}, ocr={}))
+        audit.record(s, actor.login, "entry_add", "entry", entry.id, after={"page_id": page_id, "polygon": poly})
+        new_id = entry.id
+    return svc.entry(new_id)
+
+
+def delete_box(svc: Service, actor: Actor, entry_id: int) -> None:
+    """Removes a wrongly found entry; one with a saved record is refused (nothing a clerk typed is lost)."""
+    svc.require(actor, "enter")
+    with svc.store.session() as s:
+        entry = s.get(Entry, entry_id)
+        if entry is None:
+            raise NotFound(f"Không có mục số {entry_id}.")
+        record = entry.record
+        if record is not None and record.fields:
+            raise Refused("Mục này đã có dữ liệu nhập: không xóa được. Hãy sửa khung thay vì xóa.")
+        pdf = entry.pdf_path
+        if record is not None:
+            s.delete(record)
+        audit.record(s, actor.login, "entry_delete", "entry", entry_id, {"polygon": entry.polygon, "pdf": pdf})
+        s.delete(entry)
+    if pdf:
+        Path(svc.workspace.root / pdf).unlink(missing_ok=True)

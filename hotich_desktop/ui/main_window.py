@@ -1,0 +1,443 @@
+"""The clerk's workstation: pages of the book, the page with its boxes, the record form, progress."""
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import QObject, QRectF, QSettings, QSize, Qt, QThreadPool, Signal
+from PySide6.QtGui import QAction, QIcon, QImage, QKeySequence, QPixmap
+from PySide6.QtWidgets import (QComboBox, QFileDialog, QHBoxLayout, QInputDialog, QLabel, QListWidget,
+                               QListWidgetItem, QMainWindow, QProgressBar, QPushButton, QSplitter, QToolBar,
+                               QVBoxLayout, QWidget)
+
+from ..core import entry_edit
+from ..core.forms import load_form
+from ..core.intake.ingest import IngestReport, ingest_folder
+from ..core.intake.watcher import FolderWatcher
+from ..core.processing import load_page_frame, process_book
+from ..core.roles import ROLE_LABELS, Actor
+from ..core.service import Service
+from ..core.views import BookInfo, EntryInfo, PageInfo
+from .dialogs import NewBookDialog, NewUserDialog, SettingsDialog, tell
+from .entry_form import EntryForm
+from .page_view import PageView, polygon_to_rect, rect_to_polygon
+from .workers import run_in_background
+
+STATUS_LABELS = {"new": "mới", "detected": "đã tìm mục", "failed": "lỗi", "entered": "đã nhập",
+                 "submitted": "chờ duyệt", "approved": "đã duyệt", "returned": "trả lại", "exported": "đã xuất"}
+THUMB = 120
+
+
+def pil_to_qimage(img: Any) -> QImage:
+    rgb = img.convert("RGB")
+    data = rgb.tobytes("raw", "RGB")
+    return QImage(data, rgb.width, rgb.height, rgb.width * 3, QImage.Format_RGB888).copy()
+
+
+def load_page_image(svc: Service, page_id: int) -> QImage:
+    """Runs in a worker: decoding a 300 dpi page takes longer than a frame."""
+    return pil_to_qimage(load_page_frame(svc, page_id).image)
+
+
+def load_thumbnail(svc: Service, page_id: int) -> QImage:
+    frame = load_page_frame(svc, page_id)
+    frame.image.thumbnail((THUMB, int(THUMB * 1.42)))
+    return pil_to_qimage(frame.image)
+
+
+class WatchBridge(QObject):
+    """Carries the watcher thread's reports onto the GUI thread."""
+
+    report = Signal(object)
+    error = Signal(str)
+
+
+class MainWindow(QMainWindow):
+    def __init__(self, svc: Service, actor: Actor, prefs: QSettings | None = None) -> None:
+        super().__init__()
+        self.svc, self.actor = svc, actor
+        self.prefs = prefs or QSettings("hotich", "hotich_desktop")
+        self.pool = QThreadPool.globalInstance()
+        self.book: BookInfo | None = None
+        self.page: PageInfo | None = None
+        self.page_image: QImage | None = None
+        self.entries: list[EntryInfo] = []
+        self.current = -1
+        self.watcher: FolderWatcher | None = None
+        self.bridge = WatchBridge()
+        self.bridge.report.connect(self._on_intake)
+        self.bridge.error.connect(self._status_message)
+        self.busy = 0
+        self.workers: set = set()
+        self.setWindowTitle(self.tr("Số hóa sổ hộ tịch"))
+        self.resize(1400, 900)
+        self._build()
+        self._menus()
+        self.reload_books()
+
+    # -- layout --------------------------------------------------------------------------------------
+    def _build(self) -> None:
+        bar = QToolBar(self.tr("Sổ"))
+        bar.setObjectName("book_bar")
+        self.addToolBar(bar)
+        self.book_box = QComboBox()
+        self.book_box.setMinimumWidth(320)
+        self.book_box.currentIndexChanged.connect(self._book_chosen)
+        bar.addWidget(QLabel(self.tr("Sổ: ")))
+        bar.addWidget(self.book_box)
+        new_book = QPushButton(self.tr("Sổ mới…"))
+        new_book.clicked.connect(self.new_book)
+        bar.addWidget(new_book)
+        self.pages = QListWidget()
+        self.pages.setIconSize(QSize(THUMB, int(THUMB * 1.42)))
+        self.pages.setMaximumWidth(THUMB + 120)
+        self.pages.currentRowChanged.connect(self._page_chosen)
+        self.view = PageView()
+        self.view.box_changed.connect(self._box_changed)
+        self.view.box_added.connect(self._box_added)
+        self.view.box_deleted.connect(self._box_deleted)
+        self.view.box_selected.connect(self._box_selected)
+        self.form = EntryForm()
+        self.form.confirmed.connect(self.save_record)
+        self.entry_title = QLabel()
+        self.entry_title.setStyleSheet("font-weight: bold; font-size: 15px")
+        self.returned = QLabel()
+        self.returned.setStyleSheet("color: #c62828")
+        self.returned.setWordWrap(True)
+        save = QPushButton(self.tr("Lưu (Ctrl+S)"))
+        save.clicked.connect(self.save_record)
+        submit = QPushButton(self.tr("Gửi duyệt (Ctrl+Enter)"))
+        submit.clicked.connect(lambda: self.save_record(submit=True))
+        buttons = QHBoxLayout()
+        buttons.addWidget(save)
+        buttons.addWidget(submit)
+        right = QWidget()
+        col = QVBoxLayout(right)
+        col.addWidget(self.entry_title)
+        col.addWidget(self.returned)
+        col.addWidget(self.form, 1)
+        col.addLayout(buttons)
+        split = QSplitter()
+        split.addWidget(self.pages)
+        split.addWidget(self.view)
+        split.addWidget(right)
+        split.setSizes([THUMB + 60, 800, 480])
+        self.setCentralWidget(split)
+        self.progress = QProgressBar()
+        self.progress.setMaximumWidth(260)
+        self.progress.hide()
+        self.who = QLabel(f"{self.actor.login} — {ROLE_LABELS[self.actor.role]}")
+        self.statusBar().addPermanentWidget(self.progress)
+        self.statusBar().addPermanentWidget(self.who)
+
+    def _action(self, menu, text: str, slot, shortcut=None, allowed: bool = True) -> QAction:  # noqa: ANN001
+        act = QAction(text, self)
+        if shortcut:
+            act.setShortcut(QKeySequence(shortcut))
+        act.triggered.connect(slot)
+        act.setVisible(allowed)
+        menu.addAction(act)
+        self.addAction(act)  # shortcuts work wherever the focus is
+        return act
+
+    def _menus(self) -> None:
+        may = self.actor.may
+        m = self.menuBar().addMenu(self.tr("&Tệp"))
+        self._action(m, self.tr("Nhận trang từ thư mục…"), self.ingest_now, "Ctrl+O", may("intake"))
+        self._action(m, self.tr("Cài đặt…"), self.open_settings, "Ctrl+,")
+        self._action(m, self.tr("Thoát"), self.close, "Ctrl+Q")
+        m = self.menuBar().addMenu(self.tr("&Sửa"))
+        undo = self.view.undo_stack.createUndoAction(self, self.tr("Hoàn tác"))
+        undo.setShortcut(QKeySequence.Undo)
+        redo = self.view.undo_stack.createRedoAction(self, self.tr("Làm lại"))
+        redo.setShortcut(QKeySequence.Redo)
+        m.addAction(undo)
+        m.addAction(redo)
+        self._action(m, self.tr("Thêm khung"), self.view.add_box_at_view_centre, "Ctrl+N", may("enter"))
+        self._action(m, self.tr("Xóa khung đang chọn"), self.view.delete_selected, "Delete", may("enter"))
+        self._action(m, self.tr("Lưu hồ sơ"), self.save_record, "Ctrl+S", may("enter"))
+        self._action(m, self.tr("Lưu và gửi duyệt"), lambda: self.save_record(submit=True), "Ctrl+Return",
+                     may("enter"))
+        m = self.menuBar().addMenu(self.tr("&Xem"))
+        self._action(m, self.tr("Mục sau"), self.next_entry, "PgDown")
+        self._action(m, self.tr("Mục trước"), self.previous_entry, "PgUp")
+        self._action(m, self.tr("Vừa chiều rộng"), self.view.fit_width, "Ctrl+0")
+        self._action(m, self.tr("Phóng to"), lambda: self.view.zoom(1.25), "Ctrl++")
+        self._action(m, self.tr("Thu nhỏ"), lambda: self.view.zoom(0.8), "Ctrl+-")
+        m = self.menuBar().addMenu(self.tr("&Duyệt"))
+        m.menuAction().setVisible(may("review"))
+        self._action(m, self.tr("Phê duyệt mục này"), self.approve, "F9", may("review"))
+        self._action(m, self.tr("Trả lại mục này…"), self.return_entry, "F10", may("review"))
+        m = self.menuBar().addMenu(self.tr("&Quản trị"))
+        m.menuAction().setVisible(may("manage_users"))
+        self._action(m, self.tr("Thêm người dùng…"), self.add_user, None, may("manage_users"))
+
+    # -- background work ----------------------------------------------------------------------------
+    def background(self, fn, *args, on_done=None, label: str = "", with_progress: bool = False, **kw):  # noqa: ANN001, ANN201
+        self.busy += 1
+        self.progress.show()
+        self.progress.setRange(0, 0)
+        if label:
+            self.statusBar().showMessage(label)
+
+        def done(result: Any) -> None:
+            self._idle()
+            if on_done:
+                on_done(result)
+
+        def failed(message: str) -> None:
+            self._idle()
+            tell(self, message)
+
+        return run_in_background(self.pool, self.workers, fn, *args, on_done=done, on_error=failed,
+                                 on_progress=self._progress if with_progress else None, **kw)
+
+    def _idle(self) -> None:
+        self.busy -= 1
+        if self.busy <= 0:
+            self.busy = 0
+            self.progress.hide()
+            self.statusBar().clearMessage()
+
+    def _progress(self, done: int, total: int, what: str) -> None:
+        self.progress.setRange(0, total)
+        self.progress.setValue(done)
+        self.statusBar().showMessage(self.tr("Đang xử lý {0}/{1}: {2}").format(done, total, what))
+
+    def _status_message(self, message: str) -> None:
+        self.statusBar().showMessage(message, 10000)
+
+    # -- books and pages ----------------------------------------------------------------------------
+    def reload_books(self, select_id: int | None = None) -> None:
+        books = self.svc.books()
+        self.book_box.blockSignals(True)
+        self.book_box.clear()
+        for b in books:
+            from ..core.booktypes import BOOK_TYPES
+
+            self.book_box.addItem(f"{BOOK_TYPES[b.book_type].title} — {b.year} — quyển {b.volume}", b.id)
+        self.book_box.blockSignals(False)
+        if books:
+            index = next((i for i, b in enumerate(books) if b.id == select_id), len(books) - 1)
+            self.book_box.setCurrentIndex(index)
+            self._book_chosen(index)
+
+    def new_book(self) -> None:
+        dialog = NewBookDialog(self)
+        if dialog.exec():
+            try:
+                book = self.svc.open_book(self.actor, dialog.book_type.currentData(), dialog.year.value(),
+                                          dialog.volume.text())
+            except Exception as exc:  # noqa: BLE001 - shown to the clerk
+                tell(self, getattr(exc, "message", str(exc)))
+                return
+            self.reload_books(book.id)
+
+    def _book_chosen(self, index: int) -> None:
+        book_id = self.book_box.itemData(index)
+        if book_id is None:
+            return
+        self.book = self.svc.book(book_id)
+        self.form.build(load_form(self.book.book_type))
+        self.refresh_pages()
+        self.start_watching()
+
+    def refresh_pages(self, keep_row: bool = True) -> None:
+        if self.book is None:
+            return
+        row = self.pages.currentRow()
+        pages = self.svc.pages(self.book.id)
+        self.pages.blockSignals(True)
+        known = {self.pages.item(i).data(Qt.UserRole): self.pages.item(i).icon() for i in range(self.pages.count())}
+        self.pages.clear()
+        for n, p in enumerate(pages, 1):
+            item = QListWidgetItem(f"{n}. {STATUS_LABELS.get(p.status, p.status)}\n{p.entries} mục")
+            item.setData(Qt.UserRole, p.id)
+            item.setToolTip(p.source_name + (f"\n{p.error}" if p.error else ""))
+            if p.id in known:
+                item.setIcon(known[p.id])
+            else:
+                self.background(load_thumbnail, self.svc, p.id, on_done=lambda img, it=item: self._thumb(it, img))
+            self.pages.addItem(item)
+        self.pages.blockSignals(False)
+        if pages:
+            target = row if keep_row and 0 <= row < len(pages) else 0
+            self.pages.setCurrentRow(target)
+            if self.page is None or self.page.id != pages[target].id or target != row:
+                self._page_chosen(target)
+
+    def _thumb(self, item: QListWidgetItem, image: QImage) -> None:
+        try:
+            item.setIcon(QIcon(QPixmap.fromImage(image)))
+        except RuntimeError:
+            pass  # the list was rebuilt meanwhile
+
+    def _page_chosen(self, row: int, entry_index: int = 0) -> None:
+        if row < 0 or self.book is None:
+            return
+        page_id = self.pages.item(row).data(Qt.UserRole)
+        self.page = self.svc.page(page_id)
+        self.background(load_page_image, self.svc, page_id, label=self.tr("Đang mở trang…"),
+                        on_done=lambda img: self._show_page(page_id, img, entry_index))
+
+    def _show_page(self, page_id: int, image: QImage, entry_index: int = 0) -> None:
+        if self.page is None or self.page.id != page_id:
+            return
+        self.page_image = image
+        self.entries = self.svc.entries(page_id=page_id)
+        self.view.show_page(image, [(e.id, polygon_to_rect(e.polygon)) for e in self.entries])
+        self.current = -1
+        if self.entries:
+            self.show_entry(entry_index if entry_index >= 0 else len(self.entries) - 1)
+        else:
+            self.entry_title.setText(self.tr("Trang chưa có mục nào"))
+
+    # -- entries ------------------------------------------------------------------------------------
+    def show_entry(self, index: int) -> None:
+        if not 0 <= index < len(self.entries):
+            return
+        self.current = index
+        entry = self.entries[index]
+        self.entry_title.setText(self.tr("Mục {0}/{1} — {2} — {3}").format(
+            index + 1, len(self.entries), STATUS_LABELS.get(entry.status, entry.status), Path(entry.pdf).name))
+        reasons = self.svc.return_reasons(entry.id) if entry.status == "returned" else []
+        self.returned.setText(self.tr("Bị trả lại: {0}").format(reasons[0]) if reasons else "")
+        self.form.load(entry.fields, entry.ocr, self.page_image)
+        self.view.select_entry(entry.id)
+        if entry.fields:
+            self.form.show_findings(self.svc.findings(entry.id))
+
+    def next_entry(self) -> None:
+        if self.current + 1 < len(self.entries):
+            self.show_entry(self.current + 1)
+        elif self.pages.currentRow() + 1 < self.pages.count():
+            self.pages.blockSignals(True)
+            self.pages.setCurrentRow(self.pages.currentRow() + 1)
+            self.pages.blockSignals(False)
+            self._page_chosen(self.pages.currentRow(), 0)
+
+    def previous_entry(self) -> None:
+        if self.current > 0:
+            self.show_entry(self.current - 1)
+        elif self.pages.currentRow() > 0:
+            self.pages.blockSignals(True)
+            self.pages.setCurrentRow(self.pages.currentRow() - 1)
+            self.pages.blockSignals(False)
+            self._page_chosen(self.pages.currentRow(), -1)
+
+    def _box_selected(self, entry_id: int | None) -> None:
+        for i, e in enumerate(self.entries):
+            if e.id == entry_id and i != self.current:
+                self.show_entry(i)
+
+    def save_record(self, submit: bool = False) -> None:
+        if not 0 <= self.current < len(self.entries):
+            return
+        entry = self.entries[self.current]
+        try:
+            result = self.svc.save_record(self.actor, entry.id, self.form.values(), submit=submit)
+        except Exception as exc:  # noqa: BLE001 - refusals are shown, the values stay in the form
+            tell(self, getattr(exc, "message", str(exc)))
+            return
+        result.entry.ocr = entry.ocr
+        self.entries[self.current] = result.entry
+        self.form.show_findings(result.findings)
+        self._status_message(self.tr("Đã lưu mục {0}").format(self.current + 1))
+        if not [f for f in result.findings if f.severity == "error" and not f.accepted]:
+            self.next_entry()
+
+    # -- box edits ----------------------------------------------------------------------------------
+    def _box_changed(self, entry_id: int, rect: QRectF) -> None:
+        self.background(entry_edit.set_box, self.svc, self.actor, entry_id, rect_to_polygon(rect),
+                        on_done=lambda _e: self._reload_entries(), label=self.tr("Đang cắt lại mục…"))
+
+    def _box_added(self, rect: QRectF) -> None:
+        if self.page is None:
+            return
+        self.background(entry_edit.add_box, self.svc, self.actor, self.page.id, rect_to_polygon(rect),
+                        on_done=lambda _e: self._reload_page(), label=self.tr("Đang thêm mục…"))
+
+    def _box_deleted(self, entry_id: int) -> None:
+        self.background(entry_edit.delete_box, self.svc, self.actor, entry_id,
+                        on_done=lambda _r: self._reload_page())
+
+    def _reload_entries(self) -> None:
+        if self.page is not None:
+            self.entries = self.svc.entries(page_id=self.page.id)
+
+    def _reload_page(self) -> None:
+        if self.page is not None and self.page_image is not None:
+            self._show_page(self.page.id, self.page_image, max(0, self.current))
+        self.refresh_pages()
+
+    # -- review -------------------------------------------------------------------------------------
+    def approve(self) -> None:
+        if 0 <= self.current < len(self.entries):
+            try:
+                self.svc.approve(self.actor, self.entries[self.current].id)
+            except Exception as exc:  # noqa: BLE001
+                tell(self, getattr(exc, "message", str(exc)))
+                return
+            self._reload_entries()
+            self.next_entry()
+
+    def return_entry(self) -> None:
+        if not 0 <= self.current < len(self.entries):
+            return
+        reason, ok = QInputDialog.getText(self, self.tr("Trả lại"), self.tr("Lý do trả lại:"))
+        if ok:
+            try:
+                self.svc.return_entry(self.actor, self.entries[self.current].id, reason)
+            except Exception as exc:  # noqa: BLE001
+                tell(self, getattr(exc, "message", str(exc)))
+                return
+            self._reload_entries()
+            self.show_entry(self.current)
+
+    # -- intake -------------------------------------------------------------------------------------
+    def start_watching(self) -> None:
+        if self.watcher is not None:
+            self.watcher.stop()
+            self.watcher = None
+        folders = [Path(f) for f in self.svc.settings.watch_folders]
+        if self.book is None or not folders or not self.actor.may("intake"):
+            return
+        self.watcher = FolderWatcher(self.svc, self.actor, self.book.id, folders, self.bridge.report.emit,
+                                     self.bridge.error.emit)
+        self.watcher.start()
+        self._status_message(self.tr("Đang theo dõi thư mục máy quét: {0}").format(", ".join(map(str, folders))))
+
+    def ingest_now(self) -> None:
+        if self.book is None:
+            tell(self, self.tr("Hãy chọn hoặc tạo sổ trước."))
+            return
+        folder = QFileDialog.getExistingDirectory(self, self.tr("Thư mục có ảnh quét"))
+        if folder:
+            self.background(ingest_folder, self.svc, self.actor, self.book.id, Path(folder),
+                            on_done=self._on_intake, label=self.tr("Đang nhận trang…"))
+
+    def _on_intake(self, report: IngestReport) -> None:
+        for q in report.quarantined:
+            self._status_message(self.tr("Không đọc được {0}: {1}").format(q["file"], q["reason"]))
+        for d in report.duplicates:
+            self._status_message(self.tr("Trang trùng, đã có: {0}").format(d["file"]))
+        if report.pages and self.book is not None:
+            self.refresh_pages()
+            self.background(process_book, self.svc, self.actor, self.book.id, with_progress=True,
+                            on_done=lambda _r: self.refresh_pages(), label=self.tr("Đang tìm mục và đọc chữ…"))
+
+    # -- settings and users -------------------------------------------------------------------------
+    def open_settings(self) -> None:
+        dialog = SettingsDialog(self.svc.settings, self.prefs, self)
+        if dialog.exec():
+            dialog.apply(self.svc.workspace.settings_path)
+            self.start_watching()
+
+    def add_user(self) -> None:
+        NewUserDialog(self.svc, self.actor, self).exec()
+
+    def closeEvent(self, event) -> None:  # noqa: ANN001
+        if self.watcher is not None:
+            self.watcher.stop()
+        self.pool.waitForDone(30000)
+        super().closeEvent(event)
