@@ -37,6 +37,11 @@ python_env() {
         .venv/bin/python -m pip install -q -e ".[$extra]"
         touch "$stamp"
     fi
+    # Compiled translations (.qm) are built from the .ts sources in resources/, never committed.
+    for ts in resources/translations/*.ts; do
+        qm="${ts%.ts}.qm"
+        if [ ! -f "$qm" ] || [ "$ts" -nt "$qm" ]; then .venv/bin/pyside6-lrelease -silent "$ts" -qm "$qm"; fi
+    done
 }
 
 case "$MODE" in

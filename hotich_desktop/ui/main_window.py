@@ -121,7 +121,7 @@ class MainWindow(QMainWindow):
         split.addWidget(self.pages)
         split.addWidget(self.view)
         split.addWidget(right)
-        split.setSizes([THUMB + 60, 800, 480])
+        split.setSizes([THUMB + 110, 780, 500])
         self.setCentralWidget(split)
         self.progress = QProgressBar()
         self.progress.setMaximumWidth(260)
