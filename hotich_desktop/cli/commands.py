@@ -136,6 +136,29 @@ def cmd_review(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_export(args: argparse.Namespace) -> int:
+    from ..core.export.outbox import export_book
+    from .auth import actor
+
+    svc = _service(args)
+    who = actor(svc, args.user)
+    result = export_book(svc, who, args.book, Path(args.out))
+    lines = [f"Đã xuất {result.records} hồ sơ vào {result.package}" + (" (gói cũ, không đổi)" if result.reused else "")]
+    lines += [f"- Mục {s['entry_id']}: {s['reason']}" for s in result.skipped]
+    emit(result.as_json(), args.json, "\n".join(lines))
+    return 0
+
+
+def cmd_deliver(args: argparse.Namespace) -> int:
+    from ..core.export.outbox import deliver_to_folder
+    from .auth import actor
+
+    svc = _service(args)
+    dest = deliver_to_folder(svc, actor(svc, args.user), args.package, Path(args.to))
+    emit({"package_id": args.package, "delivered": str(dest)}, args.json, f"Đã chép và kiểm tra: {dest}")
+    return 0
+
+
 def cmd_audit_verify(args: argparse.Namespace) -> int:
     report = _service(args).verify_audit()
     payload = {"ok": report.ok, "events": report.events, "broken_event": report.broken_id, "reason": report.reason}
@@ -214,6 +237,15 @@ def register(sub: argparse._SubParsersAction) -> None:
         if name == "return":
             p.add_argument("--reason", required=True)
         p.set_defaults(func=cmd_review)
+
+    p = add("export", cmd_export, "xuất gói dữ liệu 158 của một sổ")
+    p.add_argument("--book", type=int, required=True)
+    p.add_argument("--out", required=True)
+    p.add_argument("--user", required=True)
+    p = add("deliver", cmd_deliver, "chép một gói đã xuất sang thư mục/USB và kiểm tra")
+    p.add_argument("--package", type=int, required=True)
+    p.add_argument("--to", required=True)
+    p.add_argument("--user", required=True)
 
     from . import watch
 

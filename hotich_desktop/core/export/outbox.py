@@ -1,0 +1,177 @@
+"""The outbox queue: each exported package is an item (queued -> sent / failed -> acknowledged).
+
+Exporting an unchanged book reuses its package; a changed book makes a new version and supersedes the old,
+so a record is never in two live packages. Delivery to a folder (USB stick, shared drive) copies, verifies
+every hash on the target, and only then marks the item sent.
+"""
+from __future__ import annotations
+
+import hashlib
+import json
+import shutil
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from sqlalchemy import func, select
+
+from .. import audit
+from ..atomic import copy_file
+from ..errors import HotichError, NotFound, Refused
+from ..roles import Actor
+from ..service import Service
+from ..store.models import Entry, ExportItem, ExportPackage, Page, ReviewDecision, User, utcnow
+from .package import ExportRow, Progress, write_package
+
+LIVE = ("queued", "sent", "failed", "acknowledged")
+
+
+@dataclass
+class ExportResult:
+    package: Path
+    package_id: int
+    version: int
+    records: int
+    files: list[dict[str, Any]]
+    reused: bool = False
+    skipped: list[dict[str, Any]] = field(default_factory=list)
+    warnings: list[str] = field(default_factory=list)
+
+    def as_json(self) -> dict[str, Any]:
+        return {"package": str(self.package), "package_id": self.package_id, "version": self.version,
+                "records": self.records, "files": self.files, "reused": self.reused, "skipped": self.skipped,
+                "warnings": self.warnings}
+
+
+def collect_rows(svc: Service, book_id: int) -> tuple[list[ExportRow], list[dict[str, Any]]]:
+    """Approved, unchanged records with their PDFs; everything else listed with the reason it stays."""
+    rows, skipped = [], []
+    with svc.store.session() as s:
+        entries = s.scalars(select(Entry).join(Page).where(Page.book_id == book_id).order_by(Page.order, Entry.order))
+        for e in entries:
+            record = e.record
+            if e.status not in ("approved", "exported") or record is None:
+                skipped.append({"entry_id": e.id, "reason": f"chưa được phê duyệt (trạng thái: {e.status})"})
+                continue
+            if record.content_hash != record.approved_hash:
+                skipped.append({"entry_id": e.id, "reason": "đã sửa sau khi phê duyệt, cần duyệt lại"})
+                continue
+            approver = s.scalar(select(User.login).join(ReviewDecision, ReviewDecision.reviewer_id == User.id)
+                                .where(ReviewDecision.entry_id == e.id, ReviewDecision.decision == "approved")
+                                .order_by(ReviewDecision.id.desc()).limit(1))
+            rows.append(ExportRow(e.id, dict(record.fields), svc.workspace.root / e.pdf_path,
+                                  e.page.page_number or str(int(e.page.order)), approver or "", record.content_hash))
+    return rows, skipped
+
+
+def export_book(svc: Service, actor: Actor, book_id: int, out_dir: Path, progress: Progress | None = None
+                ) -> ExportResult:
+    svc.require(actor, "export")
+    book = svc.book(book_id)
+    rows, skipped = collect_rows(svc, book_id)
+    settings = svc.settings
+    template_override = settings.templates.get(book.book_type, "")
+    from .package import content_hash, package_name, sort_key
+    from .template import template_path
+
+    if rows:
+        reuse = _reusable(svc, book_id, out_dir / package_name(book),
+                          content_hash(sorted(rows, key=sort_key), template_path(book.book_type, template_override)))
+        if reuse is not None:
+            return ExportResult(Path(reuse.path), reuse.id, reuse.version, reuse.records,
+                                _manifest_files(Path(reuse.path)), True, skipped)
+    approvers = ", ".join(sorted({r.approved_by for r in rows if r.approved_by}))
+    package = write_package(book, rows, out_dir, settings.office_name, approvers, template_override, progress)
+    with svc.store.session() as s:
+        version = (s.scalar(select(func.max(ExportPackage.version)).where(ExportPackage.book_id == book_id)) or 0) + 1
+        for old in s.scalars(select(ExportPackage).where(ExportPackage.book_id == book_id,
+                                                         ExportPackage.status.in_(LIVE))):
+            old.status = "superseded"
+        item = ExportPackage(book_id=book_id, version=version, path=str(package.folder),
+                             content_hash=package.content_hash, records=len(package.rows), status="queued",
+                             created_by=actor.id or None)
+        s.add(item)
+        s.flush()
+        for n, row in enumerate(package.rows, 1):
+            s.add(ExportItem(package_id=item.id, entry_id=row.entry_id, row=n, pdf_name=row.pdf.name,
+                             record_hash=row.record_hash))
+            s.get(Entry, row.entry_id).status = "exported"
+        audit.record(s, actor.login, "export", "book", book_id,
+                     after={"package": package.folder.name, "version": version, "records": len(package.rows)})
+        package_id = item.id
+    return ExportResult(package.folder, package_id, version, len(package.rows), package.files, False, skipped,
+                        package.warnings)
+
+
+def _reusable(svc: Service, book_id: int, folder: Path, digest: str) -> ExportPackage | None:
+    with svc.store.session() as s:
+        latest = s.scalar(select(ExportPackage).where(ExportPackage.book_id == book_id,
+                                                      ExportPackage.status.in_(LIVE))
+                          .order_by(ExportPackage.version.desc()).limit(1))
+    if latest and latest.content_hash == digest and Path(latest.path) == folder and _intact(folder):
+        return latest
+    return None
+
+
+def _manifest_files(folder: Path) -> list[dict[str, Any]]:
+    manifest = json.loads((folder / "manifest.json").read_text(encoding="utf-8"))
+    return manifest["files"]
+
+
+def _intact(folder: Path) -> bool:
+    try:
+        return all(_sha(folder / f["name"]) == f["sha256"] for f in _manifest_files(folder))
+    except (OSError, ValueError, KeyError):
+        return False
+
+
+def _sha(path: Path) -> str:
+    digest = hashlib.sha256()
+    with path.open("rb") as fh:
+        while chunk := fh.read(1 << 20):
+            digest.update(chunk)
+    return digest.hexdigest()
+
+
+def deliver_to_folder(svc: Service, actor: Actor, package_id: int, target: Path) -> Path:
+    """Copies a package to a folder target, verifies the hashes there, and only then marks it sent."""
+    svc.require(actor, "export")
+    with svc.store.session() as s:
+        item = s.get(ExportPackage, package_id)
+        if item is None:
+            raise NotFound(f"Không có gói xuất số {package_id}.")
+        if item.status == "superseded":
+            raise Refused("Gói này đã có phiên bản mới hơn; hãy gửi gói mới.")
+        source = Path(item.path)
+    dest = target / source.name
+    try:
+        dest.mkdir(parents=True, exist_ok=True)
+        for f in [*_manifest_files(source), {"name": "manifest.json"}]:
+            copy_file(source / f["name"], dest / f["name"])
+        if not _intact(dest):
+            raise HotichError(f"Bản sao trên {target} không khớp mã băm: chưa đánh dấu đã gửi.")
+    except (OSError, HotichError) as exc:
+        message = exc.message if isinstance(exc, HotichError) else f"Không chép được gói sang {target}: {exc}"
+        _mark(svc, actor, package_id, "failed", message)
+        raise HotichError(message) from exc
+    _mark(svc, actor, package_id, "sent", "")
+    return dest
+
+
+def _mark(svc: Service, actor: Actor, package_id: int, status: str, error: str) -> None:
+    with svc.store.session() as s:
+        item = s.get(ExportPackage, package_id)
+        item.status, item.error = status, error
+        if status == "sent":
+            item.sent_at = utcnow()
+        audit.record(s, actor.login, f"outbox_{status}", "package", package_id, after={"error": error} if error else None)
+
+
+def waiting_packages(svc: Service) -> int:
+    with svc.store.session() as s:
+        return int(s.scalar(select(func.count(ExportPackage.id)).where(
+            ExportPackage.status.in_(("queued", "failed")))) or 0)
+
+
+def remove_package(folder: Path) -> None:
+    shutil.rmtree(folder, ignore_errors=True)
