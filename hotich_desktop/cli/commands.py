@@ -159,6 +159,22 @@ def cmd_deliver(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_report(args: argparse.Namespace) -> int:
+    import datetime as dt
+
+    from ..core.errors import BadInput
+    from ..core.reports import totals, write_report
+
+    try:
+        day = dt.date.fromisoformat(args.date)
+    except ValueError:
+        raise BadInput(f"Ngày không hợp lệ: «{args.date}» (dạng YYYY-MM-DD).") from None
+    rows = write_report(_service(args), day, Path(args.out))
+    emit({"date": args.date, "out": args.out, "rows": [vars(r) for r in rows], "totals": totals(rows)}, args.json,
+         f"Đã ghi báo cáo ngày {day:%d/%m/%Y} vào {args.out}")
+    return 0
+
+
 def cmd_audit_verify(args: argparse.Namespace) -> int:
     report = _service(args).verify_audit()
     payload = {"ok": report.ok, "events": report.events, "broken_event": report.broken_id, "reason": report.reason}
@@ -246,6 +262,10 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.add_argument("--package", type=int, required=True)
     p.add_argument("--to", required=True)
     p.add_argument("--user", required=True)
+
+    p = add("report", cmd_report, "báo cáo tiến độ theo ngày")
+    p.add_argument("--date", required=True)
+    p.add_argument("--out", required=True)
 
     from . import watch
 

@@ -71,9 +71,10 @@ def export_book(svc: Service, actor: Actor, book_id: int, out_dir: Path, progres
     rows, skipped = collect_rows(svc, book_id)
     settings = svc.settings
     template_override = settings.templates.get(book.book_type, "")
-    from .package import content_hash, package_name, sort_key
+    from .package import check_pdfs, content_hash, package_name, sort_key
     from .template import template_path
 
+    check_pdfs(rows)
     if rows:
         reuse = _reusable(svc, book_id, out_dir / package_name(book),
                           content_hash(sorted(rows, key=sort_key), template_path(book.book_type, template_override)))

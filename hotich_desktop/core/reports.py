@@ -1,0 +1,136 @@
+"""Daily progress (communes report to the district every day): per book and per person, from the store."""
+from __future__ import annotations
+
+import datetime as dt
+from collections import defaultdict
+from dataclasses import dataclass
+from pathlib import Path
+
+from sqlalchemy import and_, select
+
+from .atomic import atomic_writer
+from .booktypes import BOOK_TYPES
+from .errors import BadInput
+from .service import Service
+from .store.models import Book, Entry, ExportItem, ExportPackage, Page, Record, ReviewDecision, User
+
+COLUMNS = ("pages", "entries", "entered", "approved", "returned", "exported")
+LABELS = {"pages": "Trang đã quét", "entries": "Mục tìm thấy", "entered": "Hồ sơ đã nhập",
+          "approved": "Đã duyệt", "returned": "Trả lại", "exported": "Đã xuất"}
+FONT_DIRS = (Path("/usr/share/fonts/truetype/dejavu"), Path("C:/Windows/Fonts"))
+
+
+@dataclass
+class ReportRow:
+    book: str
+    person: str
+    counts: dict[str, int]
+
+
+def _day_bounds(day: dt.date) -> tuple[dt.datetime, dt.datetime]:
+    """The clerk's calendar day, as UTC (the store keeps UTC)."""
+    local = dt.datetime.combine(day, dt.time()).astimezone()
+    start = local.astimezone(dt.timezone.utc).replace(tzinfo=None)
+    return start, start + dt.timedelta(days=1)
+
+
+def daily_rows(svc: Service, day: dt.date) -> list[ReportRow]:
+    start, end = _day_bounds(day)
+    counts: dict[tuple[int, str], dict[str, int]] = defaultdict(lambda: dict.fromkeys(COLUMNS, 0))
+    with svc.store.session() as s:
+        users = {u.id: u.login for u in s.scalars(select(User))}
+        books = {b.id: b for b in s.scalars(select(Book))}
+
+        def add(book_id: int, user_id: int | None, key: str) -> None:
+            counts[(book_id, users.get(user_id, "system"))][key] += 1
+
+        for book_id, uid in s.execute(select(Page.book_id, Page.created_by).where(and_(Page.created_at >= start, Page.created_at < end))):
+            add(book_id, uid, "pages")
+        for book_id, uid in s.execute(select(Page.book_id, Page.created_by).join(Entry)
+                                      .where(and_(Entry.created_at >= start, Entry.created_at < end))):
+            add(book_id, uid, "entries")
+        for book_id, uid in s.execute(select(Page.book_id, Record.entered_by).join(Entry, Entry.page_id == Page.id)
+                                      .join(Record, Record.entry_id == Entry.id)
+                                      .where(and_(Record.entered_at >= start, Record.entered_at < end))):
+            add(book_id, uid, "entered")
+        for book_id, uid, decision in s.execute(
+                select(Page.book_id, ReviewDecision.reviewer_id, ReviewDecision.decision)
+                .join(Entry, Entry.page_id == Page.id).join(ReviewDecision, ReviewDecision.entry_id == Entry.id)
+                .where(and_(ReviewDecision.created_at >= start, ReviewDecision.created_at < end))):
+            add(book_id, uid, "approved" if decision == "approved" else "returned")
+        for book_id, uid in s.execute(select(ExportPackage.book_id, ExportPackage.created_by).join(ExportItem)
+                                      .where(and_(ExportPackage.created_at >= start, ExportPackage.created_at < end))):
+            add(book_id, uid, "exported")
+    rows = []
+    for (book_id, person), c in sorted(counts.items(), key=lambda kv: (kv[0][0], kv[0][1])):
+        b = books[book_id]
+        rows.append(ReportRow(f"{BOOK_TYPES[b.book_type].code} {b.year} quyển {b.volume}", person, c))
+    return rows
+
+
+def totals(rows: list[ReportRow]) -> dict[str, int]:
+    return {k: sum(r.counts[k] for r in rows) for k in COLUMNS}
+
+
+def write_report(svc: Service, day: dt.date, out: Path) -> list[ReportRow]:
+    rows = daily_rows(svc, day)
+    suffix = out.suffix.lower()
+    if suffix == ".xlsx":
+        _xlsx(rows, day, svc.settings.office_name, out)
+    elif suffix == ".pdf":
+        _pdf(rows, day, svc.settings.office_name, out)
+    else:
+        raise BadInput("Báo cáo ghi ra tệp .xlsx hoặc .pdf.")
+    return rows
+
+
+def _table(rows: list[ReportRow]) -> list[list[str]]:
+    head = ["Sổ", "Người thực hiện", *[LABELS[k] for k in COLUMNS]]
+    body = [[r.book, r.person, *[str(r.counts[k]) for k in COLUMNS]] for r in rows]
+    total = totals(rows)
+    return [head, *body, ["Tổng cộng", "", *[str(total[k]) for k in COLUMNS]]]
+
+
+def _xlsx(rows: list[ReportRow], day: dt.date, office: str, out: Path) -> None:
+    from openpyxl import Workbook
+    from openpyxl.styles import Font
+
+    wb = Workbook()
+    ws = wb.active
+    ws.title = "Tiến độ"
+    ws.append([f"Báo cáo tiến độ số hóa ngày {day:%d/%m/%Y} — {office}"])
+    ws["A1"].font = Font(bold=True)
+    for i, line in enumerate(_table(rows)):
+        ws.append([int(v) if i and v.isdigit() else v for v in line])
+    with atomic_writer(out) as fh:
+        wb.save(fh)
+
+
+def _font() -> Path | None:
+    for folder in FONT_DIRS:
+        for name in ("DejaVuSans.ttf", "arial.ttf"):
+            if (folder / name).exists():
+                return folder / name
+    return None
+
+
+def _pdf(rows: list[ReportRow], day: dt.date, office: str, out: Path) -> None:
+    from fpdf import FPDF
+
+    font = _font()
+    if font is None:
+        raise BadInput("Không tìm thấy phông chữ tiếng Việt (DejaVu Sans) để in báo cáo PDF.")
+    pdf = FPDF(orientation="L", format="A4")
+    pdf.add_font("DejaVu", "", str(font))
+    bold = font.with_name("DejaVuSans-Bold.ttf")
+    pdf.add_font("DejaVu", "B", str(bold if bold.exists() else font))
+    pdf.set_font("DejaVu", size=13)
+    pdf.add_page()
+    pdf.multi_cell(0, 8, f"BÁO CÁO TIẾN ĐỘ SỐ HÓA NGÀY {day:%d/%m/%Y}\n{office}", align="C")
+    pdf.ln(4)
+    pdf.set_font("DejaVu", size=9)
+    with pdf.table(col_widths=(40, 34, 24, 24, 24, 20, 20, 20)) as table:
+        for line in _table(rows):
+            table.row(line)
+    with atomic_writer(out) as fh:
+        fh.write(bytes(pdf.output()))

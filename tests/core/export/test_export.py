@@ -1,0 +1,231 @@
+"""The 158 package: rows read back exactly, PDFs checked, atomic, versions, and every bad input refused."""
+from __future__ import annotations
+
+import errno
+import json
+import os
+import shutil
+import zipfile
+from pathlib import Path
+
+import pytest
+from openpyxl import Workbook, load_workbook
+
+from hotich_desktop.core.errors import BadInput, HotichError, Refused
+from hotich_desktop.core.export.outbox import deliver_to_folder, export_book, waiting_packages
+from hotich_desktop.core.export.template import KS_COLUMNS, SHEET, build_template
+from hotich_desktop.core.intake.ingest import ingest_folder
+from hotich_desktop.core.processing import process_book
+from tests.conftest import ledger_pages
+
+RECORDS = [
+    {"so": "2", "ngay_dang_ky": "24/09/1998", "ho_ten": "Đặng Minh Ỉn", "gioi_tinh": "Nam", "ngay_sinh": "06/1998",
+     "noi_sinh": "Bệnh viện huyện Sìn Hồ", "dan_toc": "Mông", "nam_sinh_cha": "1965"},
+    {"so": "1", "ngay_dang_ky": "18/07/1998", "ho_ten": "Dương Kim Hạnh", "gioi_tinh": "Nữ",
+     "ngay_sinh": "22/06/1998", "noi_sinh": "Trạm y tế xã Châu Quang", "dan_toc": "Xinh Mun",
+     "quoc_tich": "Việt Nam", "ho_ten_me": "Lê Thị Ỏn"},
+]
+
+
+@pytest.fixture
+def approved_book(sqlite_service, tmp_path: Path, ledgers: Path):
+    svc = sqlite_service
+    admin = svc.create_user(None, "admin", "matkhau1", "admin")
+    clerk = svc.create_user(admin, "lan", "matkhau1", "clerk")
+    boss = svc.create_user(admin, "hoa", "matkhau1", "supervisor")
+    scans = tmp_path / "scans"
+    scans.mkdir()
+    shutil.copy(ledger_pages()[0], scans)
+    os.utime(next(scans.iterdir()), (1, 1))
+    book = svc.open_book(clerk, "khai_sinh", 1998, "1")
+    ingest_folder(svc, clerk, book.id, scans)
+    entries = process_book(svc, clerk, book.id, ocr=False)
+    for entry, fields in zip(entries, RECORDS):
+        svc.save_record(clerk, entry.id, fields, submit=True)
+        svc.approve(boss, entry.id)
+    return svc, book, boss, clerk, entries
+
+
+def test_package_rows_read_back_exactly(approved_book, tmp_path: Path) -> None:
+    svc, book, boss, _, entries = approved_book
+    result = export_book(svc, boss, book.id, tmp_path / "out")
+    folder = result.package
+    assert folder.name == "KS.1998.01.xa-Demo" and result.records == 2
+    assert {s["entry_id"] for s in result.skipped} == {entries[2].id, entries[3].id}
+    wb = load_workbook(folder / f"{folder.name}.xlsx")
+    ws = wb[SHEET]
+    header = [c.value for c in ws[1]]
+    assert [h.split("\n")[0].strip() for h in header] == KS_COLUMNS
+    col = {h.split("\n")[0].strip(): i for i, h in enumerate(header)}
+    rows = [[c.value for c in r] for r in ws.iter_rows(min_row=2)]
+    assert [r[col["so"]] for r in rows] == ["1", "2"]  # registration-number order
+    first, second = rows
+    assert first[col["STT"]] == "1" and first[col["quyenSo"]] == "01/1998"
+    assert first[col["nksHoTen"]] == "Dương Kim Hạnh" and first[col["nksGioiTinh"]] == "2"
+    assert first[col["ngayDangKy"]] == "18.07.1998" and first[col["meHoTen"]] == "Lê Thị Ỏn"
+    assert second[col["nksNgaySinh"]] == "06.1998" and second[col["chaNgaySinh"]] == "1965"
+    assert second[col["nksQuocTich"]] is None  # empty stays empty, never "None"
+    assert all(c.number_format == "@" for r in ws.iter_rows(min_row=2) for c in r if c.value is not None)
+    manifest = json.loads((folder / "manifest.json").read_text(encoding="utf-8"))
+    with zipfile.ZipFile(folder / f"{folder.name}.zip") as zf:
+        names = sorted(zf.namelist())
+    assert names == sorted(r["pdf"] for r in manifest["rows"])
+    assert names[0].startswith("KS.1998.01.001.Duong-Kim-Hanh")
+    assert manifest["records"] == 2 and manifest["approved_by"] == "hoa"
+
+
+def test_reexport_reuses_then_versions_and_never_duplicates(approved_book, tmp_path: Path) -> None:
+    svc, book, boss, clerk, entries = approved_book
+    out = tmp_path / "out"
+    first = export_book(svc, boss, book.id, out)
+    again = export_book(svc, boss, book.id, out)
+    assert again.reused and again.package_id == first.package_id
+    svc.save_record(clerk, entries[2].id, dict(RECORDS[0], so="3", ho_ten="Cầm Kim Dợ"), submit=True)
+    svc.approve(boss, entries[2].id)
+    newer = export_book(svc, boss, book.id, out)
+    assert newer.version == 2 and newer.records == 3 and not newer.reused
+    with svc.store.session() as s:
+        from sqlalchemy import text
+
+        live = s.execute(text("SELECT id FROM export_packages WHERE status != 'superseded'")).scalars().all()
+        dup = s.execute(text("SELECT entry_id FROM export_items JOIN export_packages p ON p.id = package_id "
+                             "WHERE p.status != 'superseded' GROUP BY entry_id HAVING COUNT(*) > 1")).all()
+    assert live == [newer.package_id] and dup == []
+    assert [p.name for p in out.iterdir()] == ["KS.1998.01.xa-Demo"]
+
+
+def test_changed_after_approval_is_refused_with_reason(approved_book, tmp_path: Path) -> None:
+    svc, book, boss, _, entries = approved_book
+    svc.save_record(boss, entries[0].id, dict(RECORDS[1], ho_ten="Dương Kim Hạnh Sửa"))
+    result = export_book(svc, boss, book.id, tmp_path / "out")
+    reasons = {s["entry_id"]: s["reason"] for s in result.skipped}
+    assert "phê duyệt" in reasons[entries[0].id] and result.records == 1
+
+
+def test_missing_or_corrupt_pdf_refuses_whole_export(approved_book, tmp_path: Path) -> None:
+    svc, book, boss, _, entries = approved_book
+    pdf = svc.workspace.root / svc.entry(entries[0].id).pdf
+    pdf.write_bytes(b"%PDF-1.4 broken")
+    with pytest.raises(Refused, match="PDF hỏng"):
+        export_book(svc, boss, book.id, tmp_path / "out")
+    pdf.unlink()
+    with pytest.raises(Refused, match="thiếu tệp PDF"):
+        export_book(svc, boss, book.id, tmp_path / "out")
+    assert not (tmp_path / "out").exists() or list((tmp_path / "out").iterdir()) == []
+    assert waiting_packages(svc) == 0
+
+
+@pytest.mark.parametrize("problem", ["not_a_workbook", "no_sheet", "missing_column"])
+def test_bad_templates_are_reported_before_writing(approved_book, tmp_path: Path, problem: str) -> None:
+    svc, book, boss, _, _ = approved_book
+    template = tmp_path / "tinh.xlsx"
+    if problem == "not_a_workbook":
+        template.write_text("không phải excel")
+    elif problem == "no_sheet":
+        Workbook().save(template)
+    else:
+        build_template("khai_sinh", template)
+        wb = load_workbook(template)
+        wb[SHEET].delete_cols(KS_COLUMNS.index("nksHoTen") + 1)
+        wb.save(template)
+    settings = svc.settings
+    settings.templates = {"khai_sinh": str(template)}
+    settings.save(svc.workspace.settings_path)
+    with pytest.raises(BadInput) as err:
+        export_book(svc, boss, book.id, tmp_path / "out")
+    assert template.name in err.value.message
+    assert list((tmp_path / "out").iterdir()) == []
+
+
+def test_province_template_with_decorated_headers(approved_book, tmp_path: Path) -> None:
+    svc, book, boss, _, _ = approved_book
+    template = tmp_path / "tinh.xlsx"
+    build_template("khai_sinh", template)
+    wb = load_workbook(template)
+    for cell in wb[SHEET][1]:
+        cell.value = f"{cell.value}   "  # trailing spaces, as real templates have
+    wb.save(template)
+    before = [c.value for c in load_workbook(template)[SHEET][1]]
+    settings = svc.settings
+    settings.templates = {"khai_sinh": str(template)}
+    settings.save(svc.workspace.settings_path)
+    result = export_book(svc, boss, book.id, tmp_path / "out")
+    after = load_workbook(result.package / f"{result.package.name}.xlsx")[SHEET]
+    assert [c.value for c in after[1]] == before
+
+
+def test_control_characters_are_removed_and_reported(approved_book, tmp_path: Path) -> None:
+    svc, book, boss, _, entries = approved_book
+    with svc.store.session() as s:  # a value that slipped in from an old import
+        from hotich_desktop.core.records_hash import content_hash
+        from hotich_desktop.core.store.models import Record
+
+        rec = s.query(Record).filter_by(entry_id=entries[0].id).one()
+        fields = dict(rec.fields, noi_sinh="Trạm\x07 y tế")
+        rec.fields, rec.content_hash, rec.approved_hash = fields, content_hash(fields), content_hash(fields)
+    result = export_book(svc, boss, book.id, tmp_path / "out")
+    assert any("ký tự điều khiển" in w for w in result.warnings)
+
+
+def test_unwritable_export_folder_is_a_clear_message(approved_book, tmp_path: Path, monkeypatch) -> None:
+    svc, book, boss, _, _ = approved_book
+    import tempfile
+
+    def refuse(*_a, **_k):
+        raise PermissionError(errno.EACCES, "Permission denied")
+
+    monkeypatch.setattr(tempfile, "mkdtemp", refuse)
+    with pytest.raises(HotichError, match="quyền"):
+        export_book(svc, boss, book.id, tmp_path / "usb")
+
+
+def test_clerk_cannot_export(approved_book, tmp_path: Path) -> None:
+    from hotich_desktop.core.errors import PermissionDenied
+
+    svc, book, _, clerk, _ = approved_book
+    with pytest.raises(PermissionDenied):
+        export_book(svc, clerk, book.id, tmp_path / "out")
+
+
+def test_folder_delivery_verifies_and_full_target_is_not_sent(approved_book, tmp_path: Path, monkeypatch) -> None:
+    svc, book, boss, _, _ = approved_book
+    result = export_book(svc, boss, book.id, tmp_path / "out")
+    from hotich_desktop.core import atomic
+
+    real = atomic.copy_file
+    calls = {"n": 0}
+
+    def fills_up(src, dst):  # noqa: ANN001
+        calls["n"] += 1
+        if calls["n"] == 2:
+            raise OSError(errno.ENOSPC, "No space left on device")
+        return real(src, dst)
+
+    monkeypatch.setattr("hotich_desktop.core.export.outbox.copy_file", fills_up)
+    with pytest.raises(HotichError):
+        deliver_to_folder(svc, boss, result.package_id, tmp_path / "usb")
+    assert waiting_packages(svc) == 1  # failed, still waiting
+    monkeypatch.setattr("hotich_desktop.core.export.outbox.copy_file", real)
+    dest = deliver_to_folder(svc, boss, result.package_id, tmp_path / "usb")
+    assert (dest / "manifest.json").exists() and waiting_packages(svc) == 0
+
+
+def test_daily_report_totals_match_the_store(approved_book, tmp_path: Path) -> None:
+    import datetime as dt
+
+    from openpyxl import load_workbook as load
+
+    from hotich_desktop.core.reports import daily_rows, totals, write_report
+
+    svc, book, boss, clerk, entries = approved_book
+    svc.return_entry(boss, entries[1].id, "Sai tên")
+    export_book(svc, boss, book.id, tmp_path / "out")
+    today = dt.date.today()
+    total = totals(daily_rows(svc, today))
+    assert total == {"pages": 1, "entries": 4, "entered": 2, "approved": 2, "returned": 1, "exported": 1}
+    write_report(svc, today, tmp_path / "r.xlsx")
+    last = list(load(tmp_path / "r.xlsx").active.iter_rows(values_only=True))[-1]
+    assert last[0] == "Tổng cộng" and list(last[2:]) == [1, 4, 2, 2, 1, 1]
+    write_report(svc, today, tmp_path / "r.pdf")
+    assert (tmp_path / "r.pdf").read_bytes().startswith(b"%PDF")
+    assert totals(daily_rows(svc, today - dt.timedelta(days=1))) == dict.fromkeys(total, 0)
