@@ -91,7 +91,7 @@ def _quick_fields(page: PageDetection, book_type: str) -> list[dict[str, str]]:
 
 
 def _naming_keys(book_type: str) -> set[str]:
-    return {"so", "gioi_tinh", *get_book_type(book_type).person_fields}
+    return {"so", *get_book_type(book_type).person_fields}
 
 
 def ocr_file(path: Path, book_type: str) -> dict[str, Any]:

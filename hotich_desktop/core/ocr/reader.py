@@ -43,14 +43,28 @@ def _read_one(frame: Frame, polygon: Sequence[Sequence[float]], book_type: str,
     gray, matrix, rules = prepare(frame.image, polygon, frame.dpi)
     if float(gray.min()) > 200:  # blank crop: nothing to read
         return {}
-    words = read_words(gray, lang=lang)
     h, w = gray.shape
-    if form.table_columns and len(rules) >= len(form.table_columns) - 1:
+    table = bool(form.table_columns) and len(rules) >= len(form.table_columns) - 1
+    top = _top_fraction(form, keys, table)
+    words = read_words(gray[: max(40, int(h * top))] if top < 1 else gray, lang=lang)
+    if table:
         readings = read_table(words, form, keys, list(rules), (w, h))
     else:
         readings = read_labelled(words, form, keys)
     back = cv2.invertAffineTransform(matrix)
     return {k: _to_page(r, back) for k, r in readings.items()}
+
+
+def _top_fraction(form, keys: set[str], table: bool) -> float:  # noqa: ANN001
+    """How much of the entry (from the top) holds `keys`: reading less is faster when only a few are wanted."""
+    if set(form.keys) <= keys:
+        return 1.0
+    if table:
+        spans = [(col.index(k) + 1) / len(col) for col in form.table_columns for k in keys if k in col]
+        return min(1.0, max(spans, default=1.0) + 0.05)
+    order = [f.key for f in form.fields]
+    last = max((order.index(k) for k in keys if k in order), default=len(order))
+    return min(1.0, max(0.35, (last + 3) / len(order)))
 
 
 def _to_page(reading: Reading, back: np.ndarray) -> FieldReading:
