@@ -69,6 +69,7 @@ class MainWindow(QMainWindow):
         self.bridge.error.connect(self._status_message)
         self.busy = 0
         self.workers: set = set()
+        self.processing = self.more_to_process = False
         self.setWindowTitle(self.tr("Số hóa sổ hộ tịch"))
         self.resize(1400, 900)
         self._build()
@@ -423,8 +424,24 @@ class MainWindow(QMainWindow):
             self._status_message(self.tr("Trang trùng, đã có: {0}").format(d["file"]))
         if report.pages and self.book is not None:
             self.refresh_pages()
-            self.background(process_book, self.svc, self.actor, self.book.id, with_progress=True,
-                            on_done=lambda _r: self.refresh_pages(), label=self.tr("Đang tìm mục và đọc chữ…"))
+            self.process_pending()
+
+    def process_pending(self) -> None:
+        """One processing run at a time; pages that arrive meanwhile are taken by the next run."""
+        if self.processing:
+            self.more_to_process = True
+            return
+        self.processing, self.more_to_process = True, False
+
+        def finished(_result: object = None) -> None:
+            self.processing = False
+            self.refresh_pages()
+            if self.more_to_process:
+                self.process_pending()
+
+        worker = self.background(process_book, self.svc, self.actor, self.book.id, with_progress=True,
+                                 on_done=finished, label=self.tr("Đang tìm mục và đọc chữ…"))
+        worker.signals.failed.connect(lambda _m: finished())
 
     # -- settings and users -------------------------------------------------------------------------
     def open_settings(self) -> None:

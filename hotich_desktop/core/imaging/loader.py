@@ -31,6 +31,11 @@ class Frame:
     dpi: float
     dpi_estimated: bool
     orientation: int = 1  # EXIF orientation found in the file (1 = none)
+    full_size: tuple[int, int] | None = None  # upright size in pixels when `image` is a reduced draft
+
+    @property
+    def size(self) -> tuple[int, int]:
+        return self.full_size or self.image.size
 
 
 def estimate_dpi(width: int, height: int) -> float:
@@ -85,7 +90,29 @@ def _check_size(path: Path, img: Image.Image) -> None:
         raise BadInput(f"Ảnh «{path.name}» khai báo kích thước quá lớn ({w}×{h}); không mở.")
 
 
-def iter_frames(path: str | Path, first_only: bool = False) -> Iterator[Frame]:
+@dataclass(frozen=True)
+class FrameInfo:
+    index: int
+    width: int
+    height: int
+    dpi: float
+    dpi_estimated: bool
+
+
+def probe(path: str | Path) -> list[FrameInfo]:
+    """Sizes and dpi of every frame, each decoded once to prove it is whole (JPEG at 1/8 scale: fast,
+    yet the whole stream is read, so a truncated file still fails)."""
+    infos = []
+    for frame in iter_frames(path, draft=True):
+        w, h = frame.size
+        infos.append(FrameInfo(frame.index, w, h, frame.dpi, frame.dpi_estimated))
+        frame.image.close()
+    if not infos:
+        raise BadInput(f"Tệp «{Path(path).name}» không có trang nào.")
+    return infos
+
+
+def iter_frames(path: str | Path, first_only: bool = False, draft: bool = False) -> Iterator[Frame]:
     path = Path(path)
     try:
         if path.stat().st_size == 0:
@@ -99,10 +126,10 @@ def iter_frames(path: str | Path, first_only: bool = False) -> Iterator[Frame]:
     if magic == b"%PDF-":
         yield from _pdf_frames(path, first_only)
     else:
-        yield from _image_frames(path, first_only)
+        yield from _image_frames(path, first_only, draft)
 
 
-def _image_frames(path: Path, first_only: bool) -> Iterator[Frame]:
+def _image_frames(path: Path, first_only: bool, draft: bool = False) -> Iterator[Frame]:
     with warnings.catch_warnings():
         warnings.simplefilter("error", Image.DecompressionBombWarning)
         try:
@@ -119,12 +146,16 @@ def _image_frames(path: Path, first_only: bool) -> Iterator[Frame]:
                     img.seek(index)
                     _check_size(path, img)
                     dpi, estimated = _dpi_of(img)
+                    full = img.size
+                    if draft and img.format == "JPEG":
+                        img.draft(img.mode, (max(1, full[0] // 8), max(1, full[1] // 8)))
                     img.load()
                     # Frames of a multi-page file are copied out; a single page is the loaded image itself,
                     # which must outlive this generator (closing it would free its pixels).
                     frame = img.copy() if count > 1 else img
                     upright, orientation = _upright(frame)
-                    yield Frame(_normalise_mode(upright), index, count, dpi, estimated, orientation)
+                    size = (full[1], full[0]) if orientation in (5, 6, 7, 8) else full
+                    yield Frame(_normalise_mode(upright), index, count, dpi, estimated, orientation, size)
                 except BadInput:
                     raise
                 except Exception as exc:

@@ -14,7 +14,7 @@ from typing import Any
 
 from ..atomic import rename_no_clobber
 from ..errors import BadInput, HotichError
-from ..imaging.loader import iter_frames
+from ..imaging.loader import probe
 from ..roles import Actor
 from ..service import Service
 from .archive import sha256_of, store_original
@@ -22,15 +22,6 @@ from .quarantine import quarantine
 from .scanner import DONE_FOLDER, Candidate, candidates, is_complete
 
 log = logging.getLogger(__name__)
-
-
-@dataclass(frozen=True)
-class FrameFacts:
-    index: int
-    width: int
-    height: int
-    dpi: float
-    dpi_estimated: bool
 
 
 @dataclass
@@ -58,18 +49,6 @@ class IngestReport:
         self.waiting += other.waiting
 
 
-def frame_facts(path: Path) -> list[FrameFacts]:
-    """Decodes every frame once (one at a time) so a broken page is found now, not at detection."""
-    facts = []
-    for frame in iter_frames(path):
-        w, h = frame.image.size
-        facts.append(FrameFacts(frame.index, w, h, frame.dpi, frame.dpi_estimated))
-        frame.image.close()
-    if not facts:
-        raise BadInput(f"Tệp «{path.name}» không có trang nào.")
-    return facts
-
-
 def ingest_file(svc: Service, actor: Actor, book_id: int, path: Path) -> IngestReport:
     report = IngestReport()
     try:
@@ -89,7 +68,7 @@ def ingest_file(svc: Service, actor: Actor, book_id: int, path: Path) -> IngestR
         _done(svc, path)
         return report
     try:
-        facts = frame_facts(path)
+        facts = probe(path)
         stored = store_original(svc.workspace.archive, path, sha)
     except BadInput as exc:
         if not path.exists():

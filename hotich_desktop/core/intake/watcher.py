@@ -18,6 +18,7 @@ from .ingest import IngestReport, ingest_candidates
 from .scanner import Candidate, candidates, is_complete
 
 log = logging.getLogger(__name__)
+REPORT_EVERY = 10
 
 
 class FolderWatcher:
@@ -88,17 +89,20 @@ class FolderWatcher:
                     settling = True
         for gone in set(self._handled) - known:
             del self._handled[gone]
-        if ready:
+        for start in range(0, len(ready), REPORT_EVERY):  # small batches: each page shows up promptly
+            batch = ready[start:start + REPORT_EVERY]
             try:
-                report = ingest_candidates(self.svc, self.actor, self.book_id, ready)
+                report = ingest_candidates(self.svc, self.actor, self.book_id, batch)
             except HotichError as exc:
                 self.on_error(exc.message)
                 return True
             waiting = set(report.waiting)
-            for cand in ready:
+            for cand in batch:
                 if cand.path.name not in waiting:
                     self._handled[cand.path] = (cand.size, cand.mtime)
             self.on_report(report)
+            if self._stop.is_set():
+                break
         return settling
 
     def _loop(self) -> None:
