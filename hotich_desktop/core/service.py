@@ -170,9 +170,12 @@ class Service:
 
     # -- pages -----------------------------------------------------------------------------------------
     def pages(self, book_id: int) -> list[PageInfo]:
+        """The book's pages in order, with entry counts from one query (the window calls this often)."""
         with self.store.session() as s:
+            counts = dict(s.execute(select(Entry.page_id, func.count(Entry.id)).join(Page)
+                                    .where(Page.book_id == book_id).group_by(Entry.page_id)).all())
             rows = s.scalars(select(Page).where(Page.book_id == book_id).order_by(Page.order, Page.id))
-            return [_page_info(p) for p in rows]
+            return [_page_info(p, counts.get(p.id, 0)) for p in rows]
 
     def page(self, page_id: int) -> PageInfo:
         with self.store.session() as s:
@@ -421,9 +424,9 @@ def _book_info(book: Book, office: Office) -> BookInfo:
     return BookInfo(book.id, book.book_type, book.year, book.volume, office.code, book.status)
 
 
-def _page_info(p: Page) -> PageInfo:
+def _page_info(p: Page, entries: int | None = None) -> PageInfo:
     return PageInfo(p.id, p.book_id, p.order, p.source_name, p.stored_path, p.width, p.height, p.dpi, p.status,
-                    len(p.entries), p.page_number, p.error)
+                    len(p.entries) if entries is None else entries, p.page_number, p.error)
 
 
 def _entry_info(e: Entry) -> EntryInfo:

@@ -45,7 +45,9 @@ class Worker(QRunnable):
             log.error("background work failed: %s", traceback.format_exc())
             self.signals.failed.emit(f"Lỗi không mong đợi: {exc}")
         else:
-            self.signals.finished.emit(result)
+            # Wrapped in a fresh tuple: emitting a bare None through Signal(object) upsets refcounts in
+            # some PySide6 releases (seen as "deallocating None").
+            self.signals.finished.emit((result,))
 
 
 def run_in_background(pool: QThreadPool, keep: set[Worker], fn: Callable[..., Any], *args: Any,
@@ -54,7 +56,7 @@ def run_in_background(pool: QThreadPool, keep: set[Worker], fn: Callable[..., An
     worker = Worker(fn, *args, wants_progress=on_progress is not None, **kwargs)
     keep.add(worker)
     if on_done:
-        worker.signals.finished.connect(on_done)
+        worker.signals.finished.connect(lambda boxed: on_done(boxed[0]))
     if on_error:
         worker.signals.failed.connect(on_error)
     if on_progress:
