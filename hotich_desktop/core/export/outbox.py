@@ -22,6 +22,8 @@ from ..roles import Actor
 from ..service import Service
 from ..store.models import Entry, ExportItem, ExportPackage, Page, ReviewDecision, User, utcnow
 from .package import ExportRow, Progress, write_package
+from .upload import Progress as UploadProgress
+from .upload import UploadTarget, upload_package
 
 LIVE = ("queued", "sent", "failed", "acknowledged")
 
@@ -137,13 +139,7 @@ def _sha(path: Path) -> str:
 def deliver_to_folder(svc: Service, actor: Actor, package_id: int, target: Path) -> Path:
     """Copies a package to a folder target, verifies the hashes there, and only then marks it sent."""
     svc.require(actor, "export")
-    with svc.store.session() as s:
-        item = s.get(ExportPackage, package_id)
-        if item is None:
-            raise NotFound(f"Không có gói xuất số {package_id}.")
-        if item.status == "superseded":
-            raise Refused("Gói này đã có phiên bản mới hơn; hãy gửi gói mới.")
-        source = Path(item.path)
+    source = _live_source(svc, package_id)
     dest = target / source.name
     try:
         dest.mkdir(parents=True, exist_ok=True)
@@ -153,19 +149,93 @@ def deliver_to_folder(svc: Service, actor: Actor, package_id: int, target: Path)
             raise HotichError(f"Bản sao trên {target} không khớp mã băm: chưa đánh dấu đã gửi.")
     except (OSError, HotichError) as exc:
         message = exc.message if isinstance(exc, HotichError) else f"Không chép được gói sang {target}: {exc}"
-        _mark(svc, actor, package_id, "failed", message)
+        _mark(svc, actor, package_id, "failed", message, str(dest))
         raise HotichError(message) from exc
-    _mark(svc, actor, package_id, "sent", "")
+    _mark(svc, actor, package_id, "sent", "", str(dest))
     return dest
 
 
-def _mark(svc: Service, actor: Actor, package_id: int, status: str, error: str) -> None:
+def upload(svc: Service, actor: Actor, package_id: int, target: UploadTarget | None = None,
+           progress: UploadProgress | None = None) -> str:
+    """Uploads one outbox item; on the server's receipt the item is acknowledged, on failure it waits."""
+    svc.require(actor, "export")
+    target = target or upload_target(svc)
+    source = _live_source(svc, package_id)
+    try:
+        receipt = upload_package(source, target, progress)
+    except (OSError, ValueError, KeyError) as exc:
+        message = f"Gói {source.name} trong hộp thư đi bị hỏng hoặc mất ({exc}); hãy xuất lại sổ."
+        _mark(svc, actor, package_id, "failed", message, target.url)
+        raise HotichError(message) from exc
+    except HotichError as exc:
+        _mark(svc, actor, package_id, "failed", exc.message, target.url)
+        raise
+    _mark(svc, actor, package_id, "acknowledged", "", target.url, receipt)
+    return receipt
+
+
+def upload_target(svc: Service) -> UploadTarget:
+    settings = svc.settings
+    if not settings.upload_url:
+        raise Refused("Chưa cài địa chỉ máy chủ nhận (Cài đặt → Gửi lên mạng).")
+    return UploadTarget(settings.upload_url, settings.upload_token)
+
+
+def upload_waiting(svc: Service, actor: Actor, target: UploadTarget | None = None,
+                   progress: UploadProgress | None = None) -> list[tuple[int, str]]:
+    """Tries every waiting item once, oldest first; returns (package id, receipt or error) for each."""
+    target = target or upload_target(svc)
+    with svc.store.session() as s:
+        ids = list(s.scalars(select(ExportPackage.id).where(ExportPackage.status.in_(("queued", "failed", "sent")),
+                                                            ExportPackage.receipt == "")
+                             .order_by(ExportPackage.id)))
+    results = []
+    for package_id in ids:
+        try:
+            results.append((package_id, upload(svc, actor, package_id, target, progress)))
+        except HotichError as exc:
+            results.append((package_id, exc.message))
+    return results
+
+
+def _live_source(svc: Service, package_id: int) -> Path:
+    with svc.store.session() as s:
+        item = s.get(ExportPackage, package_id)
+        if item is None:
+            raise NotFound(f"Không có gói xuất số {package_id}.")
+        if item.status == "superseded":
+            raise Refused("Gói này đã có phiên bản mới hơn; hãy gửi gói mới.")
+        return Path(item.path)
+
+
+def packages(svc: Service, book_id: int | None = None) -> list[dict[str, Any]]:
+    """The outbox as the Outbox screen and `hotich outbox` show it, newest first."""
+    with svc.store.session() as s:
+        q = select(ExportPackage).order_by(ExportPackage.id.desc())
+        if book_id is not None:
+            q = q.where(ExportPackage.book_id == book_id)
+        return [{"id": p.id, "book_id": p.book_id, "version": p.version, "package": Path(p.path).name,
+                 "path": p.path, "records": p.records, "status": p.status, "error": p.error,
+                 "receipt": p.receipt, "target": p.target,
+                 "created_at": p.created_at.isoformat(timespec="seconds"),
+                 "sent_at": p.sent_at.isoformat(timespec="seconds") if p.sent_at else ""}
+                for p in s.scalars(q)]
+
+
+def _mark(svc: Service, actor: Actor, package_id: int, status: str, error: str, target: str = "",
+          receipt: str = "") -> None:
     with svc.store.session() as s:
         item = s.get(ExportPackage, package_id)
         item.status, item.error = status, error
-        if status == "sent":
+        if target:
+            item.target = target
+        if receipt:
+            item.receipt = receipt
+        if status in ("sent", "acknowledged"):
             item.sent_at = utcnow()
-        audit.record(s, actor.login, f"outbox_{status}", "package", package_id, after={"error": error} if error else None)
+        audit.record(s, actor.login, f"outbox_{status}", "package", package_id,
+                     after={k: v for k, v in (("error", error), ("target", target), ("receipt", receipt)) if v}
+                     or None)
 
 
 def waiting_packages(svc: Service) -> int:

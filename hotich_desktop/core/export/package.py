@@ -11,6 +11,7 @@ import os
 import re
 import shutil
 import tempfile
+import time
 import zipfile
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -135,6 +136,7 @@ def write_package(book: BookInfo, rows: list[ExportRow], out_dir: Path, office_n
     name = package_name(book)
     try:
         out_dir.mkdir(parents=True, exist_ok=True)
+        recover(out_dir, name)
         tmp = Path(tempfile.mkdtemp(prefix=f".{name}.", dir=out_dir))
     except OSError as exc:
         raise HotichError(disk_error_message(exc, out_dir / name)) from exc
@@ -175,6 +177,24 @@ def _fsync_tree(folder: Path) -> None:
     for path in folder.iterdir():
         with path.open("rb") as fh:
             os.fsync(fh.fileno())
+
+
+def recover(out_dir: Path, name: str, stale_after: float = 3600.0) -> None:
+    """Undoes what a crash during an export left behind: the previous package is put back if the new one
+    never took its place; a finished swap's old copy and abandoned temporary folders are removed."""
+    final = out_dir / name
+    olds = sorted(out_dir.glob(f".{name}.old-*"), key=lambda p: p.stat().st_mtime, reverse=True)
+    if not final.exists():
+        whole = [o for o in olds if (o / "manifest.json").exists()]
+        if whole:
+            os.replace(whole[0], final)
+            olds.remove(whole[0])
+    for leftover in olds:
+        shutil.rmtree(leftover, ignore_errors=True)
+    now = time.time()
+    for tmp in out_dir.glob(f".{name}.*"):
+        if tmp.is_dir() and now - tmp.stat().st_mtime > stale_after:
+            shutil.rmtree(tmp, ignore_errors=True)
 
 
 def _replace_dir(new: Path, final: Path) -> None:

@@ -112,6 +112,9 @@ class Record(Base):
     submitted_at: Mapped[dt.datetime | None] = mapped_column(DateTime, nullable=True)
     content_hash: Mapped[str] = mapped_column(String(64), default="")
     approved_hash: Mapped[str] = mapped_column(String(64), default="")
+    # Derived keys kept in columns so store-wide checks are index lookups, not scans of 300,000 JSON rows.
+    person_key: Mapped[str] = mapped_column(String(64), default="", index=True)
+    reg_no: Mapped[str] = mapped_column(String(40), default="")
     entry: Mapped[Entry] = relationship(back_populates="record")
 
 
@@ -185,6 +188,8 @@ class ExportPackage(Base):
     created_by: Mapped[int | None] = mapped_column(ForeignKey("users.id"), nullable=True)
     created_at: Mapped[dt.datetime] = mapped_column(DateTime, default=utcnow, index=True)
     sent_at: Mapped[dt.datetime | None] = mapped_column(DateTime, nullable=True)
+    receipt: Mapped[str] = mapped_column(String(200), default="")  # the server's acknowledgement
+    target: Mapped[str] = mapped_column(String(1000), default="")  # where it was last delivered
 
 
 class ExportItem(Base):

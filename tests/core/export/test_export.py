@@ -14,37 +14,7 @@ from openpyxl import Workbook, load_workbook
 from hotich_desktop.core.errors import BadInput, HotichError, Refused
 from hotich_desktop.core.export.outbox import deliver_to_folder, export_book, waiting_packages
 from hotich_desktop.core.export.template import KS_COLUMNS, SHEET, build_template
-from hotich_desktop.core.intake.ingest import ingest_folder
-from hotich_desktop.core.processing import process_book
-from tests.conftest import ledger_pages
-
-RECORDS = [
-    {"so": "2", "ngay_dang_ky": "24/09/1998", "ho_ten": "Đặng Minh Ỉn", "gioi_tinh": "Nam", "ngay_sinh": "06/1998",
-     "noi_sinh": "Bệnh viện huyện Sìn Hồ", "dan_toc": "Mông", "nam_sinh_cha": "1965"},
-    {"so": "1", "ngay_dang_ky": "18/07/1998", "ho_ten": "Dương Kim Hạnh", "gioi_tinh": "Nữ",
-     "ngay_sinh": "22/06/1998", "noi_sinh": "Trạm y tế xã Châu Quang", "dan_toc": "Xinh Mun",
-     "quoc_tich": "Việt Nam", "ho_ten_me": "Lê Thị Ỏn"},
-]
-
-
-@pytest.fixture
-def approved_book(sqlite_service, tmp_path: Path, ledgers: Path):
-    svc = sqlite_service
-    admin = svc.create_user(None, "admin", "matkhau1", "admin")
-    clerk = svc.create_user(admin, "lan", "matkhau1", "clerk")
-    boss = svc.create_user(admin, "hoa", "matkhau1", "supervisor")
-    scans = tmp_path / "scans"
-    scans.mkdir()
-    shutil.copy(ledger_pages()[0], scans)
-    os.utime(next(scans.iterdir()), (1, 1))
-    book = svc.open_book(clerk, "khai_sinh", 1998, "1")
-    ingest_folder(svc, clerk, book.id, scans)
-    entries = process_book(svc, clerk, book.id, ocr=False)
-    for entry, fields in zip(entries, RECORDS):
-        svc.save_record(clerk, entry.id, fields, submit=True)
-        svc.approve(boss, entry.id)
-    return svc, book, boss, clerk, entries
-
+from tests.core.export.conftest import RECORDS
 
 def test_package_rows_read_back_exactly(approved_book, tmp_path: Path) -> None:
     svc, book, boss, _, entries = approved_book
@@ -229,3 +199,67 @@ def test_daily_report_totals_match_the_store(approved_book, tmp_path: Path) -> N
     write_report(svc, today, tmp_path / "r.pdf")
     assert (tmp_path / "r.pdf").read_bytes().startswith(b"%PDF")
     assert totals(daily_rows(svc, today - dt.timedelta(days=1))) == dict.fromkeys(total, 0)
+
+
+def test_libreoffice_reads_back_the_stores_values(approved_book, tmp_path: Path) -> None:
+    """The ministry's side opens the workbook with real spreadsheet software, not openpyxl."""
+    import csv
+    import subprocess
+
+    soffice = shutil.which("soffice") or shutil.which("libreoffice")
+    if soffice is None:
+        if os.environ.get("CI") or os.environ.get("HOTICH_FULL_SUITE"):
+            pytest.fail("LibreOffice is missing: packaging/setup.sh test installs libreoffice-calc-nogui")
+        pytest.skip("LibreOffice is not installed (packaging/setup.sh test installs it)")
+    svc, book, boss, _, _ = approved_book
+    folder = export_book(svc, boss, book.id, tmp_path / "out").package
+    out = tmp_path / "csv"
+    subprocess.run([soffice, f"-env:UserInstallation=file://{tmp_path / 'lo-profile'}", "--headless",
+                    "--convert-to", "csv:Text - txt - csv (StarCalc):44,34,76", "--outdir", str(out),
+                    str(folder / f"{folder.name}.xlsx")], check=True, capture_output=True, timeout=180)
+    with (out / f"{folder.name}.csv").open(encoding="utf-8", newline="") as fh:
+        header, *rows = list(csv.reader(fh))
+    col = {h.split("\n")[0].strip(): i for i, h in enumerate(header)}
+    by_number = {r[col["so"]]: r for r in rows}
+    for fields in RECORDS:
+        row = by_number[fields["so"]]
+        assert row[col["nksHoTen"]] == fields["ho_ten"]
+        assert row[col["nksNoiSinh"]] == fields["noi_sinh"]
+        assert row[col["nksDanToc"]] == fields["dan_toc"] or row[col["nksDanToc"]].isdigit()
+    assert by_number["1"][col["ngayDangKy"]] == "18.07.1998" and by_number["2"][col["nksNgaySinh"]] == "06.1998"
+    assert by_number["1"][col["STT"]] == "1" and by_number["2"][col["chaNgaySinh"]] == "1965"
+
+
+def test_usb_stick_pulled_mid_copy_is_not_marked_sent(approved_book, tmp_path: Path, monkeypatch) -> None:
+    svc, book, boss, _, _ = approved_book
+    result = export_book(svc, boss, book.id, tmp_path / "out")
+    from hotich_desktop.core import atomic
+
+    real = atomic.copy_file
+    usb = tmp_path / "usb"
+
+    def pulled_out(src, dst):  # noqa: ANN001
+        real(src, dst)
+        shutil.rmtree(usb)  # the stick is gone after the first file
+        monkeypatch.setattr("hotich_desktop.core.export.outbox.copy_file", real)
+
+    monkeypatch.setattr("hotich_desktop.core.export.outbox.copy_file", pulled_out)
+    with pytest.raises(HotichError):
+        deliver_to_folder(svc, boss, result.package_id, usb)
+    assert waiting_packages(svc) == 1
+
+
+def test_crash_between_package_swaps_is_recovered(approved_book, tmp_path: Path) -> None:
+    """A crash after the old package was moved aside and before the new one took its place."""
+    from hotich_desktop.core.export.package import recover
+
+    svc, book, boss, _, _ = approved_book
+    out = tmp_path / "out"
+    folder = export_book(svc, boss, book.id, out).package
+    aside = out / f".{folder.name}.old-4242"
+    os.replace(folder, aside)
+    (out / f".{folder.name}.abcd").mkdir()  # a half-written new package
+    os.utime(out / f".{folder.name}.abcd", (1, 1))
+    recover(out, folder.name)
+    assert sorted(p.name for p in out.iterdir()) == [folder.name]
+    assert (folder / "manifest.json").exists()

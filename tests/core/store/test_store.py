@@ -12,14 +12,30 @@ from sqlalchemy import create_engine, inspect, text
 from hotich_desktop.core.errors import StoreError
 from hotich_desktop.core.store.db import Store, alembic_config
 
+HEAD = "0003"
+
 
 def test_fresh_store_is_migrated_to_head(db_url: str) -> None:
     store = Store(db_url)
     tables = set(inspect(store.engine).get_table_names())
     assert {"users", "books", "pages", "entries", "records", "review_decisions", "audit_events",
             "export_packages", "export_items", "offices", "intake_files", "app_meta"} <= tables
-    assert store.revision == "0002"
+    assert store.revision == HEAD
     store.close()
+
+
+def test_migrations_build_exactly_the_models(db_url: str) -> None:
+    """A column added to a model without a migration would break every existing office's database."""
+    from alembic.autogenerate import compare_metadata
+    from alembic.migration import MigrationContext
+
+    from hotich_desktop.core.store.models import Base
+
+    store = Store(db_url)
+    with store.engine.connect() as conn:
+        diff = compare_metadata(MigrationContext.configure(conn), Base.metadata)
+    store.close()
+    assert diff == []
 
 
 def test_older_database_is_upgraded_keeping_its_data(db_url: str) -> None:
@@ -32,7 +48,7 @@ def test_older_database_is_upgraded_keeping_its_data(db_url: str) -> None:
     store = Store(db_url)
     with store.engine.connect() as conn:
         assert conn.execute(text("SELECT name FROM offices")).scalar() == "UBND xã Cũ"
-        assert conn.execute(text("SELECT version_num FROM alembic_version")).scalar() == "0002"
+        assert conn.execute(text("SELECT version_num FROM alembic_version")).scalar() == HEAD
     store.close()
 
 
