@@ -60,6 +60,24 @@ def build_book(svc: Service, records: int, pdfs: list[bytes]) -> tuple[int, obje
     return book.id, boss
 
 
+def upload_figures(package: Path, work: Path, size_mb: float) -> None:
+    """Loopback upload throughput: a clean line (baseline) against one that drops 10 % of chunks."""
+    from tests.core.export.upload_server import UploadServer
+
+    from hotich_desktop.core.export.upload import UploadTarget, upload_package
+
+    for label, drop in (("clean line", 0), ("10 % of chunks dropped", 10)):
+        server = UploadServer(work / f"server-{drop}")
+        server.faults.drop_every = drop
+        target = UploadTarget(server.url, server.token, chunk_size=256 * 1024, backoff=0.05)
+        t0 = time.perf_counter()
+        upload_package(package, target)
+        took = time.perf_counter() - t0
+        print(f"upload, {label}: {size_mb / took:.1f} MB/s ({took:.2f} s, {server.faults.chunks} chunks sent, "
+              f"arrived once: {len(server.received()) == 1})")
+        server.stop()
+
+
 def main() -> None:
     ap = argparse.ArgumentParser()
     ap.add_argument("--records", type=int, default=1000)
@@ -76,6 +94,7 @@ def main() -> None:
     size = sum(f["bytes"] for f in result.files) / 1024 / 1024
     print(f"records {result.records}; package {size:.1f} MB; export {first:.2f} s; "
           f"re-export of the unchanged book {second:.2f} s (reused: {again.reused})")
+    upload_figures(result.package, work, size)
     svc.close()
     shutil.rmtree(work, ignore_errors=True)
 

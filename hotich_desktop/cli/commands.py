@@ -159,6 +159,32 @@ def cmd_deliver(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_upload(args: argparse.Namespace) -> int:
+    """Uploads one package, or every waiting one; items that fail stay queued for the next try."""
+    from ..core.export.outbox import upload, upload_waiting
+    from .auth import actor
+
+    svc = _service(args)
+    who = actor(svc, args.user)
+    if args.package is not None:
+        results = [(args.package, upload(svc, who, args.package))]
+    else:
+        results = upload_waiting(svc, who)
+    emit({"results": [{"package_id": p, "outcome": r} for p, r in results]}, args.json,
+         "\n".join(f"Gói {p}: {r}" for p, r in results) or "Không có gói nào chờ gửi.")
+    return 0
+
+
+def cmd_outbox(args: argparse.Namespace) -> int:
+    from ..core.export.outbox import packages
+
+    items = packages(_service(args), args.book)
+    emit({"packages": items}, args.json, "\n".join(
+        f"{i['id']:>4}  {i['package']}  v{i['version']}  {i['records']} hồ sơ  {i['status']}  {i['error']}"
+        for i in items) or "Hộp thư đi trống.")
+    return 0
+
+
 def cmd_report(args: argparse.Namespace) -> int:
     import datetime as dt
 
@@ -262,6 +288,12 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.add_argument("--package", type=int, required=True)
     p.add_argument("--to", required=True)
     p.add_argument("--user", required=True)
+
+    p = add("upload", cmd_upload, "gửi gói đã xuất lên máy chủ nhận (tiếp tục được nếu mạng đứt)")
+    p.add_argument("--package", type=int)
+    p.add_argument("--user", required=True)
+    p = add("outbox", cmd_outbox, "liệt kê hộp thư đi")
+    p.add_argument("--book", type=int)
 
     p = add("report", cmd_report, "báo cáo tiến độ theo ngày")
     p.add_argument("--date", required=True)

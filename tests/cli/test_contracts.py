@@ -100,4 +100,10 @@ def test_workflow_through_the_command_line(ledgers: Path, tmp_path: Path) -> Non
            env={"HOTICH_PASSWORD": "matkhau-hoa"})
     listed = json.loads(hotich(*base, "entries", "--book", str(book), "--json").stdout)["entries"]
     assert [e["status"] for e in listed] == ["approved", "new", "new", "new"]
+    hoa = {"HOTICH_PASSWORD": "matkhau-hoa"}
+    hotich(*base, "export", "--book", str(book), "--out", str(tmp_path / "out"), "--user", "hoa", env=hoa)
+    outbox = json.loads(hotich(*base, "outbox", "--json").stdout)["packages"]
+    assert [(p["records"], p["status"]) for p in outbox] == [(1, "queued")]
+    no_server = hotich(*base, "upload", "--user", "hoa", env=hoa, check=False)
+    assert no_server.returncode != 0 and "Cài đặt" in no_server.stderr and "Traceback" not in no_server.stderr
     assert hotich(*base, "audit", "verify").returncode == 0
