@@ -1,13 +1,16 @@
 """Data-quality checks of one record, run on save and again before approval.
 
-Each finding names its field so the form can show it beside the value. Book-wide checks (number sequence,
-duplicates) get the other records of the book from the caller.
+Each finding names its field so the form can show it beside the value. Checks against other records (a number
+used twice in a book, the same person anywhere in the store) work on indexed keys the caller looks up.
 """
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
 import re
 from collections.abc import Iterable, Mapping
+
+from unidecode import unidecode
 
 from .forms import FormDef
 from .normalize import match_code
@@ -98,18 +101,32 @@ def _gender_cue(fields: Mapping[str, str]) -> list[Finding]:
     return []
 
 
-def check_in_book(fields: Mapping[str, str], others: Iterable[Mapping[str, str]]) -> list[Finding]:
-    """Registration number used twice in the book, and the same person registered twice."""
+def person_key(fields: Mapping[str, str]) -> str:
+    """Same name, date of birth and parents (accents, case and spacing ignored); empty when too little
+    is known to call two records the same person."""
+    name, born = fields.get("ho_ten") or "", fields.get("ngay_sinh") or ""
+    if not name.strip() or not born.strip():
+        return ""
+    parts = [name, born, fields.get("ho_ten_me") or "", fields.get("ho_ten_cha") or ""]
+    text = "|".join(" ".join(unidecode(p).lower().split()) for p in parts)
+    return hashlib.sha256(text.encode()).hexdigest()
+
+
+def number_key(value: str) -> str:
+    """The registration number as its leading digits without zeros ("007/1998" -> "7")."""
+    m = re.match(r"\s*0*(\d+)", value or "")
+    return m.group(1) if m else ""
+
+
+def duplicate_findings(number: str, same_number: int, same_person: Iterable[str]) -> list[Finding]:
+    """Findings from what the store says about this record's number (in its book) and person (anywhere)."""
     out = []
-    number = (fields.get("so") or "").strip()
-    person = (fields.get("ho_ten"), fields.get("ngay_sinh"), fields.get("ho_ten_me"), fields.get("ho_ten_cha"))
-    for other in others:
-        if number and (other.get("so") or "").strip() == number:
-            out.append(Finding("duplicate_number", "so", f"Số {number} đã có trong sổ này.", "error"))
-        if person[0] and person[1] and person == (other.get("ho_ten"), other.get("ngay_sinh"),
-                                                   other.get("ho_ten_me"), other.get("ho_ten_cha")):
-            out.append(Finding("duplicate_person", "ho_ten", "Người này có vẻ đã được đăng ký (trùng tên, "
-                                                             "ngày sinh và cha mẹ)."))
+    if same_number:
+        out.append(Finding("duplicate_number", "so", f"Số {number} đã có trong sổ này.", "error"))
+    places = sorted(set(same_person))
+    if places:
+        out.append(Finding("duplicate_person", "ho_ten", "Người này có vẻ đã được đăng ký (trùng tên, ngày sinh "
+                                                         f"và cha mẹ): {', '.join(places[:3])}."))
     return out
 
 

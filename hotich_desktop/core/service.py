@@ -123,6 +123,31 @@ class Service:
             raise PermissionDenied(refusal)
         return actor
 
+    def update_user(self, actor: Actor, login: str, *, role: str | None = None, active: bool | None = None,
+                    password: str | None = None) -> None:
+        """Admin changes a role, locks or unlocks an account, or sets a new password (never logged)."""
+        self.require(actor, "manage_users")
+        if password is not None and len(password) < 6:
+            raise BadInput("Mật khẩu phải có ít nhất 6 ký tự.")
+        if role is not None and role not in {r.value for r in Role}:
+            raise BadInput(f"Vai trò không hợp lệ: «{role}» (clerk, supervisor, admin).")
+        with self.store.session() as s:
+            user = s.scalar(select(User).where(User.login == login))
+            if user is None:
+                raise NotFound(f"Không có người dùng «{login}».")
+            before = {"role": user.role, "active": user.active}
+            if user.id == actor.id and (active is False or (role and role != Role.ADMIN.value)):
+                raise Refused("Không tự khóa hay tự bỏ quyền quản trị của chính mình.")
+            if role is not None:
+                user.role = role
+            if active is not None:
+                user.active = active
+            if password is not None:
+                user.password_hash = hash_password(password)
+                user.failed_logins, user.locked_until = 0, None
+            after = {"role": user.role, "active": user.active, **({"password": "(đã đổi)"} if password else {})}
+            audit.record(s, actor.login, "user_update", "user", user.id, before, after)
+
     def users(self) -> list[dict[str, Any]]:
         with self.store.session() as s:
             return [{"id": u.id, "login": u.login, "role": u.role, "full_name": u.full_name, "active": u.active}
@@ -293,6 +318,7 @@ class Service:
             before = dict(record.fields or {})
             record.fields = values
             record.content_hash = content_hash(values)
+            record.person_key, record.reg_no = checks.person_key(values), checks.number_key(values.get("so", ""))
             record.entered_by, record.entered_at = actor.id, utcnow()
             s.add(record)
             findings = self._findings(s, entry, values)
@@ -313,9 +339,16 @@ class Service:
     def _findings(self, s: Session, entry: Entry, values: dict[str, str]) -> list[Finding]:
         book = entry.page.book
         form = load_form(book.book_type)
-        others = s.scalars(select(Record.fields).join(Entry).join(Page)
-                           .where(Page.book_id == book.id, Entry.id != entry.id))
-        found = checks.check_fields(form, values) + checks.check_in_book(values, list(others))
+        number, person = checks.number_key(values.get("so", "")), checks.person_key(values)
+        same_number = s.scalar(select(func.count(Record.id)).join(Entry).join(Page).where(
+            Page.book_id == book.id, Record.reg_no == number, Entry.id != entry.id)) if number else 0
+        # The same person in another book type is normal (born, married, died); twice in one type is not.
+        same_person = [f"sổ {y} quyển {v}, mục {eid}" for eid, y, v in s.execute(
+            select(Entry.id, Book.year, Book.volume).join(Record).join(Page).join(Book)
+            .where(Record.person_key == person, Record.book_type == book.book_type, Entry.id != entry.id)
+            .limit(3))] if person else []
+        found = checks.check_fields(form, values) + checks.duplicate_findings(values.get("so", ""), same_number,
+                                                                              same_person)
         accepted = {(a.code, a.field) for a in
                     s.scalars(select(FindingAcceptance).where(FindingAcceptance.entry_id == entry.id))}
         return [Finding(f.code, f.field, f.message, f.severity, (f.code, f.field) in accepted) for f in found]

@@ -1,0 +1,180 @@
+"""The supervisor's review queue and a book's checks, computed in bulk.
+
+Per-record checks on save run a few indexed lookups (Service._findings); a queue or a whole book needs
+the same answers for hundreds of records at once, so here they come from a handful of set queries.
+"""
+from __future__ import annotations
+
+from collections import Counter, defaultdict
+from dataclasses import dataclass, field
+from typing import Any
+
+from sqlalchemy import select
+
+from . import checks
+from .errors import HotichError
+from .forms import load_form
+from .roles import Actor
+from .service import Service
+from .store.models import Book, Entry, FindingAcceptance, Page, Record, ReviewDecision, User
+from .views import Finding
+
+REVIEWABLE = ("entered", "submitted", "returned")
+CHUNK = 500
+
+
+@dataclass
+class BookCheck:
+    """Every record's findings in a book, and the registration numbers missing from its sequence."""
+
+    findings: dict[int, list[Finding]] = field(default_factory=dict)
+    gaps: list[int] = field(default_factory=list)
+
+    def open_findings(self, entry_id: int) -> list[Finding]:
+        return [f for f in self.findings.get(entry_id, []) if not f.accepted]
+
+    def as_json(self) -> dict[str, Any]:
+        return {"gaps": self.gaps, "entries": {str(k): [f.as_json() for f in v] for k, v in self.findings.items()}}
+
+
+@dataclass(frozen=True)
+class QueueRow:
+    entry_id: int
+    book_id: int
+    book: str
+    page: int
+    order: int
+    number: str
+    name: str
+    status: str
+    clerk: str
+    findings: tuple[Finding, ...]
+    return_reason: str = ""
+
+    @property
+    def clean(self) -> bool:
+        return not any(not f.accepted for f in self.findings)
+
+    def as_json(self) -> dict[str, Any]:
+        return {"entry_id": self.entry_id, "book_id": self.book_id, "book": self.book, "page": self.page,
+                "order": self.order, "so": self.number, "name": self.name, "status": self.status,
+                "clerk": self.clerk, "clean": self.clean, "return_reason": self.return_reason,
+                "findings": [f.as_json() for f in self.findings]}
+
+
+def check_book(svc: Service, book_id: int) -> BookCheck:
+    """All checks of a whole book with one query per kind of lookup."""
+    with svc.store.session() as s:
+        book = s.get(Book, book_id)
+        if book is None:
+            from .errors import NotFound
+
+            raise NotFound(f"Không có sổ số {book_id}.")
+        form = load_form(book.book_type)
+        rows = s.execute(select(Entry.id, Record.fields, Record.reg_no, Record.person_key).join(Record)
+                         .join(Page).where(Page.book_id == book_id)).all()
+        ids = [r[0] for r in rows]
+        numbers = Counter(r[2] for r in rows if r[2])
+        people = _people_elsewhere(s, book.book_type, {r[3] for r in rows if r[3]})
+        accepted = _accepted(s, ids)
+    result = BookCheck(gaps=checks.sequence_gaps([r[2] for r in rows]))
+    for entry_id, values, number, person in rows:
+        values = dict(values or {})
+        same_person = [where for other, where in people.get(person, []) if other != entry_id]
+        found = checks.check_fields(form, values) + checks.duplicate_findings(
+            values.get("so", ""), numbers[number] - 1 if number else 0, same_person)
+        result.findings[entry_id] = [Finding(f.code, f.field, f.message, f.severity,
+                                             (f.code, f.field) in accepted[entry_id]) for f in found]
+    return result
+
+
+def _people_elsewhere(s: Any, book_type: str, keys: set[str]) -> dict[str, list[tuple[int, str]]]:
+    out: dict[str, list[tuple[int, str]]] = defaultdict(list)
+    keys_list = sorted(keys)
+    for i in range(0, len(keys_list), CHUNK):
+        q = (select(Record.person_key, Entry.id, Book.year, Book.volume).join(Entry, Record.entry_id == Entry.id)
+             .join(Page).join(Book).where(Record.person_key.in_(keys_list[i:i + CHUNK]),
+                                          Record.book_type == book_type))
+        for key, entry_id, year, volume in s.execute(q):
+            out[key].append((entry_id, f"sổ {year} quyển {volume}, mục {entry_id}"))
+    return out
+
+
+def _accepted(s: Any, entry_ids: list[int]) -> dict[int, set[tuple[str, str]]]:
+    out: dict[int, set[tuple[str, str]]] = defaultdict(set)
+    for i in range(0, len(entry_ids), CHUNK):
+        q = select(FindingAcceptance).where(FindingAcceptance.entry_id.in_(entry_ids[i:i + CHUNK]))
+        for a in s.scalars(q):
+            out[a.entry_id].add((a.code, a.field))
+    return out
+
+
+def review_queue(svc: Service, book_id: int | None = None, clerk: str | None = None,
+                 status: str | None = None, finding: str | None = None, limit: int = 2000) -> list[QueueRow]:
+    """Entries waiting for a decision (or any status asked for), with their findings.
+
+    finding: a finding code, "any" (has open findings) or "clean" (none).
+    """
+    statuses = (status,) if status else REVIEWABLE
+    with svc.store.session() as s:
+        q = (select(Entry.id, Page.book_id, Book.book_type, Book.year, Book.volume, Page.order, Entry.order,
+                    Record.fields, Entry.status, User.login)
+             .join(Record, Record.entry_id == Entry.id).join(Page).join(Book)
+             .outerjoin(User, User.id == Record.entered_by).where(Entry.status.in_(statuses))
+             .order_by(Book.id, Page.order, Entry.order).limit(limit))
+        if book_id is not None:
+            q = q.where(Page.book_id == book_id)
+        if clerk:
+            q = q.where(User.login == clerk)
+        rows = s.execute(q).all()
+        reasons = _last_return_reasons(s, [r[0] for r in rows if r[8] == "returned"])
+    checked = {b: check_book(svc, b) for b in {r[1] for r in rows}}
+    out = []
+    for eid, bid, btype, year, volume, porder, order, values, st, login in rows:
+        values = values or {}
+        name = values.get("ho_ten") or values.get("ho_ten_chong") or values.get("ho_ten_con") or ""
+        found = tuple(checked[bid].findings.get(eid, []))
+        row = QueueRow(eid, bid, f"{btype} {year} q.{volume}", int(porder), order + 1, values.get("so", ""), name,
+                       st, login or "", found, reasons.get(eid, ""))
+        if _wanted(row, finding):
+            out.append(row)
+    return out
+
+
+def _wanted(row: QueueRow, finding: str | None) -> bool:
+    if not finding:
+        return True
+    if finding == "clean":
+        return row.clean
+    if finding == "any":
+        return not row.clean
+    return any(f.code == finding and not f.accepted for f in row.findings)
+
+
+def _last_return_reasons(s: Any, entry_ids: list[int]) -> dict[int, str]:
+    out: dict[int, str] = {}
+    for i in range(0, len(entry_ids), CHUNK):
+        q = (select(ReviewDecision.entry_id, ReviewDecision.reason)
+             .where(ReviewDecision.entry_id.in_(entry_ids[i:i + CHUNK]), ReviewDecision.decision == "returned")
+             .order_by(ReviewDecision.id))
+        for entry_id, reason in s.execute(q):
+            out[entry_id] = reason  # the latest wins
+    return out
+
+
+def approve_clean(svc: Service, actor: Actor, entry_ids: list[int]) -> tuple[list[int], dict[int, str]]:
+    """Approves the given entries that have no open findings; the rest are listed with the reason."""
+    svc.require(actor, "review")
+    approved: list[int] = []
+    skipped: dict[int, str] = {}
+    for entry_id in entry_ids:
+        open_findings = [f for f in svc.findings(entry_id) if not f.accepted]
+        if open_findings:
+            skipped[entry_id] = "còn điểm cần xem: " + "; ".join(f.message for f in open_findings[:3])
+            continue
+        try:
+            svc.approve(actor, entry_id)
+            approved.append(entry_id)
+        except HotichError as exc:
+            skipped[entry_id] = exc.message
+    return approved, skipped
