@@ -8,9 +8,9 @@ from pathlib import Path
 
 from sqlalchemy import and_, select
 
-from .atomic import atomic_writer
+from .atomic import atomic_writer, disk_error_message
 from .booktypes import BOOK_TYPES
-from .errors import BadInput
+from .errors import BadInput, HotichError
 from .service import Service
 from .store.models import Book, Entry, ExportItem, ExportPackage, Page, Record, ReviewDecision, User
 
@@ -75,12 +75,14 @@ def totals(rows: list[ReportRow]) -> dict[str, int]:
 def write_report(svc: Service, day: dt.date, out: Path) -> list[ReportRow]:
     rows = daily_rows(svc, day)
     suffix = out.suffix.lower()
-    if suffix == ".xlsx":
-        _xlsx(rows, day, svc.settings.office_name, out)
-    elif suffix == ".pdf":
-        _pdf(rows, day, svc.settings.office_name, out)
-    else:
+    writers = {".xlsx": _xlsx, ".pdf": _pdf}
+    if suffix not in writers:
         raise BadInput("Báo cáo ghi ra tệp .xlsx hoặc .pdf.")
+    try:
+        writers[suffix](rows, day, svc.settings.office_name, out)
+    except (OSError, ValueError) as exc:  # a missing folder, a full disk, a name the system refuses
+        raise HotichError(disk_error_message(exc, out) if isinstance(exc, OSError)
+                          else f"Không ghi được báo cáo vào «{out}»: tên tệp không hợp lệ.") from exc
     return rows
 
 

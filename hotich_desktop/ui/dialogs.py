@@ -141,6 +141,11 @@ class SettingsDialog(_Form):
         self.naming = QLineEdit(settings.naming_pattern)
         self.ocr = QCheckBox(self.tr("Đọc tự động (OCR) bằng Tesseract"))
         self.ocr.setChecked(settings.ocr_enabled)
+        self.ocr_language = QLineEdit(settings.ocr_language)
+        self.upload_url = QLineEdit(settings.upload_url)
+        self.upload_url.setPlaceholderText(self.tr("để trống nếu không gửi qua mạng"))
+        self.upload_token = QLineEdit(settings.upload_token)
+        self.upload_token.setEchoMode(QLineEdit.Password)
         self.db_url = QLineEdit(str(prefs.value("db_url", "")))
         self.db_url.setPlaceholderText(self.tr("để trống: SQLite trên máy này"))
         self.language = QComboBox()
@@ -151,6 +156,9 @@ class SettingsDialog(_Form):
                               (self.tr("Thư mục xuất (USB)"), self.export_folder),
                               (self.tr("Mã đơn vị"), self.office_code), (self.tr("Tên đơn vị"), self.office_name),
                               (self.tr("Mẫu tên tệp PDF"), self.naming), ("", self.ocr),
+                              (self.tr("Ngôn ngữ OCR"), self.ocr_language),
+                              (self.tr("Máy chủ nhận (gửi lên mạng)"), self.upload_url),
+                              (self.tr("Mã truy cập máy chủ"), self.upload_token),
                               (self.tr("Cơ sở dữ liệu (máy chủ)"), self.db_url), (self.tr("Ngôn ngữ"), self.language)):
             self.layout_.addRow(label, widget)
         self.finish()
@@ -169,6 +177,9 @@ class SettingsDialog(_Form):
         s.office_name = self.office_name.text().strip() or s.office_name
         s.naming_pattern = self.naming.text().strip() or s.naming_pattern
         s.ocr_enabled = self.ocr.isChecked()
+        s.ocr_language = self.ocr_language.text().strip() or s.ocr_language
+        s.upload_url = self.upload_url.text().strip()
+        s.upload_token = self.upload_token.text().strip()
         s.save(path)
         self.prefs.setValue("db_url", self.db_url.text().strip())
         self.prefs.setValue("language", self.language.currentData())

@@ -4,9 +4,9 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QObject, QRectF, QSettings, QSize, Qt, QThreadPool, Signal
+from PySide6.QtCore import QObject, QRectF, QSettings, QSize, Qt, QThreadPool, QTimer, Signal
 from PySide6.QtGui import QAction, QIcon, QImage, QKeySequence, QPixmap
-from PySide6.QtWidgets import (QComboBox, QFileDialog, QHBoxLayout, QInputDialog, QLabel, QListWidget,
+from PySide6.QtWidgets import (QComboBox, QDockWidget, QFileDialog, QHBoxLayout, QInputDialog, QLabel, QListWidget,
                                QListWidgetItem, QMainWindow, QProgressBar, QPushButton, QSplitter, QToolBar,
                                QVBoxLayout, QWidget)
 
@@ -18,10 +18,17 @@ from ..core.processing import load_page_frame, process_book
 from ..core.roles import ROLE_LABELS, Actor
 from ..core.service import Service
 from ..core.views import BookInfo, EntryInfo, PageInfo
-from .dialogs import NewBookDialog, NewUserDialog, SettingsDialog, tell
+from ..core.export.outbox import upload_waiting, waiting_packages
+from .dialogs import NewBookDialog, SettingsDialog, tell
 from .entry_form import EntryForm
 from .page_view import PageView, polygon_to_rect, rect_to_polygon
+from .outbox_panel import OutboxPanel
+from .report_dialog import ReportDialog
+from .review_panel import ReviewPanel
+from .users_dialog import UsersDialog
 from .workers import run_in_background
+
+OUTBOX_CHECK_MS = 120_000  # how often waiting packages are counted and, with a server set, sent again
 
 STATUS_LABELS = {"new": "mới", "detected": "đã tìm mục", "failed": "lỗi", "entered": "đã nhập",
                  "submitted": "chờ duyệt", "approved": "đã duyệt", "returned": "trả lại", "exported": "đã xuất"}
@@ -70,11 +77,19 @@ class MainWindow(QMainWindow):
         self.busy = 0
         self.workers: set = set()
         self.processing = self.more_to_process = False
+        self.uploading = False
+        self.pending_entry: int | None = None
+        self.review_dock: QDockWidget | None = None
+        self.outbox: OutboxPanel | None = None
         self.setWindowTitle(self.tr("Số hóa sổ hộ tịch"))
         self.resize(1400, 900)
         self._build()
         self._menus()
         self.reload_books()
+        self.outbox_timer = QTimer(self)
+        self.outbox_timer.timeout.connect(self.outbox_tick)
+        self.outbox_timer.start(OUTBOX_CHECK_MS)
+        self.refresh_outbox_count()
 
     # -- layout --------------------------------------------------------------------------------------
     def _build(self) -> None:
@@ -128,7 +143,9 @@ class MainWindow(QMainWindow):
         self.progress.setMaximumWidth(260)
         self.progress.hide()
         self.who = QLabel(f"{self.actor.login} — {ROLE_LABELS[self.actor.role]}")
+        self.outbox_label = QLabel()
         self.statusBar().addPermanentWidget(self.progress)
+        self.statusBar().addPermanentWidget(self.outbox_label)
         self.statusBar().addPermanentWidget(self.who)
 
     def _action(self, menu, text: str, slot, shortcut=None, allowed: bool = True) -> QAction:  # noqa: ANN001
@@ -166,15 +183,23 @@ class MainWindow(QMainWindow):
         self._action(m, self.tr("Phóng to"), lambda: self.view.zoom(1.25), "Ctrl++")
         self._action(m, self.tr("Thu nhỏ"), lambda: self.view.zoom(0.8), "Ctrl+-")
         m = self.menuBar().addMenu(self.tr("&Duyệt"))
-        m.menuAction().setVisible(may("review"))
+        m.menuAction().setVisible(may("review") or may("enter"))
+        self._action(m, self.tr("Hàng đợi duyệt") if may("review") else self.tr("Hồ sơ bị trả lại cho tôi"),
+                     self.toggle_review, "F8", may("review") or may("enter"))
         self._action(m, self.tr("Phê duyệt mục này"), self.approve, "F9", may("review"))
         self._action(m, self.tr("Trả lại mục này…"), self.return_entry, "F10", may("review"))
+        m = self.menuBar().addMenu(self.tr("&Xuất"))
+        m.menuAction().setVisible(may("export") or may("report"))
+        self._action(m, self.tr("Hộp thư đi…"), self.open_outbox, "Ctrl+E", may("export"))
+        self._action(m, self.tr("Báo cáo tiến độ ngày…"), self.open_report, "Ctrl+R", may("report"))
         m = self.menuBar().addMenu(self.tr("&Quản trị"))
         m.menuAction().setVisible(may("manage_users"))
-        self._action(m, self.tr("Thêm người dùng…"), self.add_user, None, may("manage_users"))
+        self._action(m, self.tr("Người dùng…"), self.manage_users, None, may("manage_users"))
 
     # -- background work ----------------------------------------------------------------------------
-    def background(self, fn, *args, on_done=None, label: str = "", with_progress: bool = False, **kw):  # noqa: ANN001, ANN201
+    def background(self, fn, *args, on_done=None, on_error=None, label: str = "", with_progress: bool = False,  # noqa: ANN001, ANN201
+                   **kw):
+        """Runs fn on the pool with the status bar busy; a failure goes to on_error, else to a message box."""
         self.busy += 1
         self.progress.show()
         self.progress.setRange(0, 0)
@@ -188,7 +213,7 @@ class MainWindow(QMainWindow):
 
         def failed(message: str) -> None:
             self._idle()
-            tell(self, message)
+            (on_error or (lambda m: tell(self, m)))(message)
 
         return run_in_background(self.pool, self.workers, fn, *args, on_done=done, on_error=failed,
                                  on_progress=self._progress if with_progress else None, **kw)
@@ -288,7 +313,11 @@ class MainWindow(QMainWindow):
         self.entries = self.svc.entries(page_id=page_id)
         self.view.show_page(image, [(e.id, polygon_to_rect(e.polygon)) for e in self.entries])
         self.current = -1
-        if self.entries:
+        wanted = [i for i, e in enumerate(self.entries) if e.id == self.pending_entry]
+        self.pending_entry = None
+        if wanted:
+            self.show_entry(wanted[0])
+        elif self.entries:
             self.show_entry(entry_index if entry_index >= 0 else len(self.entries) - 1)
         else:
             self.entry_title.setText(self.tr("Trang chưa có mục nào"))
@@ -450,8 +479,73 @@ class MainWindow(QMainWindow):
             dialog.apply(self.svc.workspace.settings_path)
             self.start_watching()
 
-    def add_user(self) -> None:
-        NewUserDialog(self.svc, self.actor, self).exec()
+    def manage_users(self) -> None:
+        UsersDialog(self.svc, self.actor, self).exec()
+
+    # -- review queue, outbox, reports --------------------------------------------------------------
+    def toggle_review(self) -> None:
+        if self.review_dock is None:
+            panel = ReviewPanel(self.svc, self.actor, self.background, self)
+            panel.open_entry.connect(self.open_entry)
+            self.review_dock = QDockWidget(self.tr("Hàng đợi duyệt") if self.actor.may("review")
+                                           else self.tr("Hồ sơ bị trả lại"), self)
+            self.review_dock.setObjectName("review_dock")
+            self.review_dock.setWidget(panel)
+            self.addDockWidget(Qt.BottomDockWidgetArea, self.review_dock)
+            return
+        self.review_dock.setVisible(not self.review_dock.isVisible())
+        if self.review_dock.isVisible():
+            self.review_dock.widget().refresh()
+
+    def open_entry(self, entry_id: int) -> None:
+        """Shows an entry from a queue: its book, its page, the entry selected with its form."""
+        book, page = self.svc.entry_context(entry_id)
+        self.pending_entry = entry_id
+        if self.book is None or self.book.id != book.id:
+            self.reload_books(book.id)
+        rows = [self.pages.item(i).data(Qt.UserRole) for i in range(self.pages.count())]
+        if page.id in rows:
+            if self.page is not None and self.page.id == page.id and self.page_image is not None:
+                self._show_page(page.id, self.page_image)
+            else:
+                self.pages.blockSignals(True)
+                self.pages.setCurrentRow(rows.index(page.id))
+                self.pages.blockSignals(False)
+                self._page_chosen(rows.index(page.id))
+
+    def open_outbox(self) -> None:
+        if self.outbox is None:
+            self.outbox = OutboxPanel(self.svc, self.actor, self.background,
+                                      lambda: self.book.id if self.book else None, self)
+            self.outbox.changed.connect(self.refresh_outbox_count)
+        self.outbox.refresh()
+        self.outbox.show()
+        self.outbox.raise_()
+
+    def open_report(self) -> None:
+        ReportDialog(self.svc, self).exec()
+
+    def refresh_outbox_count(self) -> None:
+        waiting = waiting_packages(self.svc)
+        self.outbox_label.setText(self.tr("Hộp thư đi: {0} gói chờ gửi").format(waiting) if waiting else "")
+
+    def outbox_tick(self) -> None:
+        """Counts waiting packages; with a server configured, sends them quietly in the background."""
+        self.refresh_outbox_count()
+        if self.uploading or not self.svc.settings.upload_url or not self.actor.may("export"):
+            return
+        if waiting_packages(self.svc) == 0:
+            return
+        self.uploading = True
+
+        def finished(_result: object = None) -> None:
+            self.uploading = False
+            self.refresh_outbox_count()
+            if self.outbox is not None:
+                self.outbox.refresh()
+
+        self.background(upload_waiting, self.svc, self.actor, on_done=finished,
+                        on_error=lambda m: (finished(), self._status_message(m)))
 
     def closeEvent(self, event) -> None:  # noqa: ANN001
         if self.watcher is not None:

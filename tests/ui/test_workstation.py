@@ -100,5 +100,13 @@ def test_roles_shape_the_menus(qtbot, tmp_path: Path, ledgers: Path) -> None:
         qtbot.addWidget(win)
         menus[who.login] = [a.text() for a in win.menuBar().actions() if a.isVisible()]
         win.close()
-    assert "&Duyệt" not in menus["canbo"] and "&Duyệt" in menus["kiemtra"]
+    assert "&Quản trị" not in menus["canbo"] and "&Xuất" in menus["kiemtra"]
+    actions = {}
+    for who in (clerk, boss):
+        win = MainWindow(svc, who)
+        qtbot.addWidget(win)
+        actions[who.login] = {a.text() for a in win.actions() if a.isVisible()}
+        win.close()
+    assert "Phê duyệt mục này" in actions["kiemtra"] and "Phê duyệt mục này" not in actions["canbo"]
+    assert "Hồ sơ bị trả lại cho tôi" in actions["canbo"] and "Hộp thư đi…" not in actions["canbo"]
     svc.close()

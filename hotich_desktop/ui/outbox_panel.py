@@ -1,0 +1,128 @@
+"""The Outbox screen: export the open book, copy packages to a USB stick, upload what waits."""
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import (QAbstractItemView, QDialog, QFileDialog, QHBoxLayout, QHeaderView, QLabel,
+                               QPushButton, QTableWidget, QTableWidgetItem, QVBoxLayout, QWidget)
+
+from ..core.export.outbox import deliver_to_folder, export_book, packages, upload, upload_waiting
+from ..core.roles import Actor
+from ..core.service import Service
+
+STATUS_TEXT = {"queued": "chờ gửi", "sent": "đã chép/gửi", "failed": "lỗi, chờ gửi lại",
+               "acknowledged": "máy chủ đã nhận", "superseded": "đã có bản mới"}
+
+
+class OutboxPanel(QDialog):
+    """Every action runs through `background` (the window's one worker pattern) and refreshes the list."""
+
+    changed = Signal()
+
+    def __init__(self, svc: Service, actor: Actor, background: Callable[..., Any],
+                 current_book: Callable[[], int | None], parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.svc, self.actor, self.background, self.current_book = svc, actor, background, current_book
+        self.setWindowTitle(self.tr("Hộp thư đi"))
+        self.resize(900, 420)
+        self.table = QTableWidget(0, 6)
+        self.table.setHorizontalHeaderLabels([self.tr("Gói"), self.tr("Phiên bản"), self.tr("Số hồ sơ"),
+                                              self.tr("Trạng thái"), self.tr("Tạo lúc"), self.tr("Ghi chú")])
+        self.table.setSelectionBehavior(QAbstractItemView.SelectRows)
+        self.table.setEditTriggers(QAbstractItemView.NoEditTriggers)
+        self.table.horizontalHeader().setSectionResizeMode(5, QHeaderView.Stretch)
+        self.message = QLabel()
+        self.message.setWordWrap(True)
+        buttons = QHBoxLayout()
+        for text, slot in ((self.tr("Xuất sổ đang mở"), self.export_current),
+                           (self.tr("Chép sang USB / thư mục…"), self.deliver_selected),
+                           (self.tr("Gửi lên máy chủ"), self.upload_selected),
+                           (self.tr("Gửi tất cả gói đang chờ"), self.upload_all)):
+            button = QPushButton(text)
+            button.clicked.connect(slot)
+            buttons.addWidget(button)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.table, 1)
+        layout.addWidget(self.message)
+        layout.addLayout(buttons)
+        self.refresh()
+
+    def refresh(self) -> None:
+        items = packages(self.svc)
+        self.table.setRowCount(len(items))
+        for row, item in enumerate(items):
+            note = item["error"] or (self.tr("Biên nhận: {0}").format(item["receipt"]) if item["receipt"] else
+                                     item["target"])
+            for col, value in enumerate((item["package"], str(item["version"]), str(item["records"]),
+                                         self.tr(STATUS_TEXT.get(item["status"], item["status"])),
+                                         item["created_at"].replace("T", " "), note)):
+                cell = QTableWidgetItem(value)
+                cell.setData(Qt.UserRole, item["id"])
+                if item["status"] == "failed":
+                    cell.setForeground(Qt.red)
+                self.table.setItem(row, col, cell)
+        self.table.resizeColumnsToContents()
+        self.changed.emit()
+
+    def selected_id(self) -> int | None:
+        row = self.table.currentRow()
+        return None if row < 0 else self.table.item(row, 0).data(Qt.UserRole)
+
+    def _done(self, message: str) -> None:
+        self.message.setText(message)
+        self.refresh()
+
+    def _failed(self, message: str) -> None:
+        self.message.setText(message)
+        self.refresh()
+
+    def export_current(self) -> None:
+        book_id = self.current_book()
+        if book_id is None:
+            self.message.setText(self.tr("Hãy chọn sổ trước."))
+            return
+
+        def finished(result: Any) -> None:
+            text = self.tr("Đã xuất {0} hồ sơ vào {1}.").format(result.records, result.package)
+            if result.reused:
+                text = self.tr("Sổ không đổi từ lần xuất trước: dùng lại gói {0}.").format(result.package.name)
+            if result.skipped:
+                text += " " + self.tr("{0} mục chưa xuất (chưa duyệt hoặc đã sửa).").format(len(result.skipped))
+            self._done(text)
+
+        self.background(export_book, self.svc, self.actor, book_id, self.svc.workspace.exports,
+                        on_done=finished, label=self.tr("Đang xuất dữ liệu…"), with_progress=True,
+                        on_error=self._failed)
+
+    def deliver_selected(self) -> None:
+        package_id = self.selected_id()
+        if package_id is None:
+            self.message.setText(self.tr("Hãy chọn một gói trong danh sách."))
+            return
+        start = self.svc.settings.export_target_folder or str(Path.home())
+        folder = QFileDialog.getExistingDirectory(self, self.tr("Chép gói sang"), start)
+        if folder:
+            self.background(deliver_to_folder, self.svc, self.actor, package_id, Path(folder),
+                            on_done=lambda dest: self._done(self.tr("Đã chép và kiểm tra: {0}").format(dest)),
+                            label=self.tr("Đang chép gói…"), on_error=self._failed)
+
+    def upload_selected(self) -> None:
+        package_id = self.selected_id()
+        if package_id is None:
+            self.message.setText(self.tr("Hãy chọn một gói trong danh sách."))
+            return
+        self.background(upload, self.svc, self.actor, package_id,
+                        on_done=lambda receipt: self._done(self.tr("Máy chủ đã nhận gói (biên nhận {0}).")
+                                                           .format(receipt)),
+                        label=self.tr("Đang gửi lên máy chủ…"), with_progress=True, on_error=self._failed)
+
+    def upload_all(self) -> None:
+        def finished(results: list[tuple[int, str]]) -> None:
+            self._done("\n".join(self.tr("Gói {0}: {1}").format(p, r) for p, r in results)
+                       or self.tr("Không có gói nào chờ gửi."))
+
+        self.background(upload_waiting, self.svc, self.actor, on_done=finished,
+                        label=self.tr("Đang gửi các gói đang chờ…"), with_progress=True, on_error=self._failed)

@@ -1,0 +1,88 @@
+"""Admin's user list: add, change role, lock or unlock, set a new password (the core enforces who may)."""
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (QAbstractItemView, QDialog, QHBoxLayout, QInputDialog, QLabel, QLineEdit,
+                               QPushButton, QTableWidget, QTableWidgetItem, QVBoxLayout, QWidget)
+
+from ..core.errors import HotichError
+from ..core.roles import ROLE_LABELS, Actor, Role
+from ..core.service import Service
+from .dialogs import NewUserDialog
+
+
+class UsersDialog(QDialog):
+    def __init__(self, svc: Service, actor: Actor, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.svc, self.actor = svc, actor
+        self.setWindowTitle(self.tr("Người dùng"))
+        self.resize(640, 360)
+        self.table = QTableWidget(0, 4)
+        self.table.setHorizontalHeaderLabels([self.tr("Tên đăng nhập"), self.tr("Họ tên"), self.tr("Vai trò"),
+                                              self.tr("Trạng thái")])
+        self.table.setSelectionBehavior(QAbstractItemView.SelectRows)
+        self.table.setEditTriggers(QAbstractItemView.NoEditTriggers)
+        self.message = QLabel()
+        self.message.setStyleSheet("color: #c62828")
+        buttons = QHBoxLayout()
+        for text, slot in ((self.tr("Thêm…"), self.add), (self.tr("Đổi vai trò…"), self.change_role),
+                           (self.tr("Khóa / mở khóa"), self.toggle_active),
+                           (self.tr("Đặt mật khẩu mới…"), self.reset_password)):
+            button = QPushButton(text)
+            button.clicked.connect(slot)
+            buttons.addWidget(button)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.table, 1)
+        layout.addWidget(self.message)
+        layout.addLayout(buttons)
+        self.refresh()
+
+    def refresh(self) -> None:
+        users = self.svc.users()
+        self.table.setRowCount(len(users))
+        for i, u in enumerate(users):
+            values = (u["login"], u["full_name"], self.tr(ROLE_LABELS[Role(u["role"])]),
+                      self.tr("hoạt động") if u["active"] else self.tr("đã khóa"))
+            for col, value in enumerate(values):
+                cell = QTableWidgetItem(value)
+                cell.setData(Qt.UserRole, u)
+                self.table.setItem(i, col, cell)
+        self.table.resizeColumnsToContents()
+
+    def selected(self) -> dict | None:
+        row = self.table.currentRow()
+        return None if row < 0 else self.table.item(row, 0).data(Qt.UserRole)
+
+    def _update(self, **change: object) -> None:
+        user = self.selected()
+        if user is None:
+            self.message.setText(self.tr("Hãy chọn một người dùng."))
+            return
+        try:
+            self.svc.update_user(self.actor, user["login"], **change)  # type: ignore[arg-type]
+        except HotichError as exc:
+            self.message.setText(exc.message)
+            return
+        self.message.clear()
+        self.refresh()
+
+    def add(self) -> None:
+        if NewUserDialog(self.svc, self.actor, self).exec():
+            self.refresh()
+
+    def change_role(self) -> None:
+        labels = [self.tr(ROLE_LABELS[r]) for r in Role]
+        label, ok = QInputDialog.getItem(self, self.tr("Vai trò"), self.tr("Vai trò mới:"), labels, 0, False)
+        if ok:
+            self._update(role=list(Role)[labels.index(label)].value)
+
+    def toggle_active(self) -> None:
+        user = self.selected()
+        if user is not None:
+            self._update(active=not user["active"])
+
+    def reset_password(self) -> None:
+        password, ok = QInputDialog.getText(self, self.tr("Mật khẩu mới"), self.tr("Mật khẩu mới (ít nhất 6 ký tự):"),
+                                            QLineEdit.Password)
+        if ok:
+            self._update(password=password)
