@@ -115,6 +115,7 @@ EN = {
     'Vai trò mới:': 'New role:',
     'Mật khẩu mới': 'New password',
     'Mật khẩu mới (ít nhất 6 ký tự):': 'New password (at least 6 characters):',
+    'Chưa có chức năng đọc chữ tự động (Tesseract, tiếng Việt): các trường để trống, hãy nhập tay. Cách cài: sudo apt-get install tesseract-ocr tesseract-ocr-vie (Windows: cài Tesseract kèm gói tiếng Việt).': 'Automatic reading (Tesseract, Vietnamese) is not available: fields start empty, type them in. To install: sudo apt-get install tesseract-ocr tesseract-ocr-vie (Windows: install Tesseract with the Vietnamese data).',
 }
 
 

@@ -35,7 +35,8 @@ def _frame_index(svc: Service, page_id: int) -> int:
         return s.get(Page, page_id).frame
 
 
-def read_fields(frame: Frame, polygons: list, book_type: str, enabled: bool) -> list[dict[str, Any]]:
+def read_fields(frame: Frame, polygons: list, book_type: str, enabled: bool, lang: str = "vie"
+                ) -> list[dict[str, Any]]:
     """OCR prefill per entry ({key: {value, confidence, bbox}}); empty dicts without Tesseract."""
     if not enabled or not polygons:
         return [{} for _ in polygons]
@@ -43,7 +44,7 @@ def read_fields(frame: Frame, polygons: list, book_type: str, enabled: bool) -> 
     from .ocr.reader import read_entries
 
     try:
-        found = read_entries(frame, polygons, book_type)
+        found = read_entries(frame, polygons, book_type, lang=lang)
     except OcrUnavailable as exc:
         log.warning("%s", exc.message)
         return [{} for _ in polygons]
@@ -62,7 +63,8 @@ def process_page(svc: Service, actor: Actor, page_id: int, ocr: bool = True) -> 
         return 0
     found = detect_frame(frame)
     polygons = found.detection.polygons
-    prefill = read_fields(frame, polygons, book.book_type, ocr and svc.settings.ocr_enabled)
+    settings = svc.settings
+    prefill = read_fields(frame, polygons, book.book_type, ocr and settings.ocr_enabled, settings.ocr_language)
     folder = svc.workspace.pdfs / f"sach-{book.id}"
     written: list[WrittenPdf] = []
     for poly, fields in zip(polygons, prefill):

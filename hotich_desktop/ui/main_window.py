@@ -12,6 +12,7 @@ from PySide6.QtWidgets import (QComboBox, QDockWidget, QFileDialog, QHBoxLayout,
 
 from ..core import entry_edit
 from ..core.forms import load_form
+from ..core.ocr.engine import available as ocr_available
 from ..core.intake.ingest import IngestReport, ingest_folder
 from ..core.intake.watcher import FolderWatcher
 from ..core.processing import load_page_frame, process_book
@@ -90,6 +91,7 @@ class MainWindow(QMainWindow):
         self.outbox_timer.timeout.connect(self.outbox_tick)
         self.outbox_timer.start(OUTBOX_CHECK_MS)
         self.refresh_outbox_count()
+        self.check_ocr()
 
     # -- layout --------------------------------------------------------------------------------------
     def _build(self) -> None:
@@ -129,6 +131,11 @@ class MainWindow(QMainWindow):
         buttons.addWidget(submit)
         right = QWidget()
         col = QVBoxLayout(right)
+        self.ocr_notice = QLabel()
+        self.ocr_notice.setWordWrap(True)
+        self.ocr_notice.setStyleSheet("background: #fff3cd; color: #664d03; padding: 6px")
+        self.ocr_notice.hide()
+        col.addWidget(self.ocr_notice)
         col.addWidget(self.entry_title)
         col.addWidget(self.returned)
         col.addWidget(self.form, 1)
@@ -478,6 +485,22 @@ class MainWindow(QMainWindow):
         if dialog.exec():
             dialog.apply(self.svc.workspace.settings_path)
             self.start_watching()
+            self.check_ocr()
+
+    def check_ocr(self) -> None:
+        """Without Tesseract (or its Vietnamese data) the clerk types everything; a notice says how to fix it."""
+        settings = self.svc.settings
+        if not settings.ocr_enabled:
+            self.ocr_notice.hide()
+            return
+
+        def show(ok: bool) -> None:
+            self.ocr_notice.setText(self.tr("Chưa có chức năng đọc chữ tự động (Tesseract, tiếng Việt): các trường "
+                                            "để trống, hãy nhập tay. Cách cài: sudo apt-get install tesseract-ocr "
+                                            "tesseract-ocr-vie (Windows: cài Tesseract kèm gói tiếng Việt)."))
+            self.ocr_notice.setVisible(not ok)
+
+        self.background(ocr_available, settings.ocr_language, on_done=show)
 
     def manage_users(self) -> None:
         UsersDialog(self.svc, self.actor, self).exec()

@@ -62,178 +62,183 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../hotich_desktop/ui/main_window.py" line="84" />
+        <location filename="../../hotich_desktop/ui/main_window.py" line="85" />
         <source>Số hóa sổ hộ tịch</source>
         <translation>Civil-status book digitisation</translation>
     </message>
     <message>
-        <location filename="../../hotich_desktop/ui/main_window.py" line="96" />
+        <location filename="../../hotich_desktop/ui/main_window.py" line="98" />
         <source>Sổ</source>
         <translation>Book</translation>
     </message>
     <message>
-        <location filename="../../hotich_desktop/ui/main_window.py" line="102" />
+        <location filename="../../hotich_desktop/ui/main_window.py" line="104" />
         <source>Sổ: </source>
         <translation>Book: </translation>
     </message>
     <message>
-        <location filename="../../hotich_desktop/ui/main_window.py" line="104" />
+        <location filename="../../hotich_desktop/ui/main_window.py" line="106" />
         <source>Sổ mới…</source>
         <translation>New book…</translation>
     </message>
     <message>
-        <location filename="../../hotich_desktop/ui/main_window.py" line="123" />
+        <location filename="../../hotich_desktop/ui/main_window.py" line="125" />
         <source>Lưu (Ctrl+S)</source>
         <translation>Save (Ctrl+S)</translation>
     </message>
     <message>
-        <location filename="../../hotich_desktop/ui/main_window.py" line="125" />
+        <location filename="../../hotich_desktop/ui/main_window.py" line="127" />
         <source>Gửi duyệt (Ctrl+Enter)</source>
         <translation>Submit for review (Ctrl+Enter)</translation>
     </message>
     <message>
-        <location filename="../../hotich_desktop/ui/main_window.py" line="163" />
+        <location filename="../../hotich_desktop/ui/main_window.py" line="170" />
         <source>&amp;Tệp</source>
         <translation>&amp;File</translation>
     </message>
     <message>
-        <location filename="../../hotich_desktop/ui/main_window.py" line="164" />
+        <location filename="../../hotich_desktop/ui/main_window.py" line="171" />
         <source>Nhận trang từ thư mục…</source>
         <translation>Take pages from a folder…</translation>
     </message>
     <message>
-        <location filename="../../hotich_desktop/ui/main_window.py" line="165" />
+        <location filename="../../hotich_desktop/ui/main_window.py" line="172" />
         <source>Cài đặt…</source>
         <translation>Settings…</translation>
     </message>
     <message>
-        <location filename="../../hotich_desktop/ui/main_window.py" line="166" />
+        <location filename="../../hotich_desktop/ui/main_window.py" line="173" />
         <source>Thoát</source>
         <translation>Quit</translation>
     </message>
     <message>
-        <location filename="../../hotich_desktop/ui/main_window.py" line="167" />
+        <location filename="../../hotich_desktop/ui/main_window.py" line="174" />
         <source>&amp;Sửa</source>
         <translation>&amp;Edit</translation>
     </message>
     <message>
-        <location filename="../../hotich_desktop/ui/main_window.py" line="168" />
+        <location filename="../../hotich_desktop/ui/main_window.py" line="175" />
         <source>Hoàn tác</source>
         <translation>Undo</translation>
     </message>
     <message>
-        <location filename="../../hotich_desktop/ui/main_window.py" line="170" />
+        <location filename="../../hotich_desktop/ui/main_window.py" line="177" />
         <source>Làm lại</source>
         <translation>Redo</translation>
     </message>
     <message>
-        <location filename="../../hotich_desktop/ui/main_window.py" line="174" />
+        <location filename="../../hotich_desktop/ui/main_window.py" line="181" />
         <source>Thêm khung</source>
         <translation>Add box</translation>
     </message>
     <message>
-        <location filename="../../hotich_desktop/ui/main_window.py" line="175" />
+        <location filename="../../hotich_desktop/ui/main_window.py" line="182" />
         <source>Xóa khung đang chọn</source>
         <translation>Delete selected box</translation>
     </message>
     <message>
-        <location filename="../../hotich_desktop/ui/main_window.py" line="176" />
+        <location filename="../../hotich_desktop/ui/main_window.py" line="183" />
         <source>Lưu hồ sơ</source>
         <translation>Save record</translation>
     </message>
     <message>
-        <location filename="../../hotich_desktop/ui/main_window.py" line="177" />
+        <location filename="../../hotich_desktop/ui/main_window.py" line="184" />
         <source>Lưu và gửi duyệt</source>
         <translation>Save and submit</translation>
     </message>
     <message>
-        <location filename="../../hotich_desktop/ui/main_window.py" line="179" />
+        <location filename="../../hotich_desktop/ui/main_window.py" line="186" />
         <source>&amp;Xem</source>
         <translation>&amp;View</translation>
     </message>
     <message>
-        <location filename="../../hotich_desktop/ui/main_window.py" line="180" />
+        <location filename="../../hotich_desktop/ui/main_window.py" line="187" />
         <source>Mục sau</source>
         <translation>Next entry</translation>
     </message>
     <message>
-        <location filename="../../hotich_desktop/ui/main_window.py" line="181" />
+        <location filename="../../hotich_desktop/ui/main_window.py" line="188" />
         <source>Mục trước</source>
         <translation>Previous entry</translation>
     </message>
     <message>
-        <location filename="../../hotich_desktop/ui/main_window.py" line="182" />
+        <location filename="../../hotich_desktop/ui/main_window.py" line="189" />
         <source>Vừa chiều rộng</source>
         <translation>Fit width</translation>
     </message>
     <message>
-        <location filename="../../hotich_desktop/ui/main_window.py" line="183" />
+        <location filename="../../hotich_desktop/ui/main_window.py" line="190" />
         <source>Phóng to</source>
         <translation>Zoom in</translation>
     </message>
     <message>
-        <location filename="../../hotich_desktop/ui/main_window.py" line="184" />
+        <location filename="../../hotich_desktop/ui/main_window.py" line="191" />
         <source>Thu nhỏ</source>
         <translation>Zoom out</translation>
     </message>
     <message>
-        <location filename="../../hotich_desktop/ui/main_window.py" line="185" />
+        <location filename="../../hotich_desktop/ui/main_window.py" line="192" />
         <source>&amp;Duyệt</source>
         <translation>&amp;Review</translation>
     </message>
     <message>
-        <location filename="../../hotich_desktop/ui/main_window.py" line="187" />
-        <location filename="../../hotich_desktop/ui/main_window.py" line="490" />
+        <location filename="../../hotich_desktop/ui/main_window.py" line="194" />
+        <location filename="../../hotich_desktop/ui/main_window.py" line="513" />
         <source>Hàng đợi duyệt</source>
         <translation>Review queue</translation>
     </message>
     <message>
-        <location filename="../../hotich_desktop/ui/main_window.py" line="187" />
+        <location filename="../../hotich_desktop/ui/main_window.py" line="194" />
         <source>Hồ sơ bị trả lại cho tôi</source>
         <translation>Records returned to me</translation>
     </message>
     <message>
-        <location filename="../../hotich_desktop/ui/main_window.py" line="189" />
+        <location filename="../../hotich_desktop/ui/main_window.py" line="196" />
         <source>Phê duyệt mục này</source>
         <translation>Approve this entry</translation>
     </message>
     <message>
-        <location filename="../../hotich_desktop/ui/main_window.py" line="190" />
+        <location filename="../../hotich_desktop/ui/main_window.py" line="197" />
         <source>Trả lại mục này…</source>
         <translation>Return this entry…</translation>
     </message>
     <message>
-        <location filename="../../hotich_desktop/ui/main_window.py" line="191" />
+        <location filename="../../hotich_desktop/ui/main_window.py" line="198" />
         <source>&amp;Xuất</source>
         <translation>E&amp;xport</translation>
     </message>
     <message>
-        <location filename="../../hotich_desktop/ui/main_window.py" line="193" />
+        <location filename="../../hotich_desktop/ui/main_window.py" line="200" />
         <source>Hộp thư đi…</source>
         <translation>Outbox…</translation>
     </message>
     <message>
-        <location filename="../../hotich_desktop/ui/main_window.py" line="194" />
+        <location filename="../../hotich_desktop/ui/main_window.py" line="201" />
         <source>Báo cáo tiến độ ngày…</source>
         <translation>Daily progress report…</translation>
     </message>
     <message>
-        <location filename="../../hotich_desktop/ui/main_window.py" line="195" />
+        <location filename="../../hotich_desktop/ui/main_window.py" line="202" />
         <source>&amp;Quản trị</source>
         <translation>&amp;Admin</translation>
     </message>
     <message>
-        <location filename="../../hotich_desktop/ui/main_window.py" line="197" />
+        <location filename="../../hotich_desktop/ui/main_window.py" line="204" />
         <source>Người dùng…</source>
         <translation>Users…</translation>
     </message>
     <message>
-        <location filename="../../hotich_desktop/ui/main_window.py" line="491" />
+        <location filename="../../hotich_desktop/ui/main_window.py" line="498" />
+        <source>Chưa có chức năng đọc chữ tự động (Tesseract, tiếng Việt): các trường để trống, hãy nhập tay. Cách cài: sudo apt-get install tesseract-ocr tesseract-ocr-vie (Windows: cài Tesseract kèm gói tiếng Việt).</source>
+        <translation>Automatic reading (Tesseract, Vietnamese) is not available: fields start empty, type them in. To install: sudo apt-get install tesseract-ocr tesseract-ocr-vie (Windows: install Tesseract with the Vietnamese data).</translation>
+    </message>
+    <message>
+        <location filename="../../hotich_desktop/ui/main_window.py" line="514" />
         <source>Hồ sơ bị trả lại</source>
         <translation>Returned records</translation>
     </message>
     <message>
-        <location filename="../../hotich_desktop/ui/main_window.py" line="530" />
+        <location filename="../../hotich_desktop/ui/main_window.py" line="553" />
         <source>Hộp thư đi: {0} gói chờ gửi</source>
         <translation>Outbox: {0} packages waiting</translation>
     </message>
@@ -242,87 +247,87 @@
         <translation>Add user…</translation>
     </message>
     <message>
-        <location filename="../../hotich_desktop/ui/main_window.py" line="231" />
+        <location filename="../../hotich_desktop/ui/main_window.py" line="238" />
         <source>Đang xử lý {0}/{1}: {2}</source>
         <translation>Processing {0}/{1}: {2}</translation>
     </message>
     <message>
-        <location filename="../../hotich_desktop/ui/main_window.py" line="306" />
+        <location filename="../../hotich_desktop/ui/main_window.py" line="313" />
         <source>Đang mở trang…</source>
         <translation>Opening the page…</translation>
     </message>
     <message>
-        <location filename="../../hotich_desktop/ui/main_window.py" line="323" />
+        <location filename="../../hotich_desktop/ui/main_window.py" line="330" />
         <source>Trang chưa có mục nào</source>
         <translation>This page has no entries yet</translation>
     </message>
     <message>
-        <location filename="../../hotich_desktop/ui/main_window.py" line="331" />
+        <location filename="../../hotich_desktop/ui/main_window.py" line="338" />
         <source>Mục {0}/{1} — {2} — {3}</source>
         <translation>Entry {0}/{1} — {2} — {3}</translation>
     </message>
     <message>
-        <location filename="../../hotich_desktop/ui/main_window.py" line="334" />
+        <location filename="../../hotich_desktop/ui/main_window.py" line="341" />
         <source>Bị trả lại: {0}</source>
         <translation>Returned: {0}</translation>
     </message>
     <message>
-        <location filename="../../hotich_desktop/ui/main_window.py" line="375" />
+        <location filename="../../hotich_desktop/ui/main_window.py" line="382" />
         <source>Đã lưu mục {0}</source>
         <translation>Entry {0} saved</translation>
     </message>
     <message>
-        <location filename="../../hotich_desktop/ui/main_window.py" line="382" />
+        <location filename="../../hotich_desktop/ui/main_window.py" line="389" />
         <source>Đang cắt lại mục…</source>
         <translation>Re-cutting the entry…</translation>
     </message>
     <message>
-        <location filename="../../hotich_desktop/ui/main_window.py" line="388" />
+        <location filename="../../hotich_desktop/ui/main_window.py" line="395" />
         <source>Đang thêm mục…</source>
         <translation>Adding the entry…</translation>
     </message>
     <message>
-        <location filename="../../hotich_desktop/ui/main_window.py" line="417" />
+        <location filename="../../hotich_desktop/ui/main_window.py" line="424" />
         <source>Trả lại</source>
         <translation>Return</translation>
     </message>
     <message>
-        <location filename="../../hotich_desktop/ui/main_window.py" line="417" />
+        <location filename="../../hotich_desktop/ui/main_window.py" line="424" />
         <source>Lý do trả lại:</source>
         <translation>Reason for returning:</translation>
     </message>
     <message>
-        <location filename="../../hotich_desktop/ui/main_window.py" line="438" />
+        <location filename="../../hotich_desktop/ui/main_window.py" line="445" />
         <source>Đang theo dõi thư mục máy quét: {0}</source>
         <translation>Watching the scanner folder: {0}</translation>
     </message>
     <message>
-        <location filename="../../hotich_desktop/ui/main_window.py" line="442" />
+        <location filename="../../hotich_desktop/ui/main_window.py" line="449" />
         <source>Hãy chọn hoặc tạo sổ trước.</source>
         <translation>Choose or create a book first.</translation>
     </message>
     <message>
-        <location filename="../../hotich_desktop/ui/main_window.py" line="444" />
+        <location filename="../../hotich_desktop/ui/main_window.py" line="451" />
         <source>Thư mục có ảnh quét</source>
         <translation>Folder with scans</translation>
     </message>
     <message>
-        <location filename="../../hotich_desktop/ui/main_window.py" line="447" />
+        <location filename="../../hotich_desktop/ui/main_window.py" line="454" />
         <source>Đang nhận trang…</source>
         <translation>Taking in pages…</translation>
     </message>
     <message>
-        <location filename="../../hotich_desktop/ui/main_window.py" line="451" />
+        <location filename="../../hotich_desktop/ui/main_window.py" line="458" />
         <source>Không đọc được {0}: {1}</source>
         <translation>Cannot read {0}: {1}</translation>
     </message>
     <message>
-        <location filename="../../hotich_desktop/ui/main_window.py" line="453" />
+        <location filename="../../hotich_desktop/ui/main_window.py" line="460" />
         <source>Trang trùng, đã có: {0}</source>
         <translation>Duplicate page, already stored: {0}</translation>
     </message>
     <message>
-        <location filename="../../hotich_desktop/ui/main_window.py" line="472" />
+        <location filename="../../hotich_desktop/ui/main_window.py" line="479" />
         <source>Đang tìm mục và đọc chữ…</source>
         <translation>Finding entries and reading text…</translation>
     </message>

@@ -12,6 +12,7 @@ from unidecode import unidecode
 from ..forms import FieldDef, FormDef
 from ..normalize import match_code, normalize_value
 from .engine import Word
+from .lexicon import correct_family_name, correct_place
 
 
 @dataclass
@@ -50,7 +51,7 @@ def _label_hits(line: list[Word], labels: list[str]) -> list[tuple[int, int, str
                     continue
                 got = "".join(tokens[i:j])
                 score = fuzz.ratio(got, want)
-                if score >= 80:
+                if score >= 80 and (len(want) > 4 or _short_label_at(line, got, want, j)):
                     found.append((score, len(want), i, j, label))
     found.sort(key=lambda f: (-f[0], -f[1]))
     taken: set[int] = set()
@@ -60,6 +61,13 @@ def _label_hits(line: list[Word], labels: list[str]) -> list[tuple[int, int, str
             taken.update(range(i, j))
             hits.append((i, j, label))
     return sorted(hits)
+
+
+def _short_label_at(line: list[Word], got: str, want: str, end: int) -> bool:
+    """A short label ("Số") must match exactly and end with its colon, or a word like "Sơn" in
+    "tỉnh Sơn La" would cut the value it belongs to."""
+    return got == want and (line[end - 1].text.rstrip().endswith(":") or
+                            (end < len(line) and line[end].text.startswith(":")))
 
 
 def _reading(words: Sequence[Word], fdef: FieldDef) -> Reading | None:
@@ -120,7 +128,7 @@ def clean_value(fdef: FieldDef, raw: str) -> tuple[str, float]:
         return value, 1.0 if ok and fixed == raw else (0.8 if ok else 0.3)
     if t in ("ethnicity", "nationality"):
         value, score = match_code("dan_toc" if t == "ethnicity" else "quoc_tich", raw, cutoff=55)
-        return value, max(score, 0.3)
+        return (value, max(score, 0.3)) if value else ("", 0.0)  # junk that cleans to nothing reads nothing
     if t == "gender":
         flat = _token(raw)
         if flat.startswith("n") and len(flat) <= 3:
@@ -129,6 +137,10 @@ def clean_value(fdef: FieldDef, raw: str) -> tuple[str, float]:
             return "Nữ", 0.85
         return normalize_value(fdef, raw), 0.4
     fixed = _fix_text(raw)
+    if t == "place":
+        fixed = correct_place(fixed)
+    elif t == "name" or fdef.key == "nguoi_di_khai":
+        fixed = correct_family_name(fixed)
     return normalize_value(fdef, fixed), 1.0 if fixed == raw else 0.8
 
 

@@ -47,12 +47,32 @@ def _read_one(frame: Frame, polygon: Sequence[Sequence[float]], book_type: str,
     table = bool(form.table_columns) and len(rules) >= len(form.table_columns) - 1
     top = _top_fraction(form, keys, table)
     words = read_words(gray[: max(40, int(h * top))] if top < 1 else gray, lang=lang)
+    turned = False
+    if _mean_conf(words) < LOW_CONFIDENCE:  # maybe upside down: a second look costs one more run
+        flipped = read_words(np.ascontiguousarray(gray[::-1, ::-1]), lang=lang)
+        if _mean_conf(flipped) > _mean_conf(words) + 0.1:
+            words, turned, rules = flipped, True, [w - x for x in rules]
     if table:
         readings = read_table(words, form, keys, list(rules), (w, h))
     else:
         readings = read_labelled(words, form, keys)
+    if turned:
+        readings = {k: _unturn(r, w, h) for k, r in readings.items()}
     back = cv2.invertAffineTransform(matrix)
     return {k: _to_page(r, back) for k, r in readings.items()}
+
+
+LOW_CONFIDENCE = 0.6  # upside-down text still "reads" at about 0.45
+
+
+def _mean_conf(words: Sequence[Any]) -> float:
+    return sum(w.conf for w in words) / len(words) if words else 0.0
+
+
+def _unturn(reading: Reading, w: int, h: int) -> Reading:
+    """A box read on the crop turned 180 degrees, back in the crop's own pixels."""
+    x0, y0, x1, y1 = reading.box
+    return Reading(reading.value, reading.confidence, (w - x1, h - y1, w - x0, h - y0), reading.raw)
 
 
 def _top_fraction(form, keys: set[str], table: bool) -> float:  # noqa: ANN001

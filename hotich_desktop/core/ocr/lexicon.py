@@ -1,0 +1,141 @@
+"""Known words that OCR of handwriting gets nearly right: place names of the administrative units as they
+were before the 2025 reform (old books use them; from vietnam-provinces 0.6), common opening phrases of a
+place, and common family names. Only OCR output is corrected here; what a clerk types is never changed."""
+from __future__ import annotations
+
+import json
+import re
+from functools import lru_cache
+
+from rapidfuzz import fuzz, process
+from unidecode import unidecode
+
+from ..workspace import resources_dir
+
+UNIT_WORDS = {"tỉnh": "province", "thành phố": "district", "huyện": "district", "quận": "district",
+              "thị xã": "district", "xã": "ward", "phường": "ward", "thị trấn": "ward"}
+UNIT_PREFIXES = ("Tỉnh ", "Thành phố ", "Huyện ", "Quận ", "Thị xã ", "Xã ", "Phường ", "Thị trấn ")
+CUTOFF = 78
+
+
+def _flat(text: str) -> str:
+    return unidecode(text).lower()
+
+
+def _strip_unit(name: str) -> str:
+    for prefix in UNIT_PREFIXES:
+        if name.startswith(prefix):
+            return name[len(prefix):]
+    return name
+
+
+@lru_cache(maxsize=1)
+def units() -> dict[str, list[str]]:
+    """Names by level; empty lists when the package is missing (then nothing is corrected)."""
+    out: dict[str, set[str]] = {"province": set(), "district": set(), "ward": set()}
+    try:
+        import vietnam_provinces as vp
+
+        data = json.loads(open(vp.NESTED_DIVISIONS_JSON_PATH, encoding="utf-8").read())
+    except (ImportError, OSError, ValueError, AttributeError):
+        return {k: [] for k in out}
+    for province in data:
+        out["province"].add(_strip_unit(province["name"]))
+        for district in province.get("districts", []):
+            out["district"].add(_strip_unit(district["name"]))
+            out["ward"].update(_strip_unit(w["name"]) for w in district.get("wards", []))
+    out["district"] |= out["province"]  # "thị xã Sơn La", "thành phố Lào Cai"
+    return {k: sorted(v) for k, v in out.items()}
+
+
+@lru_cache(maxsize=None)
+def _words(name: str) -> list[str]:
+    raw = json.loads((resources_dir() / "codes" / f"{name}.json").read_text(encoding="utf-8"))
+    return list(raw["values"])
+
+
+@lru_cache(maxsize=16)
+def _flat_list(choices: tuple[str, ...]) -> list[str]:
+    return [_flat(c) for c in choices]
+
+
+def _score(a: str, b: str) -> float:
+    """Letters count most (handwriting loses accents first); the accents break ties."""
+    return 0.6 * fuzz.ratio(_flat(a), _flat(b)) + 0.4 * fuzz.ratio(a, b)
+
+
+def _best(text: str, choices: list[str], cutoff: int = CUTOFF) -> str | None:
+    """The one clearly best known spelling, or None when nothing is close or two are equally close."""
+    if not choices or not text.strip():
+        return None
+    key = tuple(choices)
+    near = process.extract(_flat(text), _flat_list(key), scorer=fuzz.ratio, limit=6)
+    ranked = sorted(((_score(text, key[i]), key[i]) for _, _, i in near), reverse=True)
+    if not ranked or ranked[0][0] < cutoff:
+        return None
+    if len(ranked) > 1 and ranked[1][0] >= ranked[0][0] - 2 and _flat(ranked[1][1]) != _flat(ranked[0][1]):
+        return None
+    return ranked[0][1]
+
+
+def correct_place(value: str) -> str:
+    """Each comma part: its unit word and the unit's name snapped to the known names of that level."""
+    value = re.sub(r"\s*[.;]\s+(?=\w)", ", ", value.strip())  # "xã Châu Quang. huyện" is a comma misread
+    parts = [p.strip() for p in value.split(",")]
+    fixed = []
+    for i, part in enumerate(parts):
+        if i == 0:
+            part = _fix_opening(part)
+        fixed.append(_fix_unit(part))
+    return ", ".join(p for p in fixed if p)
+
+
+def _fix_opening(part: str) -> str:
+    words = part.split()
+    for n in (4, 3, 2, 1):
+        if len(words) < n:
+            continue
+        best = _best(" ".join(words[:n]), _words("noi_chon"), 72)
+        if best and len(best.split()) == n:
+            return " ".join([best, *words[n:]])
+    return part
+
+
+def _unit_word(words: list[str]) -> tuple[str, str, int] | None:
+    """(unit as written correctly, level, words used) when the part starts with a unit word."""
+    for n in (2, 1):
+        if len(words) > n:
+            best = _best(" ".join(words[:n]).lower(), list(UNIT_WORDS), 80)
+            if best and len(best.split()) == n:
+                return best, UNIT_WORDS[best], n
+    return None
+
+
+def _fix_unit(part: str) -> str:
+    words = part.split()
+    found = _unit_word(words)
+    if found is None:
+        return part
+    unit, level, n = found
+    if words[0][0].isupper():
+        unit = unit[0].upper() + unit[1:]
+    rest = words[n:]
+    if _unit_word(rest) is not None:  # "huyện thị xã Sơn La"
+        return f"{unit} {_fix_unit(' '.join(rest))}"
+    name = " ".join(rest)
+    best = _best(name, units()[level])
+    if best and level == "ward" and fuzz.ratio(_flat(best), _flat(name)) < 92:
+        best = None  # 10,000 communes, many renamed since old books: only accents and a letter are fixed
+    return f"{unit} {best or name}"
+
+
+def correct_family_name(value: str) -> str:
+    """The first word of a person's name snapped to a known family name when it is not one already."""
+    words = value.split()
+    if len(words) < 2:
+        return value
+    known = _words("ho")
+    if words[0] in known:
+        return value
+    best = _best(re.sub(r"[^\wÀ-ỹ']", "", words[0]), known, 60)
+    return " ".join([best, *words[1:]]) if best else value
