@@ -20,12 +20,20 @@ from hotich_desktop.ui.demo import make_demo  # noqa: E402
 from hotich_desktop.ui.main_window import MainWindow  # noqa: E402
 
 
+def _no_modal_boxes() -> None:
+    """A failure message box would stop the measurement: print it instead."""
+    import hotich_desktop.ui.main_window as mw
+
+    mw.tell = lambda _parent, message: print(f"message to the clerk: {message}")
+
+
 def main() -> None:
     ap = argparse.ArgumentParser()
     ap.add_argument("--pages", type=int, default=300)
     ap.add_argument("--seconds", type=float, default=240)
     args = ap.parse_args()
     app = QApplication([])
+    _no_modal_boxes()
     svc, clerk, scanner = make_demo(Path(tempfile.mkdtemp()))
     settings = svc.settings
     settings.ocr_enabled = False  # OCR runs in worker processes; the GUI thread is what is measured here
@@ -57,11 +65,14 @@ def main() -> None:
     for f in sorted(staging.iterdir()):
         f.rename(scanner / f.name)
     deadline = time.time() + args.seconds
+    next_check = 0.0
     while time.time() < deadline:
         app.processEvents()
-        done = sum(p.status == "detected" for p in svc.pages(win.book.id)) if win.book else 0
-        if done >= args.pages and win.busy == 0:
-            break
+        if time.time() > next_check:  # the benchmark's own queries stay off the measured path mostly
+            next_check = time.time() + 1.0
+            done = sum(p.status == "detected" for p in svc.pages(win.book.id)) if win.book else 0
+            if done >= args.pages and win.busy == 0:
+                break
         time.sleep(0.005)
     ticker.stop()
     stored = len(svc.pages(win.book.id))

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import contextlib
 import errno
+import hashlib
 import os
 import shutil
 import tempfile
@@ -93,3 +94,12 @@ def rename_no_clobber(src: Path, dst: Path) -> None:
         return
     os.unlink(src)
     _fsync_dir(dst.parent)
+
+
+def sha256_file(path: Path, chunk: int = 1 << 20) -> str:
+    """The file's SHA-256, read in chunks so a large package never sits in memory whole."""
+    digest = hashlib.sha256()
+    with path.open("rb") as fh:
+        while block := fh.read(chunk):
+            digest.update(block)
+    return digest.hexdigest()

@@ -290,7 +290,8 @@ class MainWindow(QMainWindow):
             if p.id in known:
                 item.setIcon(known[p.id])
             else:
-                self.background(load_thumbnail, self.svc, p.id, on_done=lambda img, it=item: self._thumb(it, img))
+                self.background(load_thumbnail, self.svc, p.id, on_done=lambda img, it=item: self._thumb(it, img),
+                                on_error=self._status_message)
             self.pages.addItem(item)
         self.pages.blockSignals(False)
         if pages:
@@ -311,6 +312,7 @@ class MainWindow(QMainWindow):
         page_id = self.pages.item(row).data(Qt.UserRole)
         self.page = self.svc.page(page_id)
         self.background(load_page_image, self.svc, page_id, label=self.tr("Đang mở trang…"),
+                        on_error=self._status_message,
                         on_done=lambda img: self._show_page(page_id, img, entry_index))
 
     def _show_page(self, page_id: int, image: QImage, entry_index: int = 0) -> None:
@@ -475,9 +477,9 @@ class MainWindow(QMainWindow):
             if self.more_to_process:
                 self.process_pending()
 
-        worker = self.background(process_book, self.svc, self.actor, self.book.id, with_progress=True,
-                                 on_done=finished, label=self.tr("Đang tìm mục và đọc chữ…"))
-        worker.signals.failed.connect(lambda _m: finished())
+        self.background(process_book, self.svc, self.actor, self.book.id, with_progress=True,
+                        on_done=finished, label=self.tr("Đang tìm mục và đọc chữ…"),
+                        on_error=lambda m: (self._status_message(m), finished()))
 
     # -- settings and users -------------------------------------------------------------------------
     def open_settings(self) -> None:

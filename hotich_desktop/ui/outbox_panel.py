@@ -6,12 +6,13 @@ from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtWidgets import (QAbstractItemView, QDialog, QFileDialog, QHBoxLayout, QHeaderView, QLabel,
-                               QPushButton, QTableWidget, QTableWidgetItem, QVBoxLayout, QWidget)
+from PySide6.QtWidgets import (QDialog, QFileDialog, QHBoxLayout, QLabel, QPushButton, QTableWidgetItem, QVBoxLayout,
+                               QWidget)
 
 from ..core.export.outbox import deliver_to_folder, export_book, packages, upload, upload_waiting
 from ..core.roles import Actor
 from ..core.service import Service
+from .widgets import read_only_table
 
 STATUS_TEXT = {"queued": "chờ gửi", "sent": "đã chép/gửi", "failed": "lỗi, chờ gửi lại",
                "acknowledged": "máy chủ đã nhận", "superseded": "đã có bản mới"}
@@ -28,12 +29,8 @@ class OutboxPanel(QDialog):
         self.svc, self.actor, self.background, self.current_book = svc, actor, background, current_book
         self.setWindowTitle(self.tr("Hộp thư đi"))
         self.resize(900, 420)
-        self.table = QTableWidget(0, 6)
-        self.table.setHorizontalHeaderLabels([self.tr("Gói"), self.tr("Phiên bản"), self.tr("Số hồ sơ"),
-                                              self.tr("Trạng thái"), self.tr("Tạo lúc"), self.tr("Ghi chú")])
-        self.table.setSelectionBehavior(QAbstractItemView.SelectRows)
-        self.table.setEditTriggers(QAbstractItemView.NoEditTriggers)
-        self.table.horizontalHeader().setSectionResizeMode(5, QHeaderView.Stretch)
+        self.table = read_only_table([self.tr("Gói"), self.tr("Phiên bản"), self.tr("Số hồ sơ"),
+                                              self.tr("Trạng thái"), self.tr("Tạo lúc"), self.tr("Ghi chú")], 5)
         self.message = QLabel()
         self.message.setWordWrap(True)
         buttons = QHBoxLayout()

@@ -7,12 +7,13 @@ from typing import Any
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
-from PySide6.QtWidgets import (QAbstractItemView, QComboBox, QHBoxLayout, QHeaderView, QInputDialog, QLabel,
-                               QPushButton, QTableWidget, QTableWidgetItem, QVBoxLayout, QWidget)
+from PySide6.QtWidgets import (QComboBox, QHBoxLayout, QInputDialog, QLabel, QPushButton, QTableWidgetItem,
+                               QVBoxLayout, QWidget)
 
 from ..core.review import QueueRow, approve_clean, review_queue
 from ..core.roles import Actor
 from ..core.service import Service
+from .widgets import read_only_table
 
 FINDING_FILTERS = (("", "Mọi mục"), ("any", "Có điểm cần xem"), ("clean", "Không có điểm nào"),
                    ("required", "Thiếu trường bắt buộc"), ("duplicate_number", "Trùng số đăng ký"),
@@ -44,13 +45,9 @@ class ReviewPanel(QWidget):
             filters.addWidget(QLabel(label))
             filters.addWidget(box, 1)
             box.currentIndexChanged.connect(self.refresh)
-        self.table = QTableWidget(0, 7)
-        self.table.setHorizontalHeaderLabels([self.tr("Sổ"), self.tr("Trang"), self.tr("Số"), self.tr("Họ tên"),
+        self.table = read_only_table([self.tr("Sổ"), self.tr("Trang"), self.tr("Số"), self.tr("Họ tên"),
                                               self.tr("Trạng thái"), self.tr("Người nhập"),
-                                              self.tr("Điểm cần xem / lý do trả lại")])
-        self.table.setSelectionBehavior(QAbstractItemView.SelectRows)
-        self.table.setEditTriggers(QAbstractItemView.NoEditTriggers)
-        self.table.horizontalHeader().setSectionResizeMode(6, QHeaderView.Stretch)
+                                              self.tr("Điểm cần xem / lý do trả lại")], 6)
         self.table.cellDoubleClicked.connect(lambda row, _col: self._open(row))
         QShortcut(QKeySequence(Qt.Key_Return), self.table, activated=lambda: self._open(self.table.currentRow()))
         self.summary = QLabel()

@@ -2,13 +2,14 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import (QAbstractItemView, QDialog, QHBoxLayout, QInputDialog, QLabel, QLineEdit,
-                               QPushButton, QTableWidget, QTableWidgetItem, QVBoxLayout, QWidget)
+from PySide6.QtWidgets import (QDialog, QHBoxLayout, QInputDialog, QLabel, QLineEdit, QPushButton, QTableWidgetItem,
+                               QVBoxLayout, QWidget)
 
 from ..core.errors import HotichError
 from ..core.roles import ROLE_LABELS, Actor, Role
 from ..core.service import Service
 from .dialogs import NewUserDialog
+from .widgets import read_only_table
 
 
 class UsersDialog(QDialog):
@@ -17,11 +18,8 @@ class UsersDialog(QDialog):
         self.svc, self.actor = svc, actor
         self.setWindowTitle(self.tr("Người dùng"))
         self.resize(640, 360)
-        self.table = QTableWidget(0, 4)
-        self.table.setHorizontalHeaderLabels([self.tr("Tên đăng nhập"), self.tr("Họ tên"), self.tr("Vai trò"),
+        self.table = read_only_table([self.tr("Tên đăng nhập"), self.tr("Họ tên"), self.tr("Vai trò"),
                                               self.tr("Trạng thái")])
-        self.table.setSelectionBehavior(QAbstractItemView.SelectRows)
-        self.table.setEditTriggers(QAbstractItemView.NoEditTriggers)
         self.message = QLabel()
         self.message.setStyleSheet("color: #c62828")
         buttons = QHBoxLayout()

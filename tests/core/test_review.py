@@ -6,23 +6,7 @@ import pytest
 from hotich_desktop.core.errors import PermissionDenied, Refused
 from hotich_desktop.core.review import approve_clean, check_book, review_queue
 from hotich_desktop.core.store.models import Entry, Page, Record
-
-
-def _entries(service, actor, n: int, year: int = 1992, volume: str = "1") -> list[int]:
-    book = service.open_book(actor, "khai_sinh", year, volume)
-    ids = []
-    with service.store.session() as s:
-        page = Page(book_id=book.id, source_name=f"p{volume}.jpg", source_sha256=f"{year}{volume}".ljust(64, "0"),
-                    stored_path="archive/x.jpg", width=2480, height=3508, dpi=300)
-        s.add(page)
-        s.flush()
-        for k in range(n):
-            entry = Entry(page_id=page.id, order=k, polygon=[[0, 0], [100, 0], [100, 50], [0, 50]])
-            s.add(entry)
-            s.flush()
-            s.add(Record(entry_id=entry.id, book_type="khai_sinh", fields={}, ocr={}))
-            ids.append(entry.id)
-    return ids
+from tests.conftest import make_entries as _entries
 
 
 def person(number: int, name: str = "Lò Văn Tính", born: str = "02/05/1992") -> dict[str, str]:

@@ -5,22 +5,12 @@ import pytest
 from sqlalchemy import text
 
 from hotich_desktop.core.errors import BadInput, PermissionDenied, Refused
-from hotich_desktop.core.store.models import Entry, Page, Record
+from tests.conftest import make_entries
 
 
 def _entry(service, actor) -> int:
     """A page with one entry, as processing would leave it."""
-    book = service.open_book(actor, "khai_sinh", 1992, "1")
-    with service.store.session() as s:
-        page = Page(book_id=book.id, source_name="p.jpg", source_sha256="a" * 64, stored_path="archive/x.jpg",
-                    width=2480, height=3508, dpi=300)
-        s.add(page)
-        s.flush()
-        entry = Entry(page_id=page.id, polygon=[[0, 0], [100, 0], [100, 50], [0, 50]])
-        s.add(entry)
-        s.flush()
-        s.add(Record(entry_id=entry.id, book_type="khai_sinh", fields={}, ocr={}))
-        return entry.id
+    return make_entries(service, actor, 1)[0]
 
 
 GOOD = {"so": "47", "ngay_dang_ky": "12/3/1992", "ho_ten": "cầm diệu thúy", "gioi_tinh": "nữ",

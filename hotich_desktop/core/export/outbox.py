@@ -6,7 +6,6 @@ every hash on the target, and only then marks the item sent.
 """
 from __future__ import annotations
 
-import hashlib
 import json
 import shutil
 from dataclasses import dataclass, field
@@ -16,7 +15,7 @@ from typing import Any
 from sqlalchemy import func, select
 
 from .. import audit
-from ..atomic import copy_file
+from ..atomic import copy_file, sha256_file
 from ..errors import HotichError, NotFound, Refused
 from ..roles import Actor
 from ..service import Service
@@ -123,17 +122,11 @@ def _manifest_files(folder: Path) -> list[dict[str, Any]]:
 
 def _intact(folder: Path) -> bool:
     try:
-        return all(_sha(folder / f["name"]) == f["sha256"] for f in _manifest_files(folder))
+        return all(sha256_file(folder / f["name"]) == f["sha256"] for f in _manifest_files(folder))
     except (OSError, ValueError, KeyError):
         return False
 
 
-def _sha(path: Path) -> str:
-    digest = hashlib.sha256()
-    with path.open("rb") as fh:
-        while chunk := fh.read(1 << 20):
-            digest.update(chunk)
-    return digest.hexdigest()
 
 
 def deliver_to_folder(svc: Service, actor: Actor, package_id: int, target: Path) -> Path:

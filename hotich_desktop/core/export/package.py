@@ -22,7 +22,7 @@ from pypdf import PdfReader
 from pypdf.errors import PdfReadError
 
 from ... import __version__
-from ..atomic import disk_error_message
+from ..atomic import disk_error_message, sha256_file
 from ..booktypes import book_type as get_book_type
 from ..errors import BadInput, HotichError, Refused
 from ..forms import load_form
@@ -69,12 +69,10 @@ def content_hash(rows: list[ExportRow], template: Path) -> str:
     """What the package says, independent of file timestamps: equal hash = the same package."""
     digest = hashlib.sha256(template.read_bytes())
     for row in rows:
-        digest.update(json.dumps([row.entry_id, row.record_hash, row.pdf.name, _sha(row.pdf)]).encode())
+        digest.update(json.dumps([row.entry_id, row.record_hash, row.pdf.name, sha256_file(row.pdf)]).encode())
     return digest.hexdigest()
 
 
-def _sha(path: Path) -> str:
-    return hashlib.sha256(path.read_bytes()).hexdigest()
 
 
 def check_pdfs(rows: list[ExportRow]) -> None:
@@ -170,7 +168,7 @@ def write_package(book: BookInfo, rows: list[ExportRow], out_dir: Path, office_n
 
 
 def _file_entry(path: Path) -> dict[str, Any]:
-    return {"name": path.name, "bytes": path.stat().st_size, "sha256": _sha(path)}
+    return {"name": path.name, "bytes": path.stat().st_size, "sha256": sha256_file(path)}
 
 
 def _fsync_tree(folder: Path) -> None:

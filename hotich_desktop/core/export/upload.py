@@ -31,6 +31,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from ..atomic import sha256_file
 from ..errors import HotichError
 
 log = logging.getLogger(__name__)
@@ -95,16 +96,10 @@ def _check_local(folder: Path, files: list[dict[str, Any]]) -> None:
     """Never send a package whose files no longer match its manifest (a damaged outbox)."""
     for f in files:
         path = folder / f["name"]
-        if not path.is_file() or path.stat().st_size != int(f["bytes"]) or _sha_file(path) != f["sha256"]:
+        if not path.is_file() or path.stat().st_size != int(f["bytes"]) or sha256_file(path) != f["sha256"]:
             raise HotichError(f"Tệp {f['name']} của gói {folder.name} đã bị hỏng hoặc mất; hãy xuất lại sổ.")
 
 
-def _sha_file(path: Path) -> str:
-    digest = hashlib.sha256()
-    with path.open("rb") as fh:
-        while block := fh.read(1 << 20):
-            digest.update(block)
-    return digest.hexdigest()
 
 
 def _send_file(client: _Client, path: Path, sha: str, size: int, progress: Callable[[int], Any]) -> None:
