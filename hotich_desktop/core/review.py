@@ -12,6 +12,7 @@ from typing import Any
 from sqlalchemy import select
 
 from . import checks
+from .booktypes import BOOK_TYPES
 from .errors import HotichError
 from .forms import load_form
 from .roles import Actor
@@ -134,7 +135,7 @@ def review_queue(svc: Service, book_id: int | None = None, clerk: str | None = N
         values = values or {}
         name = values.get("ho_ten") or values.get("ho_ten_chong") or values.get("ho_ten_con") or ""
         found = tuple(checked[bid].findings.get(eid, []))
-        row = QueueRow(eid, bid, f"{btype} {year} q.{volume}", int(porder), order + 1, values.get("so", ""), name,
+        row = QueueRow(eid, bid, f"{BOOK_TYPES[btype].code} {year} q.{volume}", int(porder), order + 1, values.get("so", ""), name,
                        st, login or "", found, reasons.get(eid, ""))
         if _wanted(row, finding):
             out.append(row)

@@ -27,12 +27,11 @@ from .outbox_panel import OutboxPanel
 from .report_dialog import ReportDialog
 from .review_panel import ReviewPanel
 from .users_dialog import UsersDialog
+from .widgets import STATUS_LABELS
 from .workers import run_in_background
 
 OUTBOX_CHECK_MS = 120_000  # how often waiting packages are counted and, with a server set, sent again
 
-STATUS_LABELS = {"new": "mới", "detected": "đã tìm mục", "failed": "lỗi", "entered": "đã nhập",
-                 "submitted": "chờ duyệt", "approved": "đã duyệt", "returned": "trả lại", "exported": "đã xuất"}
 THUMB = 120
 
 

@@ -6,13 +6,12 @@ from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtWidgets import (QDialog, QFileDialog, QHBoxLayout, QLabel, QPushButton, QTableWidgetItem, QVBoxLayout,
-                               QWidget)
+from PySide6.QtWidgets import (QDialog, QFileDialog, QLabel, QTableWidgetItem, QVBoxLayout, QWidget)
 
 from ..core.export.outbox import deliver_to_folder, export_book, packages, upload, upload_waiting
 from ..core.roles import Actor
 from ..core.service import Service
-from .widgets import read_only_table
+from .widgets import button_row, read_only_table
 
 STATUS_TEXT = {"queued": "chờ gửi", "sent": "đã chép/gửi", "failed": "lỗi, chờ gửi lại",
                "acknowledged": "máy chủ đã nhận", "superseded": "đã có bản mới"}
@@ -33,14 +32,10 @@ class OutboxPanel(QDialog):
                                               self.tr("Trạng thái"), self.tr("Tạo lúc"), self.tr("Ghi chú")], 5)
         self.message = QLabel()
         self.message.setWordWrap(True)
-        buttons = QHBoxLayout()
-        for text, slot in ((self.tr("Xuất sổ đang mở"), self.export_current),
-                           (self.tr("Chép sang USB / thư mục…"), self.deliver_selected),
-                           (self.tr("Gửi lên máy chủ"), self.upload_selected),
-                           (self.tr("Gửi tất cả gói đang chờ"), self.upload_all)):
-            button = QPushButton(text)
-            button.clicked.connect(slot)
-            buttons.addWidget(button)
+        buttons = button_row([(self.tr("Xuất sổ đang mở"), self.export_current, True),
+                              (self.tr("Chép sang USB / thư mục…"), self.deliver_selected, True),
+                              (self.tr("Gửi lên máy chủ"), self.upload_selected, True),
+                              (self.tr("Gửi tất cả gói đang chờ"), self.upload_all, True)])
         layout = QVBoxLayout(self)
         layout.addWidget(self.table, 1)
         layout.addWidget(self.message)

@@ -7,13 +7,14 @@ from typing import Any
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
-from PySide6.QtWidgets import (QComboBox, QHBoxLayout, QInputDialog, QLabel, QPushButton, QTableWidgetItem,
-                               QVBoxLayout, QWidget)
+from PySide6.QtWidgets import (QComboBox, QHBoxLayout, QInputDialog, QLabel, QTableWidgetItem, QVBoxLayout,
+                               QWidget)
 
+from ..core.booktypes import BOOK_TYPES
 from ..core.review import QueueRow, approve_clean, review_queue
 from ..core.roles import Actor
 from ..core.service import Service
-from .widgets import read_only_table
+from .widgets import STATUS_LABELS, button_row, read_only_table
 
 FINDING_FILTERS = (("", "Mọi mục"), ("any", "Có điểm cần xem"), ("clean", "Không có điểm nào"),
                    ("required", "Thiếu trường bắt buộc"), ("duplicate_number", "Trùng số đăng ký"),
@@ -31,6 +32,9 @@ class ReviewPanel(QWidget):
         super().__init__(parent)
         self.svc, self.actor, self.background = svc, actor, background
         self.rows: list[QueueRow] = []
+        self.asked = 0  # refreshes requested; an older answer arriving late is dropped
+        self.note = ""
+        self.loaded = False
         self.book = QComboBox()
         self.clerk = QComboBox()
         self.status = QComboBox()
@@ -44,24 +48,19 @@ class ReviewPanel(QWidget):
                            (self.tr("Trạng thái"), self.status), (self.tr("Điểm cần xem"), self.finding)):
             filters.addWidget(QLabel(label))
             filters.addWidget(box, 1)
-            box.currentIndexChanged.connect(self.refresh)
+            box.currentIndexChanged.connect(lambda _index: self.refresh())
         self.table = read_only_table([self.tr("Sổ"), self.tr("Trang"), self.tr("Số"), self.tr("Họ tên"),
                                               self.tr("Trạng thái"), self.tr("Người nhập"),
                                               self.tr("Điểm cần xem / lý do trả lại")], 6)
         self.table.cellDoubleClicked.connect(lambda row, _col: self._open(row))
         QShortcut(QKeySequence(Qt.Key_Return), self.table, activated=lambda: self._open(self.table.currentRow()))
         self.summary = QLabel()
-        buttons = QHBoxLayout()
-        buttons.addWidget(self.summary, 1)
         reviewer = actor.may("review")
-        for text, slot, shown in ((self.tr("Duyệt (F9)"), self.approve_selected, reviewer),
-                                  (self.tr("Trả lại…"), self.return_selected, reviewer),
-                                  (self.tr("Duyệt mọi mục không có điểm cần xem"), self.approve_all_clean, reviewer),
-                                  (self.tr("Làm mới"), self.refresh, True)):
-            button = QPushButton(text)
-            button.clicked.connect(slot)
-            button.setVisible(shown)
-            buttons.addWidget(button)
+        buttons = button_row([(self.tr("Duyệt (F9)"), self.approve_selected, reviewer),
+                              (self.tr("Trả lại…"), self.return_selected, reviewer),
+                              (self.tr("Duyệt mọi mục không có điểm cần xem"), self.approve_all_clean, reviewer),
+                              (self.tr("Làm mới"), lambda: self.refresh(), True)])
+        buttons.insertWidget(0, self.summary, 1)
         layout = QVBoxLayout(self)
         layout.addLayout(filters)
         layout.addWidget(self.table, 1)
@@ -79,26 +78,40 @@ class ReviewPanel(QWidget):
             box.clear()
         self.book.addItem(self.tr("Mọi sổ"), None)
         for b in self.svc.books():
-            self.book.addItem(f"{b.book_type} {b.year} q.{b.volume}", b.id)
+            self.book.addItem(f"{BOOK_TYPES[b.book_type].code} {b.year} q.{b.volume}", b.id)
         self.clerk.addItem(self.tr("Mọi người"), "")
         for u in self.svc.users():
             self.clerk.addItem(u["login"], u["login"])
         for box in (self.book, self.clerk):
             box.blockSignals(False)
 
-    def refresh(self) -> None:
-        self.rows = review_queue(self.svc, self.book.currentData(), self.clerk.currentData() or None,
-                                 self.status.currentData() or None, self.finding.currentData() or None)
-        self.table.setRowCount(len(self.rows))
-        for i, r in enumerate(self.rows):
+    def refresh(self, note: str = "") -> None:
+        """The queue and its checks come from the pool; only the newest request's answer is shown.
+        `note` (what the last action did) stays beside the counts."""
+        self.note = note
+        self.loaded = False
+        self.asked += 1
+        asked = self.asked
+        self.background(review_queue, self.svc, self.book.currentData(), self.clerk.currentData() or None,
+                        self.status.currentData() or None, self.finding.currentData() or None,
+                        on_done=lambda rows: self._show(rows) if asked == self.asked else None,
+                        on_error=self.summary.setText, label=self.tr("Đang tải hàng đợi…"))
+
+    def _show(self, rows: list[QueueRow]) -> None:
+        self.rows = rows
+        self.table.setRowCount(len(rows))
+        for i, r in enumerate(rows):
             notes = r.return_reason or "; ".join(f.message for f in r.findings if not f.accepted)
-            for col, value in enumerate((r.book, str(r.page), r.number, r.name, r.status, r.clerk, notes)):
+            status = self.tr(STATUS_LABELS.get(r.status, r.status))
+            for col, value in enumerate((r.book, str(r.page), r.number, r.name, status, r.clerk, notes)):
                 cell = QTableWidgetItem(value)
                 if col == 6 and not r.clean:
                     cell.setForeground(Qt.darkRed)
                 self.table.setItem(i, col, cell)
-        clean = sum(r.clean for r in self.rows)
-        self.summary.setText(self.tr("{0} mục, {1} không có điểm cần xem").format(len(self.rows), clean))
+        clean = sum(r.clean for r in rows)
+        counts = self.tr("{0} mục, {1} không có điểm cần xem").format(len(rows), clean)
+        self.summary.setText(f"{self.note} {counts}".strip())
+        self.loaded = True
 
     def _open(self, row: int) -> None:
         if 0 <= row < len(self.rows):
@@ -121,11 +134,10 @@ class ReviewPanel(QWidget):
 
         def finished(result: tuple[list[int], dict[int, str]]) -> None:
             approved, skipped = result
-            self.refresh()
             text = self.tr("Đã duyệt {0} mục.").format(len(approved))
             if skipped:
                 text += " " + self.tr("Chưa duyệt {0}: {1}").format(len(skipped), next(iter(skipped.values())))
-            self.summary.setText(text)
+            self.refresh(note=text)
 
         self.background(approve_clean, self.svc, self.actor, ids, on_done=finished,
                         on_error=self.summary.setText, label=self.tr("Đang phê duyệt…"))
@@ -139,9 +151,10 @@ class ReviewPanel(QWidget):
             return
         from ..core.errors import HotichError
 
+        note = ""
         try:
             for entry_id in ids:
                 self.svc.return_entry(self.actor, entry_id, reason)
         except HotichError as exc:
-            self.summary.setText(exc.message)
-        self.refresh()
+            note = exc.message
+        self.refresh(note=note)

@@ -2,14 +2,13 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import (QDialog, QHBoxLayout, QInputDialog, QLabel, QLineEdit, QPushButton, QTableWidgetItem,
-                               QVBoxLayout, QWidget)
+from PySide6.QtWidgets import (QDialog, QInputDialog, QLabel, QLineEdit, QTableWidgetItem, QVBoxLayout, QWidget)
 
 from ..core.errors import HotichError
 from ..core.roles import ROLE_LABELS, Actor, Role
 from ..core.service import Service
 from .dialogs import NewUserDialog
-from .widgets import read_only_table
+from .widgets import button_row, read_only_table
 
 
 class UsersDialog(QDialog):
@@ -22,13 +21,9 @@ class UsersDialog(QDialog):
                                               self.tr("Trạng thái")])
         self.message = QLabel()
         self.message.setStyleSheet("color: #c62828")
-        buttons = QHBoxLayout()
-        for text, slot in ((self.tr("Thêm…"), self.add), (self.tr("Đổi vai trò…"), self.change_role),
-                           (self.tr("Khóa / mở khóa"), self.toggle_active),
-                           (self.tr("Đặt mật khẩu mới…"), self.reset_password)):
-            button = QPushButton(text)
-            button.clicked.connect(slot)
-            buttons.addWidget(button)
+        buttons = button_row([(self.tr("Thêm…"), self.add, True), (self.tr("Đổi vai trò…"), self.change_role, True),
+                              (self.tr("Khóa / mở khóa"), self.toggle_active, True),
+                              (self.tr("Đặt mật khẩu mới…"), self.reset_password, True)])
         layout = QVBoxLayout(self)
         layout.addWidget(self.table, 1)
         layout.addWidget(self.message)

@@ -1,9 +1,13 @@
 """Small widget helpers shared by the list screens (outbox, review queue, users)."""
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 
-from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableWidget
+from PySide6.QtWidgets import QAbstractItemView, QHBoxLayout, QHeaderView, QPushButton, QTableWidget
+
+
+STATUS_LABELS = {"new": "mới", "detected": "đã tìm mục", "failed": "lỗi", "entered": "đã nhập",
+                 "submitted": "chờ duyệt", "approved": "đã duyệt", "returned": "trả lại", "exported": "đã xuất"}  # what the clerk reads for each status
 
 
 def read_only_table(headers: Sequence[str], stretch_column: int | None = None) -> QTableWidget:
@@ -15,3 +19,14 @@ def read_only_table(headers: Sequence[str], stretch_column: int | None = None) -
     if stretch_column is not None:
         table.horizontalHeader().setSectionResizeMode(stretch_column, QHeaderView.Stretch)
     return table
+
+
+def button_row(buttons: Sequence[tuple[str, Callable[[], object], bool]]) -> QHBoxLayout:
+    """(text, slot, shown) buttons in one row; a button the role may not use is not shown."""
+    row = QHBoxLayout()
+    for text, slot, shown in buttons:
+        button = QPushButton(text)
+        button.clicked.connect(slot)
+        button.setVisible(shown)
+        row.addWidget(button)
+    return row

@@ -49,6 +49,7 @@ def test_supervisor_reviews_in_the_queue_then_exports_and_uploads(qtbot, tmp_pat
 
     qtbot.keyClick(win, Qt.Key_F8)
     panel = win.review_dock.widget()
+    qtbot.waitUntil(lambda: panel.loaded, timeout=20000)  # the queue is read in the background
     assert [r.entry_id for r in panel.rows] == [entries[0].id, entries[1].id]
     flagged = panel.rows[1]
     assert not flagged.clean and "Thị" in panel.table.item(1, 6).text()  # shown beside the entry
@@ -59,7 +60,8 @@ def test_supervisor_reviews_in_the_queue_then_exports_and_uploads(qtbot, tmp_pat
                     and win.entries[win.current].id == flagged.entry_id, timeout=20000)
 
     panel.approve_all_clean()
-    qtbot.waitUntil(lambda: svc.entry(entries[0].id).status == "approved" and win.busy == 0, timeout=20000)
+    qtbot.waitUntil(lambda: svc.entry(entries[0].id).status == "approved" and win.busy == 0 and panel.loaded,
+                    timeout=20000)
     assert svc.entry(entries[1].id).status == "submitted"  # the flagged one waits for a look
     assert "Đã duyệt 1 mục" in panel.summary.text()
 
@@ -91,6 +93,7 @@ def test_clerk_sees_returned_work_with_the_reason(qtbot, tmp_path: Path, ledgers
     win.show()
     win.toggle_review()
     panel = win.review_dock.widget()
+    qtbot.waitUntil(lambda: panel.loaded, timeout=20000)
     assert [(r.entry_id, r.return_reason) for r in panel.rows] == [(entries[1].id, "Giới tính không khớp tên đệm")]
     assert not panel.clerk.isEnabled()
     win.close()

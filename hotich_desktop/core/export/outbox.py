@@ -25,6 +25,7 @@ from .upload import Progress as UploadProgress
 from .upload import UploadTarget, upload_package
 
 LIVE = ("queued", "sent", "failed", "acknowledged")
+WAITING = ("queued", "failed")  # what the status bar counts and "send all" sends
 
 
 @dataclass
@@ -179,8 +180,7 @@ def upload_waiting(svc: Service, actor: Actor, target: UploadTarget | None = Non
     """Tries every waiting item once, oldest first; returns (package id, receipt or error) for each."""
     target = target or upload_target(svc)
     with svc.store.session() as s:
-        ids = list(s.scalars(select(ExportPackage.id).where(ExportPackage.status.in_(("queued", "failed", "sent")),
-                                                            ExportPackage.receipt == "")
+        ids = list(s.scalars(select(ExportPackage.id).where(ExportPackage.status.in_(WAITING))
                              .order_by(ExportPackage.id)))
     results = []
     for package_id in ids:
@@ -234,7 +234,7 @@ def _mark(svc: Service, actor: Actor, package_id: int, status: str, error: str, 
 def waiting_packages(svc: Service) -> int:
     with svc.store.session() as s:
         return int(s.scalar(select(func.count(ExportPackage.id)).where(
-            ExportPackage.status.in_(("queued", "failed")))) or 0)
+            ExportPackage.status.in_(WAITING))) or 0)
 
 
 def remove_package(folder: Path) -> None:

@@ -5,7 +5,9 @@ from __future__ import annotations
 
 import json
 import re
+from dataclasses import dataclass
 from functools import lru_cache
+from pathlib import Path
 
 from rapidfuzz import fuzz, process
 from unidecode import unidecode
@@ -29,34 +31,45 @@ def _strip_unit(name: str) -> str:
     return name
 
 
+@dataclass(frozen=True)
+class Vocabulary:
+    """Known spellings and the same without accents, built once per list (the ward list has 10,000)."""
+
+    names: tuple[str, ...]
+    flats: tuple[str, ...]
+
+    @classmethod
+    def of(cls, names: list[str] | set[str]) -> Vocabulary:
+        ordered = tuple(sorted(names))
+        return cls(ordered, tuple(_flat(n) for n in ordered))
+
+
 @lru_cache(maxsize=1)
-def units() -> dict[str, list[str]]:
-    """Names by level; empty lists when the package is missing (then nothing is corrected)."""
+def units() -> dict[str, Vocabulary]:
+    """Unit names by level; empty when the package is missing (then nothing is corrected)."""
     out: dict[str, set[str]] = {"province": set(), "district": set(), "ward": set()}
     try:
         import vietnam_provinces as vp
 
-        data = json.loads(open(vp.NESTED_DIVISIONS_JSON_PATH, encoding="utf-8").read())
+        data = json.loads(Path(vp.NESTED_DIVISIONS_JSON_PATH).read_text(encoding="utf-8"))
     except (ImportError, OSError, ValueError, AttributeError):
-        return {k: [] for k in out}
+        data = []
     for province in data:
         out["province"].add(_strip_unit(province["name"]))
         for district in province.get("districts", []):
             out["district"].add(_strip_unit(district["name"]))
             out["ward"].update(_strip_unit(w["name"]) for w in district.get("wards", []))
     out["district"] |= out["province"]  # "thị xã Sơn La", "thành phố Lào Cai"
-    return {k: sorted(v) for k, v in out.items()}
+    return {k: Vocabulary.of(v) for k, v in out.items()}
 
 
 @lru_cache(maxsize=None)
-def _words(name: str) -> list[str]:
+def vocabulary(name: str) -> Vocabulary:
+    """A word list from resources/codes/ (or the unit words themselves)."""
+    if name == "unit_words":
+        return Vocabulary.of(set(UNIT_WORDS))
     raw = json.loads((resources_dir() / "codes" / f"{name}.json").read_text(encoding="utf-8"))
-    return list(raw["values"])
-
-
-@lru_cache(maxsize=16)
-def _flat_list(choices: tuple[str, ...]) -> list[str]:
-    return [_flat(c) for c in choices]
+    return Vocabulary.of(set(raw["values"]))
 
 
 def _score(a: str, b: str) -> float:
@@ -64,13 +77,12 @@ def _score(a: str, b: str) -> float:
     return 0.6 * fuzz.ratio(_flat(a), _flat(b)) + 0.4 * fuzz.ratio(a, b)
 
 
-def _best(text: str, choices: list[str], cutoff: int = CUTOFF) -> str | None:
+def _best(text: str, vocab: Vocabulary, cutoff: int = CUTOFF) -> str | None:
     """The one clearly best known spelling, or None when nothing is close or two are equally close."""
-    if not choices or not text.strip():
+    if not vocab.names or not text.strip():
         return None
-    key = tuple(choices)
-    near = process.extract(_flat(text), _flat_list(key), scorer=fuzz.ratio, limit=6)
-    ranked = sorted(((_score(text, key[i]), key[i]) for _, _, i in near), reverse=True)
+    near = process.extract(_flat(text), vocab.flats, scorer=fuzz.ratio, limit=6)
+    ranked = sorted(((_score(text, vocab.names[i]), vocab.names[i]) for _, _, i in near), reverse=True)
     if not ranked or ranked[0][0] < cutoff:
         return None
     if len(ranked) > 1 and ranked[1][0] >= ranked[0][0] - 2 and _flat(ranked[1][1]) != _flat(ranked[0][1]):
@@ -95,7 +107,7 @@ def _fix_opening(part: str) -> str:
     for n in (4, 3, 2, 1):
         if len(words) < n:
             continue
-        best = _best(" ".join(words[:n]), _words("noi_chon"), 72)
+        best = _best(" ".join(words[:n]), vocabulary("noi_chon"), 72)
         if best and len(best.split()) == n:
             return " ".join([best, *words[n:]])
     return part
@@ -105,7 +117,7 @@ def _unit_word(words: list[str]) -> tuple[str, str, int] | None:
     """(unit as written correctly, level, words used) when the part starts with a unit word."""
     for n in (2, 1):
         if len(words) > n:
-            best = _best(" ".join(words[:n]).lower(), list(UNIT_WORDS), 80)
+            best = _best(" ".join(words[:n]).lower(), vocabulary("unit_words"), 80)
             if best and len(best.split()) == n:
                 return best, UNIT_WORDS[best], n
     return None
@@ -134,8 +146,8 @@ def correct_family_name(value: str) -> str:
     words = value.split()
     if len(words) < 2:
         return value
-    known = _words("ho")
-    if words[0] in known:
+    known = vocabulary("ho")
+    if words[0] in known.names:
         return value
     best = _best(re.sub(r"[^\wÀ-ỹ']", "", words[0]), known, 60)
     return " ".join([best, *words[1:]]) if best else value
