@@ -38,7 +38,7 @@ python_env() {
         touch "$stamp"
     fi
     # Compiled translations (.qm) are built from the .ts sources in resources/, never committed.
-    for ts in resources/translations/*.ts; do
+    for ts in hotich_desktop/resources/translations/*.ts; do
         qm="${ts%.ts}.qm"
         if [ ! -f "$qm" ] || [ "$ts" -nt "$qm" ]; then .venv/bin/pyside6-lrelease -silent "$ts" -qm "$qm"; fi
     done

@@ -1,6 +1,6 @@
 """Fills the English .ts from this table (Vietnamese is the source language). Run after pyside6-lupdate:
 
-    .venv/bin/pyside6-lupdate hotich_desktop/ui/*.py -ts resources/translations/hotich_en.ts
+    .venv/bin/pyside6-lupdate hotich_desktop/ui/*.py -ts hotich_desktop/resources/translations/hotich_en.ts
     .venv/bin/python packaging/translate_en.py
 """
 from __future__ import annotations
@@ -137,4 +137,4 @@ def main(path: str) -> int:
 
 
 if __name__ == "__main__":
-    sys.exit(main(sys.argv[1] if len(sys.argv) > 1 else str(Path(__file__).parents[1] / "resources/translations/hotich_en.ts")))
+    sys.exit(main(sys.argv[1] if len(sys.argv) > 1 else str(Path(__file__).parents[1] / "hotich_desktop/resources/translations/hotich_en.ts")))

@@ -4,6 +4,7 @@ Resolved from --data-dir, then HOTICH_HOME, then the user's data folder (platfor
 """
 from __future__ import annotations
 
+import importlib.resources
 import json
 import os
 from dataclasses import asdict, dataclass, field
@@ -18,11 +19,15 @@ DEFAULT_NAMING = "{type}.{year}.{volume}.{number}.{name}.{paper}.pdf"
 
 
 def resources_dir() -> Path:
-    """The project's resources/ folder (forms, code lists, templates, translations)."""
+    """The package's resources (forms, code lists, templates, translations, demo scans).
+
+    Package data read through importlib.resources, so a wheel or a frozen bundle finds them as a source
+    checkout does; HOTICH_RESOURCES points elsewhere (a province's own forms).
+    """
     env = os.environ.get("HOTICH_RESOURCES")
     if env:
         return Path(env)
-    return Path(__file__).resolve().parents[2] / "resources"
+    return Path(str(importlib.resources.files("hotich_desktop") / "resources"))
 
 
 @dataclass

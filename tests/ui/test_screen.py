@@ -33,7 +33,7 @@ def test_english_translation_loads(qtbot) -> None:
 
     from hotich_desktop.ui.app import install_translator
 
-    qm = ROOT / "resources" / "translations" / "hotich_en.qm"
+    qm = ROOT / "hotich_desktop" / "resources" / "translations" / "hotich_en.qm"
     if not qm.exists():
         pytest.skip("translations are compiled by packaging/setup.sh")
     app = QApplication.instance()
