@@ -116,7 +116,7 @@ def cmd_record_save(args: argparse.Namespace) -> int:
         raise BadInput(f"Không đọc được tệp dữ liệu {args.fields}: {exc}") from exc
     svc = _service(args)
     who = actor(svc, args.user)
-    result = svc.save_record(who, args.entry, fields, submit=args.submit)
+    result = svc.save_record(who, args.entry, fields, submit=args.submit, replace=args.replace)
     payload = {"entry": _entry_json(result.entry), "findings": [f.as_json() for f in result.findings]}
     lines = [f"Đã lưu mục {result.entry.id} ({result.entry.status})."] + [f"- {f.message}" for f in result.findings]
     emit(payload, args.json, "\n".join(lines))
@@ -266,6 +266,7 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.add_argument("--entry", type=int, required=True)
     p.add_argument("--fields", required=True)
     p.add_argument("--submit", action="store_true")
+    p.add_argument("--replace", action="store_true", help="tệp là toàn bộ hồ sơ (mặc định: chỉ đổi các khóa có trong tệp)")
     p.add_argument("--user", required=True)
     p.add_argument("--json", action="store_true")
     p.set_defaults(func=cmd_record_save)

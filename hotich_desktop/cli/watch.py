@@ -17,7 +17,9 @@ def cmd_watch(args: argparse.Namespace) -> int:
     book = svc.open_book(who, args.book_type, args.year, args.volume)
 
     def on_report(report) -> None:  # noqa: ANN001
-        if report.pages or report.duplicates or report.quarantined:
+        if report.refused and not (report.pages or report.duplicates or report.quarantined):
+            print(report.summary(), flush=True)
+        elif report.pages or report.duplicates or report.quarantined:
             print(report.summary(), flush=True)
             process_book(svc, who, book.id, ocr=not args.no_ocr)
 

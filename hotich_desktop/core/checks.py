@@ -12,7 +12,7 @@ from collections.abc import Iterable, Mapping
 
 from unidecode import unidecode
 
-from .forms import FormDef
+from .forms import FieldDef, FormDef
 from .normalize import match_code
 from .views import Finding
 
@@ -55,15 +55,31 @@ def check_fields(form: FormDef, fields: Mapping[str, str]) -> list[Finding]:
                 out.append(Finding("partial_date", f.key, f"«{f.label}» chỉ có một phần ngày tháng."))
             elif date > dt.date.today():
                 out.append(Finding("future_date", f.key, f"«{f.label}» ở tương lai: {value}.", "error"))
-        if f.type == "ethnicity" and match_code("dan_toc", value)[1] < 1.0:
-            out.append(Finding("unknown_code", f.key, f"Dân tộc «{value}» không có trong danh mục."))
-        if f.type == "nationality" and match_code("quoc_tich", value)[1] < 1.0:
-            out.append(Finding("unknown_code", f.key, f"Quốc tịch «{value}» không có trong danh mục."))
+        out.extend(_code_findings(f, value))
         if f.type == "regno" and not re.fullmatch(r"\d+(/\d{2,4})?", value):
             out.append(Finding("bad_number", f.key, f"Số đăng ký «{value}» phải là chữ số.", "error"))
     out.extend(_order_checks(form.book_type, fields))
     out.extend(_gender_cue(fields))
     return out
+
+
+GENDERS = ("Nam", "Nữ", "Không rõ")
+
+
+def _code_findings(f: FieldDef, value: str) -> list[Finding]:
+    """Coded fields (gender, ethnicity, nationality, choices) must hold a value of their list: an error
+    that blocks submitting, since the 158 package carries the code, not free text."""
+    if f.type == "gender" and value not in GENDERS:
+        return [Finding("unknown_code", f.key, f"«{f.label}» phải là Nam, Nữ hoặc Không rõ, không phải «{value}».",
+                        "error")]
+    if f.type == "ethnicity" and match_code("dan_toc", value)[1] < 1.0:
+        return [Finding("unknown_code", f.key, f"Dân tộc «{value}» không có trong danh mục.", "error")]
+    if f.type == "nationality" and match_code("quoc_tich", value)[1] < 1.0:
+        return [Finding("unknown_code", f.key, f"Quốc tịch «{value}» không có trong danh mục.", "error")]
+    if f.type == "choice" and f.choices and value not in f.choices:
+        return [Finding("unknown_code", f.key, f"«{f.label}» phải là một trong {', '.join(f.choices)}, "
+                                              f"không phải «{value}».", "error")]
+    return []
 
 
 def _before(fields: Mapping[str, str], early: str, late: str) -> bool:

@@ -33,7 +33,9 @@ from .workspace import Settings, Workspace
 SYSTEM = "system"
 # Findings the clerk must fix before submitting; other errors (odd but real old records) go to the
 # supervisor, who accepts them with a reason or returns the entry.
-INPUT_ERRORS = {"required", "bad_date", "too_long", "bad_number"}
+INPUT_ERRORS = {"required", "bad_date", "too_long", "bad_number", "unknown_code"}
+# Codes must be in their lists: no acceptance lets an unknown gender or ethnicity through.
+CODE_ERRORS = {"unknown_code"}
 
 
 @dataclass
@@ -299,8 +301,13 @@ class Service:
             return _book_info(entry.page.book, entry.page.book.office), _page_info(entry.page)
 
     # -- records ---------------------------------------------------------------------------------------
-    def save_record(self, actor: Actor, entry_id: int, fields: dict[str, Any], submit: bool = False) -> SaveResult:
-        """Normalises, checks, stores; renames the PDF after the record; `submit` sends it for review."""
+    def save_record(self, actor: Actor, entry_id: int, fields: dict[str, Any], submit: bool = False,
+                    replace: bool = False) -> SaveResult:
+        """Normalises, checks, stores; renames the PDF after the record; `submit` sends it for review.
+
+        Keys not given keep their stored values (a partial file never erases the rest); `replace` makes
+        `fields` the whole record. A value is text within its field's length, never an object or 10 MB.
+        """
         self.require(actor, "enter")
         if not isinstance(fields, dict):
             raise BadInput("Dữ liệu hồ sơ phải là một đối tượng JSON {khóa: giá trị}.")
@@ -308,21 +315,26 @@ class Service:
             entry = self._entry(s, entry_id)
             book = entry.page.book
             form = load_form(book.book_type)
-            unknown = sorted(set(fields) - set(form.keys))
+            unknown = sorted(set(map(str, fields)) - set(form.keys))
             if unknown:
                 raise BadInput(f"Trường không có trong biểu mẫu {form.title}: {', '.join(unknown)}.")
             if entry.status in ("approved", "exported") and not actor.may("review"):
                 raise Refused("Hồ sơ đã được phê duyệt; chỉ người phê duyệt mới sửa được.")
             record = entry.record or Record(entry_id=entry.id, book_type=book.book_type, fields={}, ocr={})
-            values = normalize_fields(form, fields)
+            given = normalize_fields(form, field_texts(form, fields))
+            _check_lengths(form, given)
             before = dict(record.fields or {})
+            merged = {} if replace else dict(before)
+            merged.update(given)
+            values = {k: v for k, v in merged.items() if v != ""}
             record.fields = values
             record.content_hash = content_hash(values)
             record.person_key, record.reg_no = checks.person_key(values), checks.number_key(values.get("so", ""))
             record.entered_by, record.entered_at = actor.id, utcnow()
             s.add(record)
             findings = self._findings(s, entry, values)
-            blocking = [f for f in findings if f.code in INPUT_ERRORS and not f.accepted]
+            blocking = [f for f in findings
+                        if f.code in INPUT_ERRORS and (not f.accepted or f.code in CODE_ERRORS)]
             if submit and blocking:
                 raise Refused("Chưa gửi duyệt được: " + "; ".join(f.message for f in blocking[:5]))
             entry.status = "submitted" if submit else "entered"
@@ -388,7 +400,7 @@ class Service:
             if self.settings.forbid_self_approval and record.entered_by == actor.id:
                 raise Refused("Không được tự phê duyệt hồ sơ do chính mình nhập.")
             blocking = [f for f in self._findings(s, entry, dict(record.fields))
-                        if f.severity == "error" and not f.accepted]
+                        if f.severity == "error" and (not f.accepted or f.code in CODE_ERRORS)]
             if blocking:
                 raise Refused("Chưa phê duyệt được: " + "; ".join(f.message for f in blocking[:5]))
             record.approved_hash = record.content_hash
@@ -438,6 +450,34 @@ class Service:
             after: dict | None = None) -> None:
         with self.store.session() as s:
             audit.record(s, actor_login, action, obj_type, obj_id, after=after)
+
+
+def field_texts(form: Any, fields: dict[str, Any]) -> dict[str, str]:
+    """Every value as text: strings as given, whole numbers written out, null as empty; anything else
+    (an object, a list, true/false) is refused with the field's label."""
+    out: dict[str, str] = {}
+    for key, value in fields.items():
+        if value is None:
+            out[key] = ""
+        elif isinstance(value, str):
+            out[key] = value
+        elif isinstance(value, int) and not isinstance(value, bool):
+            out[key] = str(value)
+        else:
+            label = form.field(key).label
+            raise BadInput(f"«{label}» phải là chữ (một chuỗi), không phải {type(value).__name__}.")
+    for key, value in out.items():
+        fdef = form.field(key)
+        if len(value) > 4 * fdef.max_length + 100:  # refuse before normalising megabytes
+            raise BadInput(f"«{fdef.label}» dài quá {fdef.max_length} ký tự ({len(value)} ký tự).")
+    return out
+
+
+def _check_lengths(form: Any, values: dict[str, str]) -> None:
+    too_long = [f"«{form.field(k).label}» ({len(v)}/{form.field(k).max_length})" for k, v in values.items()
+                if len(v) > form.field(k).max_length]
+    if too_long:
+        raise BadInput("Giá trị dài quá độ dài của trường: " + ", ".join(too_long) + ".")
 
 
 def _size(path: Path) -> int:

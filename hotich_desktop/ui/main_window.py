@@ -373,7 +373,7 @@ class MainWindow(QMainWindow):
             return
         entry = self.entries[self.current]
         try:
-            result = self.svc.save_record(self.actor, entry.id, self.form.values(), submit=submit)
+            result = self.svc.save_record(self.actor, entry.id, self.form.values(), submit=submit, replace=True)
         except Exception as exc:  # noqa: BLE001 - refusals are shown, the values stay in the form
             tell(self, getattr(exc, "message", str(exc)))
             return
@@ -459,6 +459,8 @@ class MainWindow(QMainWindow):
             self._status_message(self.tr("Không đọc được {0}: {1}").format(q["file"], q["reason"]))
         for d in report.duplicates:
             self._status_message(self.tr("Trang trùng, đã có: {0}").format(d["file"]))
+        for r in report.refused:  # the core's reason (a symlink, device or FIFO), already Vietnamese
+            self._status_message(r["reason"])
         if report.pages and self.book is not None:
             self.refresh_pages()
             self.process_pending()

@@ -4,8 +4,11 @@ from __future__ import annotations
 import hashlib
 from pathlib import Path
 
-from ..atomic import copy_file
+import shutil
+
+from ..atomic import atomic_writer
 from ..errors import BadInput
+from .regular import open_regular
 
 CHUNK = 1024 * 1024
 
@@ -13,7 +16,7 @@ CHUNK = 1024 * 1024
 def sha256_of(path: Path) -> str:
     digest = hashlib.sha256()
     try:
-        with path.open("rb") as fh:
+        with open_regular(path) as fh:
             while chunk := fh.read(CHUNK):
                 digest.update(chunk)
     except FileNotFoundError:
@@ -32,7 +35,11 @@ def store_original(root: Path, source: Path, sha: str) -> Path:
     target = archive_path(root, sha, source.suffix)
     if target.exists() and sha256_of(target) == sha:
         return target
-    copy_file(source, target)
+    try:
+        with open_regular(source) as fin, atomic_writer(target, "wb") as fout:
+            shutil.copyfileobj(fin, fout, CHUNK)
+    except FileNotFoundError:
+        raise BadInput(f"Tệp «{source.name}» đã bị xóa trước khi sao chép xong.") from None
     if sha256_of(target) != sha:
         target.unlink(missing_ok=True)
         raise BadInput(f"Tệp «{source.name}» thay đổi trong khi sao chép; sẽ thử lại lần sau.")

@@ -19,7 +19,8 @@ from ..roles import Actor
 from ..service import Service
 from .archive import sha256_of, store_original
 from .quarantine import quarantine
-from .scanner import DONE_FOLDER, Candidate, candidates, is_complete
+from .regular import not_regular
+from .scanner import DONE_FOLDER, Candidate, candidates, is_complete, refused
 
 log = logging.getLogger(__name__)
 
@@ -30,16 +31,18 @@ class IngestReport:
     duplicates: list[dict[str, Any]] = field(default_factory=list)
     quarantined: list[dict[str, Any]] = field(default_factory=list)
     waiting: list[str] = field(default_factory=list)
+    refused: list[dict[str, Any]] = field(default_factory=list)  # not regular files: never opened or copied
 
     def as_json(self) -> dict[str, Any]:
         return {"pages": self.pages, "duplicates": self.duplicates, "quarantined": self.quarantined,
-                "waiting": self.waiting}
+                "waiting": self.waiting, "refused": self.refused}
 
     def summary(self) -> str:
         lines = [f"Đã nhận {len(self.pages)} trang; {len(self.duplicates)} tệp trùng; "
                  f"{len(self.quarantined)} tệp không đọc được; {len(self.waiting)} tệp đang chờ ghi xong."]
         lines += [f"- Trùng: {d['file']} (đã có ở trang {d['page_id']})" for d in self.duplicates]
         lines += [f"- Cách ly: {q['file']}: {q['reason']}" for q in self.quarantined]
+        lines += [f"- Từ chối: {r['reason']}" for r in self.refused]
         return "\n".join(lines)
 
     def merge(self, other: IngestReport) -> None:
@@ -47,10 +50,15 @@ class IngestReport:
         self.duplicates += other.duplicates
         self.quarantined += other.quarantined
         self.waiting += other.waiting
+        self.refused += other.refused
 
 
 def ingest_file(svc: Service, actor: Actor, book_id: int, path: Path) -> IngestReport:
     report = IngestReport()
+    reason = not_regular(path)
+    if reason:
+        report.refused.append({"file": path.name, "reason": reason})
+        return report
     try:
         sha = sha256_of(path)
     except BadInput as exc:
@@ -114,6 +122,7 @@ def ingest_folder(svc: Service, actor: Actor, book_id: int, folder: Path,
         raise BadInput(f"Không có quyền đọc thư mục «{folder}».")
     wait = svc.settings.stable_seconds if stable_seconds is None else stable_seconds
     report = IngestReport()
+    report.refused += [{"file": p.name, "reason": why} for p, why in refused(folder)]
     for cand in candidates(folder):
         if not is_complete(cand, min(wait, 0.5)):
             report.waiting.append(cand.path.name)

@@ -43,7 +43,7 @@ def candidates(folder: Path) -> list[Candidate]:
     for entry in entries:
         path = Path(entry.path)
         try:
-            if not entry.is_file() or not is_page_file(path):
+            if not entry.is_file(follow_symlinks=False) or not is_page_file(path):
                 continue
             st = entry.stat()
         except OSError:
@@ -51,6 +51,30 @@ def candidates(folder: Path) -> list[Candidate]:
         found.append(Candidate(path, st.st_size, st.st_mtime))
     key = os_sort_keygen()
     return sorted(found, key=lambda c: (key(c.path.name), c.mtime))
+
+
+def refused(folder: Path) -> list[tuple[Path, str]]:
+    """Names that look like page files but are not regular files (symlinks, devices, FIFOs), with why."""
+    from .regular import not_regular
+
+    out = []
+    try:
+        entries = list(os.scandir(folder))
+    except OSError:
+        return []
+    for entry in entries:
+        path = Path(entry.path)
+        if not is_page_file(path):
+            continue
+        try:
+            if entry.is_file(follow_symlinks=False):
+                continue
+        except OSError:
+            continue
+        reason = not_regular(path)
+        if reason and not entry.is_dir(follow_symlinks=False):
+            out.append((path, reason))
+    return sorted(out)
 
 
 def is_complete(candidate: Candidate, stable_seconds: float, now: float | None = None) -> bool:

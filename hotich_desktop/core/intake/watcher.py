@@ -15,7 +15,7 @@ from ..errors import HotichError
 from ..roles import Actor
 from ..service import Service
 from .ingest import IngestReport, ingest_candidates
-from .scanner import Candidate, candidates, is_complete
+from .scanner import Candidate, candidates, is_complete, refused
 
 log = logging.getLogger(__name__)
 REPORT_EVERY = 10
@@ -35,6 +35,7 @@ class FolderWatcher:
         self._thread: threading.Thread | None = None
         self._observer = None
         self._handled: dict[Path, tuple[int, float]] = {}  # files already decided, as they were then
+        self._refused: set[Path] = set()  # symlinks, devices, FIFOs already reported (once each)
 
     def start(self) -> None:
         self._start_events()
@@ -89,6 +90,7 @@ class FolderWatcher:
                     settling = True
         for gone in set(self._handled) - known:
             del self._handled[gone]
+        self._report_refused()
         for start in range(0, len(ready), REPORT_EVERY):  # small batches: each page shows up promptly
             batch = ready[start:start + REPORT_EVERY]
             try:
@@ -104,6 +106,14 @@ class FolderWatcher:
             if self._stop.is_set():
                 break
         return settling
+
+    def _report_refused(self) -> None:
+        """Non-regular names are told once (never opened, never copied), again only if they come back."""
+        found = {path: why for folder in self.folders for path, why in refused(folder)}
+        new = [{"file": p.name, "reason": why} for p, why in found.items() if p not in self._refused]
+        self._refused = set(found)
+        if new:
+            self.on_report(IngestReport(refused=new))
 
     def _loop(self) -> None:
         while not self._stop.is_set():
