@@ -128,6 +128,12 @@ def cmd_review(args: argparse.Namespace) -> int:
 
     svc = _service(args)
     who = actor(svc, args.user)
+    if args.decision == "accept":
+        code, _, field = args.finding.partition(":")
+        finding = svc.accept_finding(who, args.entry, code.strip(), field.strip(), args.reason or "")
+        emit({"entry_id": args.entry, "finding": finding.as_json(), "reason": args.reason}, args.json,
+             f"Mục {args.entry}: đã chấp nhận «{finding.message}»")
+        return 0
     if args.decision == "approve":
         entry = svc.approve(who, args.entry)
     else:
@@ -272,13 +278,17 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.set_defaults(func=cmd_record_save)
 
     review = sub.add_parser("review", help="phê duyệt").add_subparsers(dest="decision", required=True)
-    for name in ("approve", "return"):
-        p = review.add_parser(name)
+    for name, text in (("approve", "phê duyệt một mục"), ("return", "trả lại một mục kèm lý do"),
+                       ("accept", "chấp nhận một điểm cần xem mà sổ gốc ghi đúng như vậy, kèm lý do")):
+        p = review.add_parser(name, help=text)
         p.add_argument("--entry", type=int, required=True)
         p.add_argument("--user", required=True)
         p.add_argument("--json", action="store_true")
-        if name == "return":
+        if name in ("return", "accept"):
             p.add_argument("--reason", required=True)
+        if name == "accept":
+            p.add_argument("--finding", required=True, metavar="KEY",
+                           help="mã điểm cần xem, ví dụ birth_after_registration hoặc gender_name:gioi_tinh")
         p.set_defaults(func=cmd_review)
 
     p = add("export", cmd_export, "xuất gói dữ liệu 158 của một sổ")

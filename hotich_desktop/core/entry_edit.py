@@ -31,6 +31,11 @@ def _checked(polygon: list[list[float]], width: int, height: int) -> list[list[f
     return [[round(x, 1), round(y, 1)] for x, y in poly]
 
 
+def _same(a: list[list[float]], b: list[list[float]], tolerance: float = 1.0) -> bool:
+    return len(a) == len(b) and all(abs(p[0] - q[0]) <= tolerance and abs(p[1] - q[1]) <= tolerance
+                                    for p, q in zip(a, b))
+
+
 def _write_pdf(svc: Service, page_id: int, polygon: list[list[float]], fields: dict[str, str]):  # noqa: ANN202
     page = svc.page(page_id)
     book = svc.book(page.book_id)
@@ -50,6 +55,8 @@ def set_box(svc: Service, actor: Actor, entry_id: int, polygon: list[list[float]
         raise Refused("Mục đã phê duyệt: không sửa khung được nữa.")
     page = svc.page(entry.page_id)
     poly = _checked(polygon, page.width, page.height)
+    if _same(poly, entry.polygon):
+        return entry  # nothing moved: no new PDF, no audit event
     written = _write_pdf(svc, page.id, poly, entry.fields)
     root = svc.workspace.root
     with svc.store.session() as s:

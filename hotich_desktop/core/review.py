@@ -21,6 +21,8 @@ from .store.models import Book, Entry, FindingAcceptance, Page, Record, ReviewDe
 from .views import Finding
 
 REVIEWABLE = ("entered", "submitted", "returned")
+STATUS_WORDS = {"new": "mới", "entered": "đã nhập", "returned": "bị trả lại", "approved": "đã duyệt",
+                "exported": "đã xuất"}
 CHUNK = 500
 
 
@@ -164,11 +166,16 @@ def _last_return_reasons(s: Any, entry_ids: list[int]) -> dict[int, str]:
 
 
 def approve_clean(svc: Service, actor: Actor, entry_ids: list[int]) -> tuple[list[int], dict[int, str]]:
-    """Approves the given entries that have no open findings; the rest are listed with the reason."""
+    """Approves the given entries that were sent for review and have no open findings; the rest are listed
+    with the reason (an entry only saved, never submitted, is the clerk's unfinished work)."""
     svc.require(actor, "review")
     approved: list[int] = []
     skipped: dict[int, str] = {}
     for entry_id in entry_ids:
+        status = svc.entry(entry_id).status
+        if status != "submitted":
+            skipped[entry_id] = f"chưa gửi duyệt (trạng thái: {STATUS_WORDS.get(status, status)})"
+            continue
         open_findings = [f for f in svc.findings(entry_id) if not f.accepted]
         if open_findings:
             skipped[entry_id] = "còn điểm cần xem: " + "; ".join(f.message for f in open_findings[:3])

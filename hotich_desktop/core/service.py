@@ -327,22 +327,31 @@ class Service:
             merged = {} if replace else dict(before)
             merged.update(given)
             values = {k: v for k, v in merged.items() if v != ""}
+            # A supervisor correcting a clerk's record: the clerk stays its author (so the supervisor may
+            # still approve it) and the entry keeps its place in the review queue; the audit names both.
+            correcting = actor.may("review") and record.entered_by not in (None, actor.id)
             record.fields = values
             record.content_hash = content_hash(values)
             record.person_key, record.reg_no = checks.person_key(values), checks.number_key(values.get("so", ""))
-            record.entered_by, record.entered_at = actor.id, utcnow()
+            if not correcting:
+                record.entered_by, record.entered_at = actor.id, utcnow()
             s.add(record)
             findings = self._findings(s, entry, values)
             blocking = [f for f in findings
                         if f.code in INPUT_ERRORS and (not f.accepted or f.code in CODE_ERRORS)]
             if submit and blocking:
                 raise Refused("Chưa gửi duyệt được: " + "; ".join(f.message for f in blocking[:5]))
-            entry.status = "submitted" if submit else "entered"
+            if submit:
+                entry.status = "submitted"
+            elif correcting:
+                entry.status = entry.status if entry.status in ("submitted", "returned", "entered") else "submitted"
+            else:
+                entry.status = "entered"
             if submit:
                 record.submitted_at = utcnow()
             old_pdf = self._rename_pdf(s, entry, book, values)
-            audit.record(s, actor.login, "record_submit" if submit else "record_save", "entry", entry.id,
-                         before, values)
+            action = "record_correct" if correcting and not submit else ("record_submit" if submit else "record_save")
+            audit.record(s, actor.login, action, "entry", entry.id, before, values)
             info = _entry_info(entry)
         if old_pdf is not None:
             old_pdf.unlink(missing_ok=True)  # the new name is committed; the old link can go
@@ -425,15 +434,40 @@ class Service:
             audit.record(s, actor.login, "review_return", "entry", entry.id, after={"reason": reason})
             return _entry_info(entry)
 
-    def accept_finding(self, actor: Actor, entry_id: int, code: str, field: str, reason: str) -> None:
-        self.require(actor, "review")
+    def accept_finding(self, actor: Actor, entry_id: int, code: str, field: str, reason: str) -> Finding:
+        """Accepts an open finding the book really says: a clerk accepts warnings, a supervisor errors too.
+
+        Input errors (missing, malformed) must be fixed, never accepted. `field` may be empty when the code
+        names one finding only. Accepting twice changes nothing.
+        """
+        self.require(actor, "enter")
         if not reason.strip():
             raise BadInput("Hãy ghi lý do chấp nhận điểm bất thường này.")
         with self.store.session() as s:
-            self._entry(s, entry_id)
-            s.add(FindingAcceptance(entry_id=entry_id, code=code, field=field, reason=reason, user_id=actor.id))
-            audit.record(s, actor.login, "finding_accept", "entry", entry_id,
-                         after={"code": code, "field": field, "reason": reason})
+            entry = self._entry(s, entry_id)
+            status = entry.status
+            found = [f for f in self._findings(s, entry, dict(entry.record.fields) if entry.record else {})
+                     if f.code == code and (not field or f.field == field)]
+        if not found:
+            raise NotFound(f"Mục {entry_id} không có điểm cần xem «{code}{':' + field if field else ''}».")
+        if len(found) > 1:
+            raise BadInput(f"Mã «{code}» có ở nhiều trường; hãy ghi rõ trường: "
+                           + ", ".join(f"{code}:{f.field}" for f in found) + ".")
+        finding = found[0]
+        if finding.code in INPUT_ERRORS:
+            raise Refused(f"«{finding.message}» là lỗi nhập liệu: hãy sửa, không chấp nhận được.")
+        if finding.severity == "error":
+            self.require(actor, "review")  # records a clerk's refused attempt and raises
+        if status in ("approved", "exported") and not actor.may("review"):
+            raise Refused("Hồ sơ đã được phê duyệt; chỉ người phê duyệt mới sửa được.")
+        if not finding.accepted:
+            with self.store.session() as s:
+                s.add(FindingAcceptance(entry_id=entry_id, code=finding.code, field=finding.field, reason=reason,
+                                        user_id=actor.id))
+                audit.record(s, actor.login, "finding_accept", "entry", entry_id,
+                             after={"code": finding.code, "field": finding.field, "reason": reason,
+                                    "severity": finding.severity})
+        return Finding(finding.code, finding.field, finding.message, finding.severity, True)
 
     def return_reasons(self, entry_id: int) -> list[str]:
         with self.store.session() as s:

@@ -7,8 +7,8 @@ from typing import Any
 from PySide6.QtCore import QObject, QRectF, QSettings, QSize, Qt, QThreadPool, QTimer, Signal
 from PySide6.QtGui import QAction, QIcon, QImage, QKeySequence, QPixmap
 from PySide6.QtWidgets import (QComboBox, QDockWidget, QFileDialog, QHBoxLayout, QInputDialog, QLabel, QListWidget,
-                               QListWidgetItem, QMainWindow, QProgressBar, QPushButton, QSplitter, QToolBar,
-                               QVBoxLayout, QWidget)
+                               QListWidgetItem, QMainWindow, QMessageBox, QProgressBar, QPushButton, QSplitter,
+                               QToolBar, QVBoxLayout, QWidget)
 
 from ..core import entry_edit
 from ..core.forms import load_form
@@ -17,8 +17,8 @@ from ..core.intake.ingest import IngestReport, ingest_folder
 from ..core.intake.watcher import FolderWatcher
 from ..core.processing import load_page_frame, process_book
 from ..core.roles import ROLE_LABELS, Actor
-from ..core.service import Service
-from ..core.views import BookInfo, EntryInfo, PageInfo
+from ..core.service import INPUT_ERRORS, SaveResult, Service
+from ..core.views import BookInfo, EntryInfo, Finding, PageInfo
 from ..core.export.outbox import upload_waiting, waiting_packages
 from .dialogs import NewBookDialog, SettingsDialog, tell
 from .entry_form import EntryForm
@@ -115,7 +115,9 @@ class MainWindow(QMainWindow):
         self.view.box_deleted.connect(self._box_deleted)
         self.view.box_selected.connect(self._box_selected)
         self.form = EntryForm()
-        self.form.confirmed.connect(self.save_record)
+        self.form.confirmed.connect(lambda: self.save_record(submit=True))  # Enter on the last field
+        self.form.field_left.connect(self._field_left)
+        self.form.accept_requested.connect(self.accept_finding)
         self.entry_title = QLabel()
         self.entry_title.setStyleSheet("font-weight: bold; font-size: 15px")
         self.returned = QLabel()
@@ -269,6 +271,12 @@ class MainWindow(QMainWindow):
         book_id = self.book_box.itemData(index)
         if book_id is None:
             return
+        if not self.keep_draft():
+            self.book_box.blockSignals(True)
+            self.book_box.setCurrentIndex(max(0, self.book_box.findData(self.book.id if self.book else None)))
+            self.book_box.blockSignals(False)
+            return
+        self.current = -1
         self.book = self.svc.book(book_id)
         self.form.build(load_form(self.book.book_type))
         self.refresh_pages()
@@ -309,14 +317,26 @@ class MainWindow(QMainWindow):
         if row < 0 or self.book is None:
             return
         page_id = self.pages.item(row).data(Qt.UserRole)
+        if not self.keep_draft():
+            self._select_page_row(self.page.id if self.page else None)
+            return
         self.page = self.svc.page(page_id)
         self.background(load_page_image, self.svc, page_id, label=self.tr("Đang mở trang…"),
                         on_error=self._status_message,
                         on_done=lambda img: self._show_page(page_id, img, entry_index))
 
+    def _select_page_row(self, page_id: int | None) -> None:
+        """Moves the list's highlight without opening the page (the page already shown stays)."""
+        rows = [self.pages.item(i).data(Qt.UserRole) for i in range(self.pages.count())]
+        if page_id in rows:
+            self.pages.blockSignals(True)
+            self.pages.setCurrentRow(rows.index(page_id))
+            self.pages.blockSignals(False)
+
     def _show_page(self, page_id: int, image: QImage, entry_index: int = 0) -> None:
         if self.page is None or self.page.id != page_id:
             return
+        self.keep_draft(ask=False)  # a page re-shown after a box edit must not drop typed values
         self.page_image = image
         self.entries = self.svc.entries(page_id=page_id)
         self.view.show_page(image, [(e.id, polygon_to_rect(e.polygon)) for e in self.entries])
@@ -334,16 +354,89 @@ class MainWindow(QMainWindow):
     def show_entry(self, index: int) -> None:
         if not 0 <= index < len(self.entries):
             return
+        if index != self.current and not self.keep_draft():
+            return
         self.current = index
         entry = self.entries[index]
-        self.entry_title.setText(self.tr("Mục {0}/{1} — {2} — {3}").format(
-            index + 1, len(self.entries), STATUS_LABELS.get(entry.status, entry.status), Path(entry.pdf).name))
+        self._update_title()
         reasons = self.svc.return_reasons(entry.id) if entry.status == "returned" else []
         self.returned.setText(self.tr("Bị trả lại: {0}").format(reasons[0]) if reasons else "")
+        self.form.set_editable(self._may_edit(entry))
         self.form.load(entry.fields, entry.ocr, self.page_image)
         self.view.select_entry(entry.id)
         if entry.fields:
-            self.form.show_findings(self.svc.findings(entry.id))
+            self.form.show_findings(self.svc.findings(entry.id), self._may_accept)
+
+    def _update_title(self) -> None:
+        if not 0 <= self.current < len(self.entries):
+            return
+        entry = self.entries[self.current]
+        self.entry_title.setText(self.tr("Mục {0}/{1} — {2} — {3}").format(
+            self.current + 1, len(self.entries), self.tr(STATUS_LABELS.get(entry.status, entry.status)),
+            Path(entry.pdf).name))
+
+    def _may_edit(self, entry: EntryInfo) -> bool:
+        """Mirrors the core's rule, so the form is read-only where a save would be refused."""
+        if not self.actor.may("enter"):
+            return False
+        return entry.status not in ("approved", "exported") or self.actor.may("review")
+
+    def _may_accept(self, finding: Finding) -> bool:
+        """Who may accept a finding as the book really says it (the core checks again)."""
+        if finding.code in INPUT_ERRORS or not self.actor.may("enter"):
+            return False
+        return finding.severity != "error" or self.actor.may("review")
+
+    # -- keeping edits --------------------------------------------------------------------------------
+    def keep_draft(self, ask: bool = True) -> bool:
+        """Saves the shown entry's unsaved edits before the user moves elsewhere; True when it is fine
+        to move on. If the save is refused, the user chooses between staying and dropping the edits."""
+        if not 0 <= self.current < len(self.entries) or not self.form.dirty():
+            return True
+        entry = self.entries[self.current]
+        try:
+            result = self.svc.save_record(self.actor, entry.id, self.form.values(), replace=True)
+        except Exception as exc:  # noqa: BLE001 - the user decides what happens to the edits
+            message = getattr(exc, "message", str(exc))
+            if not ask:
+                self._status_message(self.tr("Chưa lưu được mục {0}: {1}").format(self.current + 1, message))
+                return True
+            return self._ask_discard(message)
+        self._saved(result, entry)
+        self._status_message(self.tr("Đã tự lưu bản nháp mục {0}").format(self.current + 1))
+        return True
+
+    def _ask_discard(self, message: str) -> bool:
+        box = QMessageBox(QMessageBox.Warning, self.tr("Chưa lưu được"),
+                          self.tr("Không lưu được các thay đổi của mục này: {0}").format(message), parent=self)
+        stay = box.addButton(self.tr("Ở lại để sửa"), QMessageBox.RejectRole)
+        box.addButton(self.tr("Bỏ các thay đổi"), QMessageBox.DestructiveRole)
+        box.setDefaultButton(stay)
+        box.exec()
+        if box.clickedButton() is stay:
+            return False
+        self.form.mark_saved()  # dropped on purpose
+        return True
+
+    def _saved(self, result: SaveResult, entry: EntryInfo) -> None:
+        result.entry.ocr = entry.ocr
+        self.entries[self.current] = result.entry
+        self.form.mark_saved()
+        self._update_title()
+
+    def _field_left(self, key: str) -> None:
+        """Leaving a changed field saves the draft; only that field's findings are shown (the clerk has
+        not reached the others yet)."""
+        if not 0 <= self.current < len(self.entries) or not self.form.dirty():
+            return
+        entry = self.entries[self.current]
+        try:
+            result = self.svc.save_record(self.actor, entry.id, self.form.values(), replace=True)
+        except Exception as exc:  # noqa: BLE001 - kept in the form; said in the status bar
+            self._status_message(self.tr("Chưa lưu được: {0}").format(getattr(exc, "message", str(exc))))
+            return
+        self._saved(result, entry)
+        self.form.show_findings(result.findings, self._may_accept, only={key})
 
     def next_entry(self) -> None:
         if self.current + 1 < len(self.entries):
@@ -372,22 +465,50 @@ class MainWindow(QMainWindow):
         if not 0 <= self.current < len(self.entries):
             return
         entry = self.entries[self.current]
+        if not self._may_edit(entry):
+            tell(self, self.tr("Mục này đã được phê duyệt; chỉ người phê duyệt mới sửa được."))
+            return
         try:
             result = self.svc.save_record(self.actor, entry.id, self.form.values(), submit=submit, replace=True)
         except Exception as exc:  # noqa: BLE001 - refusals are shown, the values stay in the form
             tell(self, getattr(exc, "message", str(exc)))
             return
-        result.entry.ocr = entry.ocr
-        self.entries[self.current] = result.entry
-        self.form.show_findings(result.findings)
-        self._status_message(self.tr("Đã lưu mục {0}").format(self.current + 1))
+        self._saved(result, entry)
+        self.form.show_findings(result.findings, self._may_accept)
+        self._status_message(self.tr("Đã gửi duyệt mục {0}").format(self.current + 1) if submit
+                             else self.tr("Đã lưu mục {0}").format(self.current + 1))
         if not [f for f in result.findings if f.severity == "error" and not f.accepted]:
             self.next_entry()
 
+    def accept_finding(self, finding: Finding) -> None:
+        """The book really says it: the finding is accepted with a reason (audited by the core)."""
+        if not 0 <= self.current < len(self.entries) or not self.keep_draft():
+            return
+        entry = self.entries[self.current]
+        reason, ok = QInputDialog.getText(self, self.tr("Chấp nhận điểm cần xem"),
+                                          self.tr("«{0}»\nLý do chấp nhận (ví dụ: sổ gốc ghi đúng như vậy):")
+                                          .format(finding.message))
+        if not ok:
+            return
+        try:
+            self.svc.accept_finding(self.actor, entry.id, finding.code, finding.field, reason)
+        except Exception as exc:  # noqa: BLE001
+            tell(self, getattr(exc, "message", str(exc)))
+            return
+        self.form.show_findings(self.svc.findings(entry.id), self._may_accept)
+        self._status_message(self.tr("Đã chấp nhận: {0}").format(finding.message))
+
     # -- box edits ----------------------------------------------------------------------------------
     def _box_changed(self, entry_id: int, rect: QRectF) -> None:
+        before = next((e.pdf for e in self.entries if e.id == entry_id), "")
+
+        def done(result: EntryInfo) -> None:
+            self._reload_entries()
+            if Path(result.pdf).name != Path(before).name:  # the clerk sees the file's new name
+                self._status_message(self.tr("Khung đã sửa; tệp PDF mới: {0}").format(Path(result.pdf).name))
+
         self.background(entry_edit.set_box, self.svc, self.actor, entry_id, rect_to_polygon(rect),
-                        on_done=lambda _e: self._reload_entries(), label=self.tr("Đang cắt lại mục…"))
+                        on_done=done, label=self.tr("Đang cắt lại mục…"))
 
     def _box_added(self, rect: QRectF) -> None:
         if self.page is None:
@@ -400,8 +521,14 @@ class MainWindow(QMainWindow):
                         on_done=lambda _r: self._reload_page())
 
     def _reload_entries(self) -> None:
+        """Fresh statuses and PDF names from the store; the form (and any edit in it) stays as it is."""
         if self.page is not None:
-            self.entries = self.svc.entries(page_id=self.page.id)
+            fresh = {e.id: e for e in self.svc.entries(page_id=self.page.id)}
+            for i, e in enumerate(self.entries):
+                if e.id in fresh:
+                    fresh[e.id].ocr = e.ocr or fresh[e.id].ocr
+                    self.entries[i] = fresh[e.id]
+            self._update_title()
 
     def _reload_page(self) -> None:
         if self.page is not None and self.page_image is not None:
@@ -410,7 +537,10 @@ class MainWindow(QMainWindow):
 
     # -- review -------------------------------------------------------------------------------------
     def approve(self) -> None:
+        """F9: the supervisor's corrections in the form are saved first (audited as theirs), then approved."""
         if 0 <= self.current < len(self.entries):
+            if not self.keep_draft():
+                return
             try:
                 self.svc.approve(self.actor, self.entries[self.current].id)
             except Exception as exc:  # noqa: BLE001
@@ -420,7 +550,7 @@ class MainWindow(QMainWindow):
             self.next_entry()
 
     def return_entry(self) -> None:
-        if not 0 <= self.current < len(self.entries):
+        if not 0 <= self.current < len(self.entries) or not self.keep_draft():
             return
         reason, ok = QInputDialog.getText(self, self.tr("Trả lại"), self.tr("Lý do trả lại:"))
         if ok:
@@ -525,6 +655,8 @@ class MainWindow(QMainWindow):
 
     def open_entry(self, entry_id: int) -> None:
         """Shows an entry from a queue: its book, its page, the entry selected with its form."""
+        if not self.keep_draft():
+            return
         book, page = self.svc.entry_context(entry_id)
         self.pending_entry = entry_id
         if self.book is None or self.book.id != book.id:
@@ -574,6 +706,9 @@ class MainWindow(QMainWindow):
                         on_error=lambda m: (finished(), self._status_message(m)))
 
     def closeEvent(self, event) -> None:  # noqa: ANN001
+        if not self.keep_draft():
+            event.ignore()
+            return
         if self.watcher is not None:
             self.watcher.stop()
         self.pool.waitForDone(30000)

@@ -1,10 +1,15 @@
-"""The page with its entry boxes: zoom, pan, fit to width; boxes dragged, resized, added, deleted; undo."""
+"""The page with its entry boxes: zoom, pan, fit to width; boxes dragged, resized, added, deleted; undo.
+
+A box changes only when the mouse really drags it: a click (or a hand's tremble below the system's drag
+distance) selects the entry and changes nothing, so no PDF is cut again and no audit event is written.
+A box never leaves the page.
+"""
 from __future__ import annotations
 
 
 from PySide6.QtCore import QPointF, QRectF, Qt, Signal
 from PySide6.QtGui import QBrush, QColor, QImage, QPainter, QPen, QPixmap, QUndoCommand, QUndoStack
-from PySide6.QtWidgets import QGraphicsItem, QGraphicsRectItem, QGraphicsScene, QGraphicsView
+from PySide6.QtWidgets import QApplication, QGraphicsItem, QGraphicsRectItem, QGraphicsScene, QGraphicsView
 
 HANDLE = 24
 
@@ -15,11 +20,13 @@ class EntryBox(QGraphicsRectItem):
     def __init__(self, entry_id: int | None, rect: QRectF, number: int, view: PageView) -> None:
         super().__init__(rect)
         self.entry_id, self.number, self.view = entry_id, number, view
-        self.setFlags(QGraphicsItem.ItemIsMovable | QGraphicsItem.ItemIsSelectable)
+        self.setFlags(QGraphicsItem.ItemIsMovable | QGraphicsItem.ItemIsSelectable
+                      | QGraphicsItem.ItemSendsGeometryChanges)
         self.setPen(QPen(QColor(0, 120, 215), 4))
         self.setBrush(QBrush(QColor(0, 120, 215, 12)))
-        self._resizing = False
+        self._resizing = self._dragging = False
         self._before = QRectF()
+        self._press_screen = QPointF()
 
     def scene_rect(self) -> QRectF:
         return self.mapRectToScene(self.rect())
@@ -39,23 +46,47 @@ class EntryBox(QGraphicsRectItem):
 
     def mousePressEvent(self, event) -> None:  # noqa: ANN001
         self._before = self.scene_rect()
+        self._press_screen = event.screenPos()
+        self._dragging = False
         r = self.rect()
         self._resizing = (event.pos().x() > r.right() - HANDLE * 2 and event.pos().y() > r.bottom() - HANDLE * 2)
         super().mousePressEvent(event)
 
     def mouseMoveEvent(self, event) -> None:  # noqa: ANN001
+        if not self._dragging:
+            moved = event.screenPos() - self._press_screen
+            if abs(moved.x()) + abs(moved.y()) < QApplication.startDragDistance():
+                return  # not a drag yet: the box stays exactly where it is
+            self._dragging = True
         if self._resizing:
             r = self.rect()
             r.setBottomRight(event.pos())
-            self.setRect(r.normalized())
+            self.setRect(self._inside_page(r.normalized()))
         else:
             super().mouseMoveEvent(event)
 
     def mouseReleaseEvent(self, event) -> None:  # noqa: ANN001
         super().mouseReleaseEvent(event)
+        if not self._dragging:
+            return
+        self._dragging = False
         after = self.scene_rect()
         if after != self._before:
             self.view.push_edit(self, self._before, after)
+
+    def _inside_page(self, rect: QRectF) -> QRectF:
+        """A resized rect (item coordinates) cut to the page."""
+        page = self.mapRectFromScene(self.view.sceneRect())
+        return rect.intersected(page) if rect.intersects(page) else rect
+
+    def itemChange(self, change, value):  # noqa: ANN001, ANN201
+        """Keeps a dragged box on the page: its position is held so the whole rect stays inside."""
+        if change == QGraphicsItem.ItemPositionChange and self.scene() is not None:
+            page, r = self.view.sceneRect(), self.rect()
+            x = min(max(value.x(), page.left() - r.left()), page.right() - r.right())
+            y = min(max(value.y(), page.top() - r.top()), page.bottom() - r.bottom())
+            return QPointF(x, y)
+        return super().itemChange(change, value)
 
 
 class BoxEdit(QUndoCommand):

@@ -108,8 +108,8 @@ class ReviewPanel(QWidget):
                 if col == 6 and not r.clean:
                     cell.setForeground(Qt.darkRed)
                 self.table.setItem(i, col, cell)
-        clean = sum(r.clean for r in rows)
-        counts = self.tr("{0} mục, {1} không có điểm cần xem").format(len(rows), clean)
+        clean = sum(r.clean and r.status == "submitted" for r in rows)
+        counts = self.tr("{0} mục, {1} đã gửi duyệt và không có điểm cần xem").format(len(rows), clean)
         self.summary.setText(f"{self.note} {counts}".strip())
         self.loaded = True
 
@@ -125,7 +125,8 @@ class ReviewPanel(QWidget):
         self._approve(self._selected())
 
     def approve_all_clean(self) -> None:
-        self._approve([r.entry_id for r in self.rows if r.clean])
+        """Only entries the clerk sent for review; saved-but-not-sent work is not theirs to approve yet."""
+        self._approve([r.entry_id for r in self.rows if r.clean and r.status == "submitted"])
 
     def _approve(self, ids: list[int]) -> None:
         if not ids:
