@@ -56,7 +56,8 @@ def test_codes_outside_their_lists_block_submit_and_approval(service, people, ke
         service.save_record(clerk, entry, dict(FULL, **{key: value}), submit=True)
     saved = service.save_record(clerk, entry, dict(FULL, **{key: value}))
     assert [f.code for f in saved.findings if f.field == key] == ["unknown_code"]
-    service.accept_finding(boss, entry, "unknown_code", key, "Sổ gốc ghi vậy")
+    with pytest.raises(Refused, match="không chấp nhận được"):  # a code must be fixed, never accepted
+        service.accept_finding(boss, entry, "unknown_code", key, "Sổ gốc ghi vậy")
     with pytest.raises(Refused, match="Chưa phê duyệt"):
         service.approve(boss, entry)
     with pytest.raises(Refused, match="Chưa gửi duyệt"):
