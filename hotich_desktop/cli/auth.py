@@ -1,15 +1,19 @@
-"""Signing in from the command line: --user LOGIN, password from HOTICH_PASSWORD or a prompt."""
+"""Signing in from the command line: --user LOGIN, password from HOTICH_PASSWORD or a prompt.
+
+Every command that reads or changes personal data signs in as a real user; passwords never appear on the
+command line (`ps` shows it to everyone on the machine), neither the user's nor the database's.
+"""
 from __future__ import annotations
 
 import getpass
 import os
 import sys
 
-from ..core.errors import PermissionDenied
+from ..core.errors import BadInput, PermissionDenied
 from ..core.roles import Actor, Role
 from ..core.service import Service
 
-# Background work a script starts without --user (ingest, process) runs as the workstation itself.
+# An in-process caller (tests, tools) that has no user; the `hotich` commands never use it.
 SYSTEM_ACTOR = Actor(0, "system", Role.CLERK)
 
 
@@ -25,6 +29,36 @@ def password(env: str = "HOTICH_PASSWORD", prompt: str = "Mật khẩu: ") -> st
 def actor(service: Service, login: str | None, required: bool = True) -> Actor | None:
     if not login:
         if required:
-            raise PermissionDenied("Lệnh này cần --user TÊN_ĐĂNG_NHẬP.")
+            raise PermissionDenied("Lệnh này đọc hoặc sửa dữ liệu công dân nên cần đăng nhập: "
+                                   "--user TÊN_ĐĂNG_NHẬP (mật khẩu từ HOTICH_PASSWORD hoặc gõ khi được hỏi).")
         return None
     return service.login(login, password())
+
+
+def signed_in(service: Service, login: str | None, action: str) -> Actor:
+    """Signs in and checks the role may do `action` (the refusal is recorded in the audit trail)."""
+    who = actor(service, login)
+    assert who is not None
+    return service.require(who, action)
+
+
+def db_url_from_args(url: str | None, ask_password: bool) -> str | None:
+    """Refuses a password inside --db-url; the password comes from PGPASSFILE (~/.pgpass), PGPASSWORD or
+    HOTICH_DB_URL in the environment, or a prompt (--ask-db-password)."""
+    if not url:
+        return url
+    from sqlalchemy.engine import make_url
+    from sqlalchemy.exc import ArgumentError
+
+    try:
+        parsed = make_url(url)
+    except ArgumentError:
+        return url  # the store explains a malformed address
+    if parsed.password:
+        raise BadInput("Không ghi mật khẩu trong --db-url (ai trên máy cũng thấy được qua danh sách tiến trình). "
+                       "Hãy dùng tệp mật khẩu PGPASSFILE (~/.pgpass), biến môi trường PGPASSWORD hoặc "
+                       "HOTICH_DB_URL, hoặc thêm --ask-db-password để gõ mật khẩu.")
+    if ask_password:
+        secret = getpass.getpass(f"Mật khẩu cơ sở dữ liệu cho {parsed.username or ''}@{parsed.host or ''}: ")
+        return parsed.set(password=secret).render_as_string(hide_password=False)
+    return url

@@ -55,7 +55,11 @@ def cmd_users_add(args: argparse.Namespace) -> int:
 
 
 def cmd_users_list(args: argparse.Namespace) -> int:
-    users = _service(args).users()
+    from .auth import signed_in
+
+    svc = _service(args)
+    signed_in(svc, args.user, "manage_users")
+    users = svc.users()
     emit({"users": users}, args.json, "\n".join(f"{u['login']}\t{u['role']}" for u in users) or "(chưa có)")
     return 0
 
@@ -69,10 +73,10 @@ def cmd_books(args: argparse.Namespace) -> int:
 
 def cmd_ingest(args: argparse.Namespace) -> int:
     from ..core.intake.ingest import ingest_folder
-    from .auth import SYSTEM_ACTOR, actor
+    from .auth import signed_in
 
     svc = _service(args)
-    who = actor(svc, args.user, required=False) or SYSTEM_ACTOR
+    who = signed_in(svc, args.user, "intake")
     book = svc.open_book(who, args.book_type, args.year, args.volume)
     report = ingest_folder(svc, who, book.id, Path(args.folder))
     payload = {"book": book.as_json(), **report.as_json()}
@@ -82,10 +86,10 @@ def cmd_ingest(args: argparse.Namespace) -> int:
 
 def cmd_process(args: argparse.Namespace) -> int:
     from ..core.processing import process_book
-    from .auth import SYSTEM_ACTOR, actor
+    from .auth import signed_in
 
     svc = _service(args)
-    who = actor(svc, args.user, required=False) or SYSTEM_ACTOR
+    who = signed_in(svc, args.user, "intake")
     entries = process_book(svc, who, args.book, ocr=not args.no_ocr)
     payload = {"entries": [_entry_json(e) for e in entries]}
     emit(payload, args.json, f"Sổ {args.book}: {len(entries)} mục")
@@ -98,7 +102,10 @@ def _entry_json(e: Any) -> dict[str, Any]:
 
 
 def cmd_entries(args: argparse.Namespace) -> int:
+    from .auth import signed_in
+
     svc = _service(args)
+    signed_in(svc, args.user, "read_records")
     svc.book(args.book)
     entries = svc.entries(book_id=args.book)
     emit({"entries": [_entry_json(e) for e in entries]}, args.json,
@@ -183,8 +190,11 @@ def cmd_upload(args: argparse.Namespace) -> int:
 
 def cmd_outbox(args: argparse.Namespace) -> int:
     from ..core.export.outbox import packages
+    from .auth import signed_in
 
-    items = packages(_service(args), args.book)
+    svc = _service(args)
+    signed_in(svc, args.user, "export")
+    items = packages(svc, args.book)
     emit({"packages": items}, args.json, "\n".join(
         f"{i['id']:>4}  {i['package']}  v{i['version']}  {i['records']} hồ sơ  {i['status']}  {i['error']}"
         for i in items) or "Hộp thư đi trống.")
@@ -196,12 +206,15 @@ def cmd_report(args: argparse.Namespace) -> int:
 
     from ..core.errors import BadInput
     from ..core.reports import totals, write_report
+    from .auth import signed_in
 
     try:
         day = dt.date.fromisoformat(args.date)
     except ValueError:
         raise BadInput(f"Ngày không hợp lệ: «{args.date}» (dạng YYYY-MM-DD).") from None
-    rows = write_report(_service(args), day, Path(args.out))
+    svc = _service(args)
+    signed_in(svc, args.user, "report")
+    rows = write_report(svc, day, Path(args.out))
     emit({"date": args.date, "out": args.out, "rows": [vars(r) for r in rows], "totals": totals(rows)}, args.json,
          f"Đã ghi báo cáo ngày {day:%d/%m/%Y} vào {args.out}")
     return 0
@@ -251,6 +264,7 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.set_defaults(func=cmd_users_add)
     p = users.add_parser("list", help="danh sách người dùng")
     p.add_argument("--json", action="store_true")
+    p.add_argument("--user", help="bắt buộc: tên đăng nhập")
     p.set_defaults(func=cmd_users_list)
 
     add("books", cmd_books, "danh sách sổ")
@@ -259,13 +273,14 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.add_argument("--book-type", required=True)
     p.add_argument("--year", type=int, required=True)
     p.add_argument("--volume", required=True)
-    p.add_argument("--user")
+    p.add_argument("--user", help="bắt buộc: tên đăng nhập")
     p = add("process", cmd_process, "tìm mục, ghi PDF, đọc trước các trường cho cả sổ")
     p.add_argument("--book", type=int, required=True)
-    p.add_argument("--user")
+    p.add_argument("--user", help="bắt buộc: tên đăng nhập")
     p.add_argument("--no-ocr", action="store_true")
     p = add("entries", cmd_entries, "danh sách mục của sổ")
     p.add_argument("--book", type=int, required=True)
+    p.add_argument("--user", help="bắt buộc: tên đăng nhập")
 
     record = sub.add_parser("record", help="hồ sơ").add_subparsers(dest="record_cmd", required=True)
     p = record.add_parser("save", help="lưu hồ sơ của một mục")
@@ -305,10 +320,12 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.add_argument("--user", required=True)
     p = add("outbox", cmd_outbox, "liệt kê hộp thư đi")
     p.add_argument("--book", type=int)
+    p.add_argument("--user", help="bắt buộc: tên đăng nhập")
 
     p = add("report", cmd_report, "báo cáo tiến độ theo ngày")
     p.add_argument("--date", required=True)
     p.add_argument("--out", required=True)
+    p.add_argument("--user", help="bắt buộc: tên đăng nhập")
 
     from . import watch
 

@@ -15,7 +15,10 @@ from . import commands
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="hotich", description="Số hóa sổ hộ tịch — dòng lệnh")
     parser.add_argument("--data-dir", help="thư mục làm việc (mặc định: HOTICH_HOME hoặc thư mục dữ liệu người dùng)")
-    parser.add_argument("--db-url", help="địa chỉ cơ sở dữ liệu (mặc định: HOTICH_DB_URL hoặc SQLite trong thư mục làm việc)")
+    parser.add_argument("--db-url", help="địa chỉ cơ sở dữ liệu, không kèm mật khẩu (mặc định: HOTICH_DB_URL hoặc "
+                        "SQLite trong thư mục làm việc)")
+    parser.add_argument("--ask-db-password", action="store_true",
+                        help="hỏi mật khẩu cơ sở dữ liệu (hoặc dùng PGPASSFILE / PGPASSWORD)")
     parser.add_argument("-v", "--verbose", action="store_true")
     sub = parser.add_subparsers(dest="command", required=True)
     commands.register(sub)
@@ -29,6 +32,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     logging.basicConfig(level=logging.INFO if args.verbose else logging.WARNING, stream=sys.stderr,
                         format="%(levelname)s %(name)s: %(message)s")
     try:
+        from .auth import db_url_from_args
+
+        args.db_url = db_url_from_args(args.db_url, args.ask_db_password)
         return int(args.func(args) or 0)
     except HotichError as exc:
         print(f"hotich: {exc.message}", file=sys.stderr)

@@ -10,10 +10,10 @@ def cmd_watch(args: argparse.Namespace) -> int:
     from ..core.intake.watcher import FolderWatcher
     from ..core.processing import process_book
     from ..core.service import Service
-    from .auth import SYSTEM_ACTOR, actor
+    from .auth import signed_in
 
     svc = Service.open(args.data_dir, args.db_url)
-    who = actor(svc, args.user, required=False) or SYSTEM_ACTOR
+    who = signed_in(svc, args.user, "intake")
     book = svc.open_book(who, args.book_type, args.year, args.volume)
 
     def on_report(report) -> None:  # noqa: ANN001
@@ -42,6 +42,6 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.add_argument("--book-type", required=True)
     p.add_argument("--year", type=int, required=True)
     p.add_argument("--volume", required=True)
-    p.add_argument("--user")
+    p.add_argument("--user", help="bắt buộc: tên đăng nhập")
     p.add_argument("--no-ocr", action="store_true")
     p.set_defaults(func=cmd_watch)

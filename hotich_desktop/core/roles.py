@@ -20,13 +20,14 @@ PERMISSIONS: dict[str, set[Role]] = {
     "review": {Role.SUPERVISOR},
     "export": {Role.SUPERVISOR, Role.ADMIN},
     "report": {Role.CLERK, Role.SUPERVISOR, Role.ADMIN},
+    "read_records": {Role.CLERK, Role.SUPERVISOR, Role.ADMIN},
     "manage_users": {Role.ADMIN},
     "manage_books": {Role.CLERK, Role.SUPERVISOR, Role.ADMIN},
 }
 
 ACTION_LABELS = {
     "intake": "nhận trang quét", "enter": "nhập và sửa hồ sơ", "review": "phê duyệt hoặc trả lại hồ sơ",
-    "export": "xuất dữ liệu", "report": "xem báo cáo", "manage_users": "quản lý người dùng",
+    "export": "xuất dữ liệu", "report": "xem báo cáo", "read_records": "xem hồ sơ", "manage_users": "quản lý người dùng",
     "manage_books": "tạo và sửa sổ",
 }
 

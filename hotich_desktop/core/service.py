@@ -23,7 +23,7 @@ from .forms import load_form
 from .normalize import normalize_fields
 from .records_hash import content_hash
 from .roles import ACTION_LABELS, Actor, Role
-from .security import hash_password, lock_after, verify_password
+from .security import dummy_hash, hash_password, lock_after, verify_password
 from .store.db import Store
 from .store.models import (Book, Entry, FindingAcceptance, IntakeFile, Office, Page, Record, ReviewDecision, User,
                            utcnow)
@@ -101,22 +101,32 @@ class Service:
             return Actor(user.id, user.login, role_value)
 
     def login(self, login: str, password: str) -> Actor:
-        """Checks the password; failures are committed (and slow the next try) before the refusal."""
+        """Checks the password; failures are committed (and slow the next try) before the refusal.
+
+        An unknown or disabled login gets the same answer, the same scrypt work and the same lock-out as a
+        known one, so neither the message nor the time tells which logins exist.
+        """
         refusal = ""
+        wrong = "Sai tên đăng nhập hoặc mật khẩu."
         with self.store.session() as s:
             user = s.scalar(select(User).where(User.login == login))
             now = utcnow()
             if user is None or not user.active:
-                audit.record(s, login, "login_failed", "user", "")
-                refusal = "Sai tên đăng nhập hoặc mật khẩu."
+                failures, last = _recent_failures(s, login, now)
+                locked_until = last + lock_after(failures) if last else None
+                if locked_until and locked_until > now:
+                    refusal = _lock_message(locked_until, now)
+                else:
+                    verify_password(password, dummy_hash())  # the same work as a real check
+                    audit.record(s, login, "login_failed", "user", "")
+                    refusal = wrong
             elif user.locked_until and user.locked_until > now:
-                wait = int((user.locked_until - now).total_seconds()) + 1
-                refusal = f"Đăng nhập sai nhiều lần. Hãy thử lại sau {wait} giây."
+                refusal = _lock_message(user.locked_until, now)
             elif not verify_password(password, user.password_hash):
                 user.failed_logins += 1
                 user.locked_until = now + lock_after(user.failed_logins)
                 audit.record(s, login, "login_failed", "user", user.id)
-                refusal = "Sai tên đăng nhập hoặc mật khẩu."
+                refusal = wrong
             else:
                 user.failed_logins, user.locked_until = 0, None
                 audit.record(s, login, "login", "user", user.id)
@@ -484,6 +494,28 @@ class Service:
             after: dict | None = None) -> None:
         with self.store.session() as s:
             audit.record(s, actor_login, action, obj_type, obj_id, after=after)
+
+
+def _lock_message(until: dt.datetime, now: dt.datetime) -> str:
+    wait = int((until - now).total_seconds()) + 1
+    return f"Đăng nhập sai nhiều lần. Hãy thử lại sau {wait} giây."
+
+
+def _recent_failures(s: Session, login: str, now: dt.datetime) -> tuple[int, dt.datetime | None]:
+    """Failed tries for a login that has no account, from the last hour of the audit trail (read through
+    the index on time, so it costs about what a real account's check does): count and the latest time."""
+    from .store.models import AuditEvent
+
+    rows = s.execute(select(AuditEvent.action, AuditEvent.at)
+                     .where(AuditEvent.at >= now - dt.timedelta(hours=1), AuditEvent.user_login == login,
+                            AuditEvent.action.in_(("login_failed", "login")))
+                     .order_by(AuditEvent.id.desc()).limit(64)).all()
+    failures = 0
+    for action, _ in rows:
+        if action == "login":
+            break
+        failures += 1
+    return failures, (rows[0][1] if failures else None)
 
 
 def field_texts(form: Any, fields: dict[str, Any]) -> dict[str, str]:

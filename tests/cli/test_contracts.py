@@ -75,14 +75,16 @@ def test_workflow_through_the_command_line(ledgers: Path, tmp_path: Path) -> Non
     for login, role in (("lan", "clerk"), ("hoa", "supervisor")):
         hotich(*base, "users", "add", login, "--role", role, "--user", "admin",
                env={**admin_env, "HOTICH_NEW_PASSWORD": f"matkhau-{login}"})
+    lan = {"HOTICH_PASSWORD": "matkhau-lan"}
     ingest = json.loads(hotich(*base, "ingest", str(folder), "--book-type", "khai_sinh", "--year", "1998",
-                               "--volume", "1", "--json").stdout)
+                               "--volume", "1", "--json", "--user", "lan", env=lan).stdout)
     assert len(ingest["pages"]) == 1
     again = json.loads(hotich(*base, "ingest", str(folder), "--book-type", "khai_sinh", "--year", "1998",
-                              "--volume", "1", "--json").stdout)
+                              "--volume", "1", "--json", "--user", "lan", env=lan).stdout)
     assert again["pages"] == []
     book = ingest["book"]["id"]
-    entries = json.loads(hotich(*base, "process", "--book", str(book), "--no-ocr", "--json").stdout)["entries"]
+    entries = json.loads(hotich(*base, "process", "--book", str(book), "--no-ocr", "--json", "--user", "lan",
+                                env=lan).stdout)["entries"]
     assert len(entries) == 4 and all(e["status"] == "new" and e["bytes"] <= 100 * 1024 for e in entries)
     fields = tmp_path / "f.json"
     fields.write_text(json.dumps({"so": "1", "ngay_dang_ky": "18/07/1998", "ho_ten": "Dương Kim Hạnh",
@@ -98,11 +100,12 @@ def test_workflow_through_the_command_line(ledgers: Path, tmp_path: Path) -> Non
     assert denied.returncode != 0 and "không có quyền" in denied.stderr
     hotich(*base, "review", "approve", "--entry", str(entries[0]["id"]), "--user", "hoa",
            env={"HOTICH_PASSWORD": "matkhau-hoa"})
-    listed = json.loads(hotich(*base, "entries", "--book", str(book), "--json").stdout)["entries"]
+    listed = json.loads(hotich(*base, "entries", "--book", str(book), "--json", "--user", "hoa",
+                               env={"HOTICH_PASSWORD": "matkhau-hoa"}).stdout)["entries"]
     assert [e["status"] for e in listed] == ["approved", "new", "new", "new"]
     hoa = {"HOTICH_PASSWORD": "matkhau-hoa"}
     hotich(*base, "export", "--book", str(book), "--out", str(tmp_path / "out"), "--user", "hoa", env=hoa)
-    outbox = json.loads(hotich(*base, "outbox", "--json").stdout)["packages"]
+    outbox = json.loads(hotich(*base, "outbox", "--json", "--user", "hoa", env=hoa).stdout)["packages"]
     assert [(p["records"], p["status"]) for p in outbox] == [(1, "queued")]
     no_server = hotich(*base, "upload", "--user", "hoa", env=hoa, check=False)
     assert no_server.returncode != 0 and "Cài đặt" in no_server.stderr and "Traceback" not in no_server.stderr

@@ -17,7 +17,7 @@ from tests.core.intake.test_ingest import old_write, page_bytes
 
 def _ingest_cmd(ws: Path, folder: Path) -> list[str]:
     return [sys.executable, "-m", "hotich_desktop.cli.main", "--data-dir", str(ws), "ingest", str(folder),
-            "--book-type", "khai_sinh", "--year", "1992", "--volume", "1", "--json"]
+            "--book-type", "khai_sinh", "--year", "1992", "--volume", "1", "--json", "--user", "lan"]
 
 
 def _state(ws: Path) -> tuple[list[str], list[str]]:
@@ -41,7 +41,12 @@ def test_kill_9_during_intake_loses_nothing_and_takes_nothing_twice(tmp_path: Pa
     for i in range(14):
         old_write(folder / f"scan_{i:03d}.jpg", page_bytes(100 + i, size=(900, 1200)))
     rng = random.Random(int(os.environ.get("HOTICH_CRASH_SEED", "7")))
-    env = dict(os.environ, PYTHONPATH=str(Path(__file__).resolve().parents[3]))
+    from hotich_desktop.core.service import Service
+
+    svc = Service.open(ws)
+    svc.create_user(None, "lan", "matkhau-lan", "clerk")
+    svc.close()
+    env = dict(os.environ, PYTHONPATH=str(Path(__file__).resolve().parents[3]), HOTICH_PASSWORD="matkhau-lan")
     for _ in range(6):
         proc = subprocess.Popen(_ingest_cmd(ws, folder), stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
                                 env=env)
