@@ -37,7 +37,8 @@ python_env() {
         .venv/bin/python -m pip install -q -e ".[$extra]"
         touch "$stamp"
     fi
-    # Compiled translations (.qm) are built from the .ts sources in resources/, never committed.
+    # Compiled translations (.qm) are committed beside their .ts (a wheel or a bundle has no lrelease);
+    # rebuilt here when a .ts changed, and tests/packaging/test_translations.py checks they match.
     for ts in hotich_desktop/resources/translations/*.ts; do
         qm="${ts%.ts}.qm"
         if [ ! -f "$qm" ] || [ "$ts" -nt "$qm" ]; then .venv/bin/pyside6-lrelease -silent "$ts" -qm "$qm"; fi

@@ -5,7 +5,9 @@ import functools
 import os
 import shutil
 import subprocess
+import sys
 from dataclasses import dataclass
+from pathlib import Path
 
 import numpy as np
 from PIL import Image
@@ -35,9 +37,41 @@ class Word:
         return (self.y0 + self.y1) / 2
 
 
+def bundled_tesseract() -> Path | None:
+    """Tesseract shipped inside a frozen bundle (PyInstaller puts it in <bundle>/tesseract/ with tessdata/).
+
+    A commune PC has nothing installed, and a system Tesseract of another version or without `vie` must not
+    win over the one we tested with, so the bundled one always comes first.
+    """
+    base = getattr(sys, "_MEIPASS", None)
+    if not getattr(sys, "frozen", False) or not base:
+        return None
+    exe = Path(base) / "tesseract" / ("tesseract.exe" if os.name == "nt" else "tesseract")
+    return exe if exe.is_file() else None
+
+
+def use_bundled_tesseract() -> bool:
+    """Called once at start by both programs: points pytesseract and TESSDATA_PREFIX at the bundled copy."""
+    exe = bundled_tesseract()
+    if exe is None:
+        return False
+    import pytesseract
+
+    pytesseract.pytesseract.tesseract_cmd = str(exe)
+    os.environ["TESSDATA_PREFIX"] = str(exe.parent / "tessdata")
+    return True
+
+
+def tesseract_exe() -> str | None:
+    """The Tesseract that will run: the bundled one, else the first on PATH."""
+    exe = bundled_tesseract()
+    return str(exe) if exe else shutil.which("tesseract")
+
+
 @functools.cache
 def check(lang: str = "vie") -> None:
-    exe = shutil.which("tesseract")
+    use_bundled_tesseract()
+    exe = tesseract_exe()
     if not exe:
         raise OcrUnavailable(INSTALL_HINT)
     try:

@@ -1,0 +1,49 @@
+"""`hotich --version` and `hotich --self-test`: a technician's proof that an installed copy works."""
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+from hotich_desktop import __version__
+
+
+def hotich(*args: str, env: dict | None = None, timeout: float = 300) -> subprocess.CompletedProcess:
+    return subprocess.run([sys.executable, "-m", "hotich_desktop.cli.main", *args], capture_output=True, text=True,
+                          env={**os.environ, **(env or {})}, timeout=timeout)
+
+
+def test_version() -> None:
+    out = hotich("--version")
+    assert out.returncode == 0 and out.stdout.strip() == f"hotich {__version__}"
+
+
+def test_no_command_is_a_usage_error() -> None:
+    out = hotich()
+    assert out.returncode == 2 and "--self-test" in out.stderr
+
+
+def test_self_test_on_a_missing_page_says_so(tmp_path: Path) -> None:
+    out = hotich("--self-test", str(tmp_path / "khong-co.jpg"))
+    assert out.returncode == 1
+    assert "tự kiểm tra KHÔNG ĐẠT" in out.stderr and "khong-co.jpg" in out.stderr
+    assert "Traceback" not in out.stderr
+
+
+def test_self_test_without_tesseract_names_it(tmp_path: Path) -> None:
+    page = tmp_path / "trang.jpg"
+    page.write_bytes(b"\xff\xd8\xff")
+    empty = tmp_path / "bin"
+    empty.mkdir()
+    out = hotich("--self-test", str(page), env={"PATH": str(empty)})
+    assert out.returncode == 1
+    assert "Tesseract" in out.stderr and "KHÔNG ĐẠT" in out.stderr
+
+
+def test_self_test_on_a_corrupt_page_names_the_step(tmp_path: Path) -> None:
+    page = tmp_path / "hong.jpg"
+    page.write_bytes(b"\xff\xd8\xff\xe0" + os.urandom(3000))
+    out = hotich("--self-test", str(page))
+    assert out.returncode == 1
+    assert "Không nhận được trang mẫu hong.jpg" in out.stderr, out.stderr
