@@ -38,7 +38,7 @@ python_env() {
         touch "$stamp"
     fi
     # Compiled translations (.qm) are committed beside their .ts (a wheel or a bundle has no lrelease);
-    # rebuilt here when a .ts changed, and tests/packaging/test_translations.py checks they match.
+    # rebuilt here when a .ts changed, and tests/install/test_translations.py checks they match.
     for ts in hotich_desktop/resources/translations/*.ts; do
         qm="${ts%.ts}.qm"
         if [ ! -f "$qm" ] || [ "$ts" -nt "$qm" ]; then .venv/bin/pyside6-lrelease -silent "$ts" -qm "$qm"; fi
