@@ -54,16 +54,18 @@ def read_fields(frame: Frame, polygons: list, book_type: str, enabled: bool, lan
 def process_page(svc: Service, actor: Actor, page_id: int, ocr: bool = True) -> int:
     """Detects, writes PDFs, stores entries with their OCR prefill. Returns the number of entries."""
     book, page = svc.book(svc.page(page_id).book_id), svc.page(page_id)
-    if page.status == "detected":
+    if page.status in ("detected", "mismatch", "deleted"):
         return page.entries
     try:
         frame = load_page_frame(svc, page_id)
     except BadInput as exc:
         _mark_failed(svc, page_id, exc.message)
         return 0
+    settings = svc.settings
+    if page.status != "kept" and ocr and settings.ocr_enabled and _header_differs(svc, actor, page_id, frame, book):
+        return 0
     found = detect_frame(frame)
     polygons = found.detection.polygons
-    settings = svc.settings
     prefill = read_fields(frame, polygons, book.book_type, ocr and settings.ocr_enabled, settings.ocr_language)
     folder = svc.workspace.pdfs / f"sach-{book.id}"
     written: list[WrittenPdf] = []
@@ -97,6 +99,27 @@ def _store_entries(svc: Service, actor: Actor, page_id: int, book_type: str, pol
             s.add(Record(entry_id=entry.id, book_type=book_type, fields={}, ocr=ocr))
         page.status, page.skew_degrees, page.error = "detected", skew, ""
         audit.record(s, actor.login, "page_detect", "page", page_id, after={"entries": len(polygons)})
+
+
+def _header_differs(svc: Service, actor: Actor, page_id: int, frame: Frame, book: Any) -> bool:
+    """Reads the page's header; a page of another book type or year is held ("mismatch") before any
+    entry is cut or pre-filled, until the clerk moves it or keeps it here."""
+    from .intake.header import read_header
+    from .ocr.engine import OcrUnavailable
+
+    try:
+        header = read_header(frame.image, svc.settings.ocr_language)
+    except OcrUnavailable:
+        return False
+    message = header.differs_from(book.book_type, book.year)
+    if not message:
+        return False
+    with svc.store.session() as s:
+        page = s.get(Page, page_id)
+        page.status, page.error = "mismatch", message
+        audit.record(s, actor.login, "page_header_mismatch", "page", page_id,
+                     after={"book_type": header.book_type, "year": header.year, "header": header.text[:200]})
+    return True
 
 
 def _mark_failed(svc: Service, page_id: int, reason: str) -> None:

@@ -75,7 +75,7 @@ def check_book(svc: Service, book_id: int) -> BookCheck:
             raise NotFound(f"Không có sổ số {book_id}.")
         form = load_form(book.book_type)
         rows = s.execute(select(Entry.id, Record.fields, Record.reg_no, Record.person_key).join(Record)
-                         .join(Page).where(Page.book_id == book_id)).all()
+                         .join(Page).where(Page.book_id == book_id, Entry.status != "deleted")).all()
         ids = [r[0] for r in rows]
         numbers = Counter(r[2] for r in rows if r[2])
         people = _people_elsewhere(s, book.book_type, {r[3] for r in rows if r[3]})

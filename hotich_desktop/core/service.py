@@ -211,7 +211,8 @@ class Service:
         with self.store.session() as s:
             counts = dict(s.execute(select(Entry.page_id, func.count(Entry.id)).join(Page)
                                     .where(Page.book_id == book_id).group_by(Entry.page_id)).all())
-            rows = s.scalars(select(Page).where(Page.book_id == book_id).order_by(Page.order, Page.id))
+            rows = s.scalars(select(Page).where(Page.book_id == book_id, Page.status != "deleted")
+                             .order_by(Page.order, Page.id))
             return [_page_info(p, counts.get(p.id, 0)) for p in rows]
 
     def page(self, page_id: int) -> PageInfo:
@@ -372,7 +373,8 @@ class Service:
         form = load_form(book.book_type)
         number, person = checks.number_key(values.get("so", "")), checks.person_key(values)
         same_number = s.scalar(select(func.count(Record.id)).join(Entry).join(Page).where(
-            Page.book_id == book.id, Record.reg_no == number, Entry.id != entry.id)) if number else 0
+            Page.book_id == book.id, Record.reg_no == number, Entry.id != entry.id,
+            Entry.status != "deleted")) if number else 0
         # The same person in another book type is normal (born, married, died); twice in one type is not.
         same_person = [f"sổ {y} quyển {v}, mục {eid}" for eid, y, v in s.execute(
             select(Entry.id, Book.year, Book.volume).join(Record).join(Page).join(Book)

@@ -24,6 +24,7 @@ from .dialogs import NewBookDialog, SettingsDialog, tell
 from .entry_form import EntryForm
 from .page_view import PageView, polygon_to_rect, rect_to_polygon
 from .outbox_panel import OutboxPanel
+from .page_actions import MismatchBar, PageActions
 from .report_dialog import ReportDialog
 from .review_panel import ReviewPanel
 from .users_dialog import UsersDialog
@@ -110,6 +111,10 @@ class MainWindow(QMainWindow):
         self.pages.setMaximumWidth(THUMB + 120)
         self.pages.currentRowChanged.connect(self._page_chosen)
         self.view = PageView()
+        self.page_actions = PageActions(self)
+        self.mismatch = MismatchBar()
+        self.mismatch.move.clicked.connect(self.page_actions.move)
+        self.mismatch.keep.clicked.connect(self.page_actions.keep)
         self.view.box_changed.connect(self._box_changed)
         self.view.box_added.connect(self._box_added)
         self.view.box_deleted.connect(self._box_deleted)
@@ -143,7 +148,12 @@ class MainWindow(QMainWindow):
         col.addLayout(buttons)
         split = QSplitter()
         split.addWidget(self.pages)
-        split.addWidget(self.view)
+        middle = QWidget()
+        page_col = QVBoxLayout(middle)
+        page_col.setContentsMargins(0, 0, 0, 0)
+        page_col.addWidget(self.mismatch)
+        page_col.addWidget(self.view, 1)
+        split.addWidget(middle)
         split.addWidget(right)
         split.setSizes([THUMB + 110, 780, 500])
         self.setCentralWidget(split)
@@ -184,6 +194,14 @@ class MainWindow(QMainWindow):
         self._action(m, self.tr("Lưu hồ sơ"), self.save_record, "Ctrl+S", may("enter"))
         self._action(m, self.tr("Lưu và gửi duyệt"), lambda: self.save_record(submit=True), "Ctrl+Return",
                      may("enter"))
+        m = self.menuBar().addMenu(self.tr("&Trang"))
+        page_acts = [
+            self._action(m, self.tr("Chuyển trang sang sổ khác…"), self.page_actions.move, None, may("manage_books")),
+            self._action(m, self.tr("Xóa trang…"), self.page_actions.delete, "Ctrl+Shift+Delete", may("manage_books")),
+            self._action(m, self.tr("Khôi phục trang đã xóa…"), self.page_actions.restore, None, may("manage_books")),
+        ]
+        self.pages.setContextMenuPolicy(Qt.ActionsContextMenu)
+        self.pages.addActions(page_acts)
         m = self.menuBar().addMenu(self.tr("&Xem"))
         self._action(m, self.tr("Mục sau"), self.next_entry, "PgDown")
         self._action(m, self.tr("Mục trước"), self.previous_entry, "PgUp")
@@ -338,6 +356,8 @@ class MainWindow(QMainWindow):
             return
         self.keep_draft(ask=False)  # a page re-shown after a box edit must not drop typed values
         self.page_image = image
+        self.mismatch.text.setText(self.page.error if self.page.status == "mismatch" else "")
+        self.mismatch.setVisible(self.page.status == "mismatch")
         self.entries = self.svc.entries(page_id=page_id)
         self.view.show_page(image, [(e.id, polygon_to_rect(e.polygon)) for e in self.entries])
         self.current = -1
@@ -349,6 +369,8 @@ class MainWindow(QMainWindow):
             self.show_entry(entry_index if entry_index >= 0 else len(self.entries) - 1)
         else:
             self.entry_title.setText(self.tr("Trang chưa có mục nào"))
+            self.form.set_editable(False)  # nothing to type into: no edit can be lost
+            self.form.load({}, {}, None)
 
     # -- entries ------------------------------------------------------------------------------------
     def show_entry(self, index: int) -> None:

@@ -7,7 +7,8 @@ from PySide6.QtWidgets import QAbstractItemView, QHBoxLayout, QHeaderView, QPush
 
 
 STATUS_LABELS = {"new": "mới", "detected": "đã tìm mục", "failed": "lỗi", "entered": "đã nhập",
-                 "submitted": "chờ duyệt", "approved": "đã duyệt", "returned": "trả lại", "exported": "đã xuất"}  # what the clerk reads for each status
+                 "submitted": "chờ duyệt", "approved": "đã duyệt", "returned": "trả lại", "exported": "đã xuất",
+                 "mismatch": "sai sổ?", "kept": "mới", "deleted": "đã xóa"}  # what the clerk reads for each status
 
 
 def read_only_table(headers: Sequence[str], stretch_column: int | None = None) -> QTableWidget:

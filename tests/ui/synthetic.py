@@ -5,7 +5,7 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
-from PIL import Image, ImageDraw
+from PIL import Image, ImageDraw, ImageFont
 
 from hotich_desktop.core import entry_edit
 from hotich_desktop.core.intake.ingest import ingest_folder
@@ -16,11 +16,21 @@ WIDTH, HEIGHT = 1240, 1754  # A4 at 150 dpi
 BAND = 380  # height of one entry's row
 
 
-def draw_page(path: Path, rows: int = 3) -> Path:
-    """A ledger-like page: a header band and `rows` ruled rows with some strokes standing in for writing."""
+FONTS = ("/usr/share/fonts/truetype/dejavu/DejaVuSerif-Bold.ttf", "/usr/share/fonts/truetype/dejavu/DejaVuSans-Bold.ttf")
+
+
+def title_font(size: int = 40) -> ImageFont.FreeTypeFont | ImageFont.ImageFont:
+    for path in FONTS:
+        if Path(path).is_file():
+            return ImageFont.truetype(path, size)
+    return ImageFont.load_default()
+
+
+def draw_page(path: Path, rows: int = 3, title: str = "SỔ ĐĂNG KÝ KHAI SINH - NĂM 1998") -> Path:
+    """A ledger-like page: a printed title, and `rows` ruled rows with strokes standing in for writing."""
     img = Image.new("L", (WIDTH, HEIGHT), 250)
     draw = ImageDraw.Draw(img)
-    draw.text((80, 40), "SO DANG KY KHAI SINH 1998", fill=0)
+    draw.text((240, 50), title, fill=10, font=title_font())
     for k in range(rows):
         top = 150 + k * BAND
         draw.rectangle((60, top, WIDTH - 60, top + BAND - 20), outline=0, width=3)
@@ -36,10 +46,11 @@ def entry_boxes(rows: int = 3) -> list[list[list[float]]]:
              [60, 150 + k * BAND + BAND - 20]] for k in range(rows)]
 
 
-def book_with_entries(svc: Service, actor: Actor, folder: Path, book_id: int, rows: int = 3) -> list[int]:
+def book_with_entries(svc: Service, actor: Actor, folder: Path, book_id: int, rows: int = 3,
+                      title: str = "SỔ ĐĂNG KÝ KHAI SINH - NĂM 1998", name: str = "trang-001.png") -> list[int]:
     """Ingests one drawn page into the book and adds its entries; returns the entry ids top to bottom."""
     folder.mkdir(parents=True, exist_ok=True)
-    page = draw_page(folder / "trang-001.png", rows)
+    page = draw_page(folder / name, rows, title)
     os.utime(page, (1, 1))  # long finished writing
     report = ingest_folder(svc, actor, book_id, folder, stable_seconds=0)
     page_id = report.pages[0]["page_id"]
