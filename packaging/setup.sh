@@ -11,7 +11,8 @@ MODE=${1:-app}; shift || true
 APT_APP=(python3 python3-venv python3-pip tesseract-ocr tesseract-ocr-vie tesseract-ocr-eng tesseract-ocr-osd fonts-dejavu-core fonts-freefont-ttf
          qpdf poppler-utils libegl1 libgl1 libxkbcommon0 libxkbcommon-x11-0 libfontconfig1 libdbus-1-3
          libxcb-cursor0 libxcb-icccm4 libxcb-keysyms1 libxcb-shape0 libxcb-xinerama0 libxcb-randr0
-         libxcb-render-util0 libxcb-image0 libxcb-xkb1)
+         libxcb-render-util0 libxcb-image0 libxcb-xkb1
+         postgresql-client)  # pg_dump/pg_restore: backup and restore of a shared PostgreSQL store
 APT_TEST=(xvfb postgresql libreoffice-calc-nogui)  # LibreOffice: the export read-back test
 
 as_root() { if [ "$(id -u)" = 0 ]; then "$@"; else sudo "$@"; fi; }

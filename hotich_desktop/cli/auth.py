@@ -62,3 +62,17 @@ def db_url_from_args(url: str | None, ask_password: bool) -> str | None:
         secret = getpass.getpass(f"Mật khẩu cơ sở dữ liệu cho {parsed.username or ''}@{parsed.host or ''}: ")
         return parsed.set(password=secret).render_as_string(hide_password=False)
     return url
+
+
+def backup_passphrase(confirm: bool = False) -> str:
+    """The office's backup passphrase: HOTICH_BACKUP_PASSPHRASE or a prompt, never a command-line argument."""
+    value = os.environ.get("HOTICH_BACKUP_PASSPHRASE")
+    if value is not None:
+        return value
+    if sys.stdin is None or not sys.stdin.isatty():
+        raise PermissionDenied("Cần mật khẩu sao lưu: đặt biến môi trường HOTICH_BACKUP_PASSPHRASE "
+                               "hoặc chạy trong cửa sổ dòng lệnh.")
+    value = getpass.getpass("Mật khẩu sao lưu của cơ quan: ")
+    if confirm and getpass.getpass("Nhập lại mật khẩu sao lưu: ") != value:
+        raise PermissionDenied("Hai lần nhập mật khẩu sao lưu không giống nhau.")
+    return value

@@ -98,7 +98,7 @@ def cmd_process(args: argparse.Namespace) -> int:
 
 def _entry_json(e: Any) -> dict[str, Any]:
     return {"id": e.id, "page_id": e.page_id, "pdf": e.pdf, "bytes": e.bytes, "status": e.status,
-            "bbox": e.bbox, "polygon": e.polygon, "fields": e.fields}
+            "bbox": e.bbox, "polygon": e.polygon, "fields": e.fields, "version": e.version}
 
 
 def cmd_entries(args: argparse.Namespace) -> int:
@@ -114,7 +114,7 @@ def cmd_entries(args: argparse.Namespace) -> int:
 
 
 def cmd_record_save(args: argparse.Namespace) -> int:
-    from ..core.errors import BadInput
+    from ..core.errors import BadInput, Conflict
     from .auth import actor
 
     try:
@@ -123,11 +123,28 @@ def cmd_record_save(args: argparse.Namespace) -> int:
         raise BadInput(f"Không đọc được tệp dữ liệu {args.fields}: {exc}") from exc
     svc = _service(args)
     who = actor(svc, args.user)
-    result = svc.save_record(who, args.entry, fields, submit=args.submit, replace=args.replace)
+    try:
+        result = svc.save_record(who, args.entry, fields, submit=args.submit, replace=args.replace,
+                                 expected_version=args.version)
+    except Conflict as exc:
+        _show_conflict(exc, fields if isinstance(fields, dict) else {}, args.json)
+        raise
     payload = {"entry": _entry_json(result.entry), "findings": [f.as_json() for f in result.findings]}
     lines = [f"Đã lưu mục {result.entry.id} ({result.entry.status})."] + [f"- {f.message}" for f in result.findings]
     emit(payload, args.json, "\n".join(lines))
     return 0
+
+
+def _show_conflict(exc: Any, mine: dict[str, Any], as_json: bool) -> None:
+    """The other desk's values, so the clerk can merge and save again with --version N."""
+    if as_json:
+        emit({"conflict": {"version": exc.version, "current": exc.current}}, True, "")
+        return
+    import sys
+
+    for key, theirs, own in exc.differences(mine):
+        print(f"  {key}: đã lưu «{theirs}», tệp này «{own}»", file=sys.stderr)
+    print(f"  (lưu lại với --version {exc.version} sau khi đã gộp)", file=sys.stderr)
 
 
 def cmd_review(args: argparse.Namespace) -> int:
@@ -142,9 +159,9 @@ def cmd_review(args: argparse.Namespace) -> int:
              f"Mục {args.entry}: đã chấp nhận «{finding.message}»")
         return 0
     if args.decision == "approve":
-        entry = svc.approve(who, args.entry)
+        entry = svc.approve(who, args.entry, args.version)
     else:
-        entry = svc.return_entry(who, args.entry, args.reason or "")
+        entry = svc.return_entry(who, args.entry, args.reason or "", args.version)
     emit({"entry": _entry_json(entry)}, args.json, f"Mục {entry.id}: {entry.status}")
     return 0
 
@@ -233,6 +250,46 @@ def cmd_audit_verify(args: argparse.Namespace) -> int:
     return 6
 
 
+def cmd_backup(args: argparse.Namespace) -> int:
+    """`backup --to DIR` writes a snapshot; `backup verify DIR` checks one by hash."""
+    from ..core.errors import BadInput
+    from .auth import actor, backup_passphrase
+
+    if args.action == "verify":
+        if not args.dir:
+            raise BadInput("Cần thư mục sao lưu: hotich backup verify THƯ_MỤC")
+        from ..core.backup.run import verify
+
+        report = verify(Path(args.dir), backup_passphrase(), args.snapshot)
+        lines = [f"Bản sao lưu {report.snapshot}: {report.files} tệp, {report.pdfs} PDF, {report.records} hồ sơ, "
+                 f"{report.audit_events} sự kiện nhật ký — " + ("khớp hoàn toàn." if report.ok else "CÓ LỖI:")]
+        emit(report.as_json(), args.json, "\n".join(lines + [f"- {p}" for p in report.problems[:50]]))
+        return 0 if report.ok else 6
+    if args.action or not args.to:
+        raise BadInput("Dùng: hotich backup --to THƯ_MỤC --user TÊN  hoặc  hotich backup verify THƯ_MỤC")
+    svc = _service(args)
+    who = actor(svc, args.user)
+    target = Path(args.to)
+    report = svc.backup(who, target, backup_passphrase(confirm=not (target / "hotich-backup.json").exists()),
+                        args.keep)
+    emit(report.as_json(), args.json,
+         f"Đã sao lưu ({report.snapshot}): {report.files} tệp, {report.new_files} tệp mới, {report.records} hồ sơ, "
+         f"{report.seconds} giây.")
+    return 0
+
+
+def cmd_restore(args: argparse.Namespace) -> int:
+    from ..core.backup.run import restore
+    from .auth import backup_passphrase
+
+    report = restore(Path(args.source), backup_passphrase(), Path(args.to), args.db_url, args.snapshot)
+    lines = [f"Đã khôi phục bản {report.snapshot} vào {args.to}: {report.files} tệp, {report.pdfs} PDF, "
+             f"{report.records} hồ sơ, {report.audit_events} sự kiện nhật ký — "
+             + ("khớp hoàn toàn với bản sao lưu." if report.ok else "CÓ CHỖ KHÔNG KHỚP:")]
+    emit(report.as_json(), args.json, "\n".join(lines + [f"- {p}" for p in report.problems[:50]]))
+    return 0 if report.ok else 6
+
+
 def register(sub: argparse._SubParsersAction) -> None:
     def add(name: str, func, help_text: str, json_flag: bool = True) -> argparse.ArgumentParser:  # noqa: ANN001
         p = sub.add_parser(name, help=help_text)
@@ -288,6 +345,7 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.add_argument("--fields", required=True)
     p.add_argument("--submit", action="store_true")
     p.add_argument("--replace", action="store_true", help="tệp là toàn bộ hồ sơ (mặc định: chỉ đổi các khóa có trong tệp)")
+    p.add_argument("--version", type=int, help="phiên bản hồ sơ đã xem (entries --json); bị từ chối nếu đã có người sửa")
     p.add_argument("--user", required=True)
     p.add_argument("--json", action="store_true")
     p.set_defaults(func=cmd_record_save)
@@ -299,6 +357,7 @@ def register(sub: argparse._SubParsersAction) -> None:
         p.add_argument("--entry", type=int, required=True)
         p.add_argument("--user", required=True)
         p.add_argument("--json", action="store_true")
+        p.add_argument("--version", type=int, help="phiên bản hồ sơ đã xem; bị từ chối nếu hồ sơ đã đổi sau đó")
         if name in ("return", "accept"):
             p.add_argument("--reason", required=True)
         if name == "accept":
@@ -326,6 +385,18 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.add_argument("--date", required=True)
     p.add_argument("--out", required=True)
     p.add_argument("--user", help="bắt buộc: tên đăng nhập")
+
+    p = add("backup", cmd_backup, "sao lưu mã hóa cả thư mục làm việc (--to THƯ_MỤC), hoặc kiểm tra (verify THƯ_MỤC)")
+    p.add_argument("action", nargs="?", choices=["verify"], help="verify: kiểm tra một bản sao lưu bằng mã băm")
+    p.add_argument("dir", nargs="?", help="thư mục sao lưu cần kiểm tra")
+    p.add_argument("--to", help="thư mục sao lưu (USB, ổ khác, thư mục chia sẻ)")
+    p.add_argument("--keep", type=int, default=7, help="số bản sao lưu giữ lại (mặc định 7)")
+    p.add_argument("--snapshot", help="bản cần kiểm tra (mặc định: mới nhất)")
+    p.add_argument("--user")
+    p = add("restore", cmd_restore, "dựng lại thư mục làm việc từ một bản sao lưu, rồi kiểm tra bằng mã băm")
+    p.add_argument("source", help="thư mục sao lưu")
+    p.add_argument("--to", required=True, help="thư mục làm việc mới (trống)")
+    p.add_argument("--snapshot", help="bản cần khôi phục (mặc định: mới nhất)")
 
     from . import watch
 

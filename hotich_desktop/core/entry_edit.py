@@ -11,7 +11,7 @@ from sqlalchemy import select
 
 from . import audit
 from .entry_pdfs import entry_pdf, name_parts
-from .errors import NotFound, Refused
+from .errors import Conflict, NotFound, Refused
 from .imaging.geometry import bbox_of, clip_polygon
 from .naming import render
 from .processing import load_page_frame
@@ -48,23 +48,39 @@ def _write_pdf(svc: Service, page_id: int, polygon: list[list[float]], fields: d
     return entry_pdf(frame, polygon, svc.workspace.pdfs / f"sach-{book.id}", name_for)
 
 
-def set_box(svc: Service, actor: Actor, entry_id: int, polygon: list[list[float]]) -> EntryInfo:
+def _check_box(row: Entry | None, entry_id: int, expected: int | None) -> Entry:
+    if row is None:
+        raise NotFound(f"Không có mục số {entry_id}.")
+    if expected is not None and (row.version or 1) != int(expected):
+        raise Conflict(f"Khung của mục {entry_id}", row.version or 1, {"polygon": row.polygon}, int(expected))
+    return row
+
+
+def set_box(svc: Service, actor: Actor, entry_id: int, polygon: list[list[float]],
+            expected_version: int | None = None) -> EntryInfo:
+    """expected_version: the entry's box_version the clerk dragged from; another desk's change is refused."""
     svc.require(actor, "enter")
     entry = svc.entry(entry_id)
     if entry.status in ("approved", "exported"):
         raise Refused("Mục đã phê duyệt: không sửa khung được nữa.")
+    _check_box_version(entry, expected_version)
     page = svc.page(entry.page_id)
     poly = _checked(polygon, page.width, page.height)
     if _same(poly, entry.polygon):
         return entry  # nothing moved: no new PDF, no audit event
     written = _write_pdf(svc, page.id, poly, entry.fields)
     root = svc.workspace.root
-    with svc.store.session() as s:
-        row = s.get(Entry, entry_id)
-        old_pdf, before = row.pdf_path, row.polygon
-        row.polygon, row.pdf_path = poly, str(written.path.relative_to(root))
-        row.pdf_bytes, row.pdf_sha256 = written.bytes, written.sha256
-        audit.record(s, actor.login, "entry_box", "entry", entry_id, {"polygon": before}, {"polygon": poly})
+    try:
+        with svc.store.session(write=True) as s:
+            row = _check_box(s.scalar(select(Entry).where(Entry.id == entry_id).with_for_update()), entry_id,
+                             expected_version)
+            old_pdf, before = row.pdf_path, row.polygon
+            row.polygon, row.pdf_path = poly, str(written.path.relative_to(root))
+            row.pdf_bytes, row.pdf_sha256 = written.bytes, written.sha256
+            audit.record(s, actor.login, "entry_box", "entry", entry_id, {"polygon": before}, {"polygon": poly})
+    except BaseException:
+        written.path.unlink(missing_ok=True)  # the database still points at the old PDF
+        raise
     if old_pdf and old_pdf != row.pdf_path:
         (root / old_pdf).unlink(missing_ok=True)
     return svc.entry(entry_id)
@@ -93,13 +109,18 @@ def add_box(svc: Service, actor: Actor, page_id: int, polygon: list[list[float]]
     return svc.entry(new_id)
 
 
-def delete_box(svc: Service, actor: Actor, entry_id: int) -> None:
+def _check_box_version(entry: EntryInfo, expected: int | None) -> None:
+    """Early refusal before a PDF is cut; the transaction checks again under the row lock."""
+    if expected is not None and entry.box_version != int(expected):
+        raise Conflict(f"Khung của mục {entry.id}", entry.box_version, {"polygon": entry.polygon}, int(expected))
+
+
+def delete_box(svc: Service, actor: Actor, entry_id: int, expected_version: int | None = None) -> None:
     """Removes a wrongly found entry; one with a saved record is refused (nothing a clerk typed is lost)."""
     svc.require(actor, "enter")
-    with svc.store.session() as s:
-        entry = s.get(Entry, entry_id)
-        if entry is None:
-            raise NotFound(f"Không có mục số {entry_id}.")
+    with svc.store.session(write=True) as s:
+        entry = _check_box(s.scalar(select(Entry).where(Entry.id == entry_id).with_for_update()), entry_id,
+                           expected_version)
         record = entry.record
         if record is not None and record.fields:
             raise Refused("Mục này đã có dữ liệu nhập: không xóa được. Hãy sửa khung thay vì xóa.")

@@ -53,6 +53,7 @@ class QueueRow:
     clerk: str
     findings: tuple[Finding, ...]
     return_reason: str = ""
+    version: int = 0  # the record version shown: batch approval names it
 
     @property
     def clean(self) -> bool:
@@ -61,7 +62,7 @@ class QueueRow:
     def as_json(self) -> dict[str, Any]:
         return {"entry_id": self.entry_id, "book_id": self.book_id, "book": self.book, "page": self.page,
                 "order": self.order, "so": self.number, "name": self.name, "status": self.status,
-                "clerk": self.clerk, "clean": self.clean, "return_reason": self.return_reason,
+                "clerk": self.clerk, "clean": self.clean, "return_reason": self.return_reason, "version": self.version,
                 "findings": [f.as_json() for f in self.findings]}
 
 
@@ -121,7 +122,7 @@ def review_queue(svc: Service, book_id: int | None = None, clerk: str | None = N
     statuses = (status,) if status else REVIEWABLE
     with svc.store.session() as s:
         q = (select(Entry.id, Page.book_id, Book.book_type, Book.year, Book.volume, Page.order, Entry.order,
-                    Record.fields, Entry.status, User.login)
+                    Record.fields, Entry.status, User.login, Record.version)
              .join(Record, Record.entry_id == Entry.id).join(Page).join(Book)
              .outerjoin(User, User.id == Record.entered_by).where(Entry.status.in_(statuses))
              .order_by(Book.id, Page.order, Entry.order).limit(limit))
@@ -133,12 +134,12 @@ def review_queue(svc: Service, book_id: int | None = None, clerk: str | None = N
         reasons = _last_return_reasons(s, [r[0] for r in rows if r[8] == "returned"])
     checked = {b: check_book(svc, b) for b in {r[1] for r in rows}}
     out = []
-    for eid, bid, btype, year, volume, porder, order, values, st, login in rows:
+    for eid, bid, btype, year, volume, porder, order, values, st, login, version in rows:
         values = values or {}
         name = values.get("ho_ten") or values.get("ho_ten_chong") or values.get("ho_ten_con") or ""
         found = tuple(checked[bid].findings.get(eid, []))
         row = QueueRow(eid, bid, f"{BOOK_TYPES[btype].code} {year} q.{volume}", int(porder), order + 1, values.get("so", ""), name,
-                       st, login or "", found, reasons.get(eid, ""))
+                       st, login or "", found, reasons.get(eid, ""), version or 1)
         if _wanted(row, finding):
             out.append(row)
     return out
@@ -165,9 +166,15 @@ def _last_return_reasons(s: Any, entry_ids: list[int]) -> dict[int, str]:
     return out
 
 
-def approve_clean(svc: Service, actor: Actor, entry_ids: list[int]) -> tuple[list[int], dict[int, str]]:
+def approve_clean(svc: Service, actor: Actor, entry_ids: list[int] | dict[int, int]
+                  ) -> tuple[list[int], dict[int, str]]:
     """Approves the given entries that were sent for review and have no open findings; the rest are listed
-    with the reason (an entry only saved, never submitted, is the clerk's unfinished work)."""
+    with the reason (an entry only saved, never submitted, is the clerk's unfinished work).
+
+    Given {entry_id: version shown in the queue}, an entry another desk changed since is skipped, not
+    approved unseen.
+    """
+    versions = dict(entry_ids) if isinstance(entry_ids, dict) else {}
     svc.require(actor, "review")
     approved: list[int] = []
     skipped: dict[int, str] = {}
@@ -181,7 +188,7 @@ def approve_clean(svc: Service, actor: Actor, entry_ids: list[int]) -> tuple[lis
             skipped[entry_id] = "còn điểm cần xem: " + "; ".join(f.message for f in open_findings[:3])
             continue
         try:
-            svc.approve(actor, entry_id)
+            svc.approve(actor, entry_id, versions.get(entry_id))
             approved.append(entry_id)
         except HotichError as exc:
             skipped[entry_id] = exc.message

@@ -18,7 +18,7 @@ from sqlalchemy.orm import Session
 from . import audit, checks, naming
 from .atomic import rename_no_clobber
 from .booktypes import book_type as get_book_type
-from .errors import BadInput, NotFound, PermissionDenied, Refused
+from .errors import BadInput, Conflict, NotFound, PermissionDenied, Refused
 from .forms import load_form
 from .normalize import normalize_fields
 from .records_hash import content_hash
@@ -194,6 +194,32 @@ class Service:
                              after={"book_type": book_type, "year": int(year), "volume": volume})
             return _book_info(book, office)
 
+    def update_book(self, actor: Actor, book_id: int, expected_version: int, *, volume: str | None = None,
+                    status: str | None = None) -> BookInfo:
+        """Corrects a book's volume label or status; refused (errors.Conflict) if another desk changed it."""
+        self.require(actor, "manage_books")
+        if status is not None and status not in ("open", "closed"):
+            raise BadInput(f"Trạng thái sổ không hợp lệ: «{status}» (open, closed).")
+        with self.store.session(write=True) as s:
+            book = s.scalar(select(Book).where(Book.id == book_id).with_for_update())
+            if book is None:
+                raise NotFound(f"Không có sổ số {book_id}.")
+            if (book.version or 1) != int(expected_version):
+                raise Conflict(f"Sổ {book_id}", book.version or 1, {"volume": book.volume, "status": book.status},
+                               int(expected_version))
+            before = {"volume": book.volume, "status": book.status}
+            if volume is not None:
+                volume = str(volume).strip()
+                if not volume:
+                    raise BadInput("Số quyển không được trống.")
+                book.volume = volume
+            if status is not None:
+                book.status = status
+            audit.record(s, actor.login, "book_update", "book", book.id, before,
+                         {"volume": book.volume, "status": book.status})
+            s.flush()
+            return _book_info(book, book.office)
+
     def book(self, book_id: int) -> BookInfo:
         with self.store.session() as s:
             book = s.get(Book, book_id)
@@ -313,17 +339,20 @@ class Service:
 
     # -- records ---------------------------------------------------------------------------------------
     def save_record(self, actor: Actor, entry_id: int, fields: dict[str, Any], submit: bool = False,
-                    replace: bool = False) -> SaveResult:
+                    replace: bool = False, expected_version: int | None = None) -> SaveResult:
         """Normalises, checks, stores; renames the PDF after the record; `submit` sends it for review.
 
         Keys not given keep their stored values (a partial file never erases the rest); `replace` makes
         `fields` the whole record. A value is text within its field's length, never an object or 10 MB.
+        expected_version: the record version the clerk's form was filled from (EntryInfo.version). When another
+        desk saved in between, the save is refused with errors.Conflict carrying that desk's values.
         """
         self.require(actor, "enter")
         if not isinstance(fields, dict):
             raise BadInput("Dữ liệu hồ sơ phải là một đối tượng JSON {khóa: giá trị}.")
-        with self.store.session() as s:
+        with self.store.session(write=True) as s:
             entry = self._entry(s, entry_id)
+            self._check_version(s, entry, expected_version)
             book = entry.page.book
             form = load_form(book.book_type)
             unknown = sorted(set(map(str, fields)) - set(form.keys))
@@ -347,7 +376,8 @@ class Service:
             if not correcting:
                 record.entered_by, record.entered_at = actor.id, utcnow()
             s.add(record)
-            findings = self._findings(s, entry, values)
+            with s.no_autoflush:  # one UPDATE per save: the version moves by exactly one
+                findings = self._findings(s, entry, values)
             blocking = [f for f in findings
                         if f.code in INPUT_ERRORS and (not f.accepted or f.code in CODE_ERRORS)]
             if submit and blocking:
@@ -367,6 +397,15 @@ class Service:
         if old_pdf is not None:
             old_pdf.unlink(missing_ok=True)  # the new name is committed; the old link can go
         return SaveResult(info, findings)
+
+    @staticmethod
+    def _check_version(s: Session, entry: Entry, expected: int | None) -> Record | None:
+        """Locks the record row (PostgreSQL) and refuses when it moved past the version the caller saw."""
+        record = s.scalar(select(Record).where(Record.entry_id == entry.id).with_for_update())
+        current = (record.version or 1) if record is not None else 0
+        if expected is not None and int(expected) != current:
+            raise Conflict(f"Mục {entry.id}", current, dict(record.fields or {}) if record else {}, int(expected))
+        return record
 
     def _findings(self, s: Session, entry: Entry, values: dict[str, str]) -> list[Finding]:
         book = entry.page.book
@@ -411,11 +450,13 @@ class Service:
         return old if old.exists() and new.exists() else None
 
     # -- review ----------------------------------------------------------------------------------------
-    def approve(self, actor: Actor, entry_id: int) -> EntryInfo:
+    def approve(self, actor: Actor, entry_id: int, version: int | None = None) -> EntryInfo:
+        """Approves the record version the supervisor looked at (EntryInfo.version): a record changed since
+        is refused with errors.Conflict, so nothing is approved unseen."""
         self.require(actor, "review")
-        with self.store.session() as s:
+        with self.store.session(write=True) as s:
             entry = self._entry(s, entry_id)
-            record = entry.record
+            record = self._check_version(s, entry, version)
             if record is None or entry.status not in ("submitted", "entered", "returned"):
                 raise Refused(f"Mục {entry_id} chưa có hồ sơ chờ duyệt (trạng thái: {entry.status}).")
             if self.settings.forbid_self_approval and record.entered_by == actor.id:
@@ -427,22 +468,24 @@ class Service:
             record.approved_hash = record.content_hash
             entry.status = "approved"
             s.add(ReviewDecision(entry_id=entry.id, reviewer_id=actor.id, decision="approved",
-                                 record_hash=record.content_hash))
-            audit.record(s, actor.login, "review_approve", "entry", entry.id, after={"hash": record.content_hash})
+                                 record_hash=record.content_hash, record_version=record.version or 1))
+            audit.record(s, actor.login, "review_approve", "entry", entry.id,
+                         after={"hash": record.content_hash, "version": record.version or 1})
             return _entry_info(entry)
 
-    def return_entry(self, actor: Actor, entry_id: int, reason: str) -> EntryInfo:
+    def return_entry(self, actor: Actor, entry_id: int, reason: str, version: int | None = None) -> EntryInfo:
         self.require(actor, "review")
         if not reason.strip():
             raise BadInput("Hãy ghi lý do trả lại để cán bộ nhập liệu biết cần sửa gì.")
-        with self.store.session() as s:
+        with self.store.session(write=True) as s:
             entry = self._entry(s, entry_id)
+            self._check_version(s, entry, version)
             if entry.record is None:
                 raise Refused(f"Mục {entry_id} chưa có hồ sơ.")
             entry.status = "returned"
             entry.record.approved_hash = ""
             s.add(ReviewDecision(entry_id=entry.id, reviewer_id=actor.id, decision="returned", reason=reason,
-                                 record_hash=entry.record.content_hash))
+                                 record_hash=entry.record.content_hash, record_version=entry.record.version or 1))
             audit.record(s, actor.login, "review_return", "entry", entry.id, after={"reason": reason})
             return _entry_info(entry)
 
@@ -486,6 +529,18 @@ class Service:
             q = select(ReviewDecision.reason).where(ReviewDecision.entry_id == entry_id,
                                                     ReviewDecision.decision == "returned")
             return list(s.scalars(q.order_by(ReviewDecision.id.desc())))
+
+    # -- backup ----------------------------------------------------------------------------------------
+    def backup(self, actor: Actor, target: Path, passphrase: str, keep: int = 7):  # noqa: ANN201
+        """A supervisor or admin writes one encrypted, incremental snapshot of this workspace (backup/run.py)."""
+        from .backup.run import backup
+
+        self.require(actor, "backup")
+        report = backup(self.workspace, Path(target), passphrase, keep)
+        with self.store.session() as s:
+            audit.record(s, actor.login, "backup", "backup", report.snapshot,
+                         after={"files": report.files, "new_files": report.new_files, "records": report.records})
+        return report
 
     # -- audit -----------------------------------------------------------------------------------------
     def verify_audit(self) -> audit.ChainReport:
@@ -562,7 +617,7 @@ def _bbox_size(polygon: Iterable[Iterable[float]]) -> tuple[float, float]:
 
 
 def _book_info(book: Book, office: Office) -> BookInfo:
-    return BookInfo(book.id, book.book_type, book.year, book.volume, office.code, book.status)
+    return BookInfo(book.id, book.book_type, book.year, book.volume, office.code, book.status, book.version or 1)
 
 
 def _page_info(p: Page, entries: int | None = None) -> PageInfo:
@@ -573,7 +628,8 @@ def _page_info(p: Page, entries: int | None = None) -> PageInfo:
 def _entry_info(e: Entry) -> EntryInfo:
     record = e.record
     return EntryInfo(e.id, e.page_id, e.order, e.polygon, e.pdf_path, e.pdf_bytes, e.status,
-                     dict(record.fields) if record else {}, dict(record.ocr) if record else {})
+                     dict(record.fields) if record else {}, dict(record.ocr) if record else {},
+                     (record.version or 1) if record else 0, e.version or 1)
 
 
 def today() -> dt.date:

@@ -13,9 +13,11 @@ class BookInfo:
     volume: str
     office_code: str
     status: str = "open"
+    version: int = 1
 
     def as_json(self) -> dict[str, Any]:
-        return {"id": self.id, "book_type": self.book_type, "year": self.year, "volume": self.volume}
+        return {"id": self.id, "book_type": self.book_type, "year": self.year, "volume": self.volume,
+                "version": self.version}
 
 
 @dataclass(frozen=True)
@@ -45,6 +47,8 @@ class EntryInfo:
     status: str
     fields: dict[str, Any] = field(default_factory=dict)
     ocr: dict[str, Any] = field(default_factory=dict)
+    version: int = 0  # the record's version: a save or an approval names it (0: no record yet)
+    box_version: int = 1  # the entry's own version (outline, PDF): a box edit names it
 
     @property
     def bbox(self) -> list[float]:

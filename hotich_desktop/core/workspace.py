@@ -11,8 +11,10 @@ from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
 import platformdirs
+from filelock import FileLock
 
 from . import atomic
+from .errors import Conflict
 
 APP_NAME = "hotich_desktop"
 DEFAULT_NAMING = "{type}.{year}.{volume}.{number}.{name}.{paper}.pdf"
@@ -48,6 +50,7 @@ class Settings:
     upload_token: str = ""
     export_target_folder: str = ""
     templates: dict[str, str] = field(default_factory=dict)
+    version: int = 0  # bumped on every save: a save from an older copy is refused (errors.Conflict)
 
     @classmethod
     def load(cls, path: Path) -> Settings:
@@ -61,7 +64,27 @@ class Settings:
         return cls(**known)
 
     def save(self, path: Path) -> None:
-        atomic.write_text(path, json.dumps(asdict(self), ensure_ascii=False, indent=1))
+        """Writes these settings if nobody saved others since they were loaded (else errors.Conflict)."""
+        with FileLock(str(path) + ".lock", timeout=30):
+            on_disk = _saved_version(path)
+            if on_disk is not None and on_disk != self.version:
+                current = Settings.load(path)
+                raise Conflict("Cài đặt", on_disk, asdict(current), self.version)
+            self.version += 1
+            try:
+                atomic.write_text(path, json.dumps(asdict(self), ensure_ascii=False, indent=1))
+            except BaseException:
+                self.version -= 1
+                raise
+
+
+def _saved_version(path: Path) -> int | None:
+    """The version in the settings file; None when there is no readable file to protect."""
+    try:
+        raw = json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return None
+    return int(raw.get("version", 0)) if isinstance(raw, dict) else None
 
 
 @dataclass(frozen=True)

@@ -11,6 +11,7 @@ from PySide6.QtWidgets import (QComboBox, QDockWidget, QFileDialog, QHBoxLayout,
                                QToolBar, QVBoxLayout, QWidget)
 
 from ..core import entry_edit
+from ..core.errors import Conflict
 from ..core.forms import load_form
 from ..core.ocr.engine import available as ocr_available
 from ..core.intake.ingest import IngestReport, ingest_folder
@@ -491,7 +492,13 @@ class MainWindow(QMainWindow):
             tell(self, self.tr("Mục này đã được phê duyệt; chỉ người phê duyệt mới sửa được."))
             return
         try:
-            result = self.svc.save_record(self.actor, entry.id, self.form.values(), submit=submit, replace=True)
+            result = self.svc.save_record(self.actor, entry.id, self.form.values(), submit=submit, replace=True,
+                                          expected_version=entry.version or None)
+        except Conflict as exc:  # another desk saved first: show its values; the next save merges onto them
+            lines = [f"{k}: «{theirs}» ≠ «{mine}»" for k, theirs, mine in exc.differences(self.form.values())]
+            tell(self, "\n".join([exc.message, *lines[:12]]))
+            entry.version = exc.version
+            return
         except Exception as exc:  # noqa: BLE001 - refusals are shown, the values stay in the form
             tell(self, getattr(exc, "message", str(exc)))
             return
@@ -564,7 +571,8 @@ class MainWindow(QMainWindow):
             if not self.keep_draft():
                 return
             try:
-                self.svc.approve(self.actor, self.entries[self.current].id)
+                entry = self.entries[self.current]
+                self.svc.approve(self.actor, entry.id, entry.version)  # the version on screen, never a later one
             except Exception as exc:  # noqa: BLE001
                 tell(self, getattr(exc, "message", str(exc)))
                 return

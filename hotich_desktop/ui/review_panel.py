@@ -140,7 +140,8 @@ class ReviewPanel(QWidget):
                 text += " " + self.tr("Chưa duyệt {0}: {1}").format(len(skipped), next(iter(skipped.values())))
             self.refresh(note=text)
 
-        self.background(approve_clean, self.svc, self.actor, ids, on_done=finished,
+        shown = {r.entry_id: r.version for r in self.rows}  # approve what the supervisor saw, not a later edit
+        self.background(approve_clean, self.svc, self.actor, {i: shown.get(i) for i in ids}, on_done=finished,
                         on_error=self.summary.setText, label=self.tr("Đang phê duyệt…"))
 
     def return_selected(self) -> None:

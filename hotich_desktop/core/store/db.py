@@ -15,10 +15,13 @@ from sqlalchemy import create_engine, event
 from sqlalchemy.engine import Engine, make_url
 from sqlalchemy.exc import ArgumentError, DBAPIError, SQLAlchemyError
 from sqlalchemy.orm import Session, sessionmaker
+from sqlalchemy.orm.exc import StaleDataError
 
-from ..errors import StoreError
+from ..errors import Conflict, StoreError
 
 log = logging.getLogger(__name__)
+WRITE_OPTION = "hotich_write"
+SQLITE_BUSY_SNAPSHOT = 517  # a read transaction tried to write after another commit (WAL)
 MIGRATIONS = Path(__file__).with_name("migrations")
 
 
@@ -27,7 +30,9 @@ def explain(exc: BaseException, url: str) -> StoreError:
     text = str(getattr(exc, "orig", None) or exc).lower()
     where = _safe_url(url)
     if "file is not a database" in text or "malformed" in text or "not a database" in text:
-        msg = f"Tệp cơ sở dữ liệu bị hỏng ({where}). Hãy khôi phục từ bản sao lưu; ứng dụng không ghi gì vào tệp này."
+        msg = (f"Tệp cơ sở dữ liệu bị hỏng ({where}); ứng dụng không ghi gì vào tệp này. Hãy khôi phục bản sao lưu "
+               "gần nhất vào một thư mục mới: «hotich restore THƯ_MỤC_SAO_LƯU --to THƯ_MỤC_MỚI», rồi mở ứng dụng "
+               "với thư mục đó (--data-dir). Chưa có bản sao lưu: hãy nhờ cán bộ kỹ thuật cứu dữ liệu, đừng xóa tệp.")
     elif "locked" in text or "busy" in text:
         msg = f"Cơ sở dữ liệu đang bị khóa bởi chương trình khác ({where}). Hãy đóng chương trình đó rồi thử lại."
     elif "disk is full" in text or "no space" in text or "disk full" in text:
@@ -62,7 +67,9 @@ def _sqlite_pragmas(engine: Engine, local_disk: bool) -> None:
 
     @event.listens_for(engine, "begin")
     def _on_begin(conn) -> None:  # noqa: ANN001
-        conn.exec_driver_sql("BEGIN")
+        # A read-modify-write unit takes the write lock first: it then reads what it will overwrite, and a
+        # second desk waits (busy_timeout) instead of failing on a stale snapshot.
+        conn.exec_driver_sql("BEGIN IMMEDIATE" if conn.get_execution_options().get(WRITE_OPTION) else "BEGIN")
 
 
 def _is_network_path(path: str) -> bool:
@@ -138,6 +145,8 @@ class Store:
             self.engine.dispose()
             raise explain(exc, url) from exc
         self._sessions = sessionmaker(self.engine, expire_on_commit=False)
+        self._write_sessions = sessionmaker(self.engine.execution_options(**{WRITE_OPTION: True}),
+                                            expire_on_commit=False)
         self._stamp_version()
 
     def _stamp_version(self) -> None:
@@ -155,13 +164,27 @@ class Store:
         return self.engine.dialect.name == "sqlite"
 
     @contextlib.contextmanager
-    def session(self) -> Iterator[Session]:
-        """One unit of work: committed on success, rolled back on any error (commits are the truth)."""
-        session = self._sessions()
+    def session(self, write: bool = False) -> Iterator[Session]:
+        """One unit of work: committed on success, rolled back on any error (commits are the truth).
+
+        write=True for a read-modify-write: on SQLite the transaction holds the write lock from its first
+        read. On both databases a versioned row changed by another desk meanwhile fails the flush
+        (StaleDataError), reported as errors.Conflict: refused, never silently overwritten.
+        """
+        session = (self._write_sessions if write else self._sessions)()
         try:
             yield session
             session.commit()
-        except (DBAPIError, SQLAlchemyError) as exc:
+        except StaleDataError as exc:
+            session.rollback()
+            raise Conflict("Không lưu được", 0) from exc
+        except DBAPIError as exc:
+            session.rollback()
+            if getattr(exc.orig, "sqlite_errorcode", None) == SQLITE_BUSY_SNAPSHOT:
+                # SQLite's own "someone wrote after you read": the same refusal as a stale version.
+                raise Conflict("Không lưu được", 0) from exc
+            raise explain(exc, self.url) from exc
+        except SQLAlchemyError as exc:
             session.rollback()
             raise explain(exc, self.url) from exc
         except BaseException:

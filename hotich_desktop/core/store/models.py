@@ -49,7 +49,11 @@ class Book(Base):
     volume: Mapped[str] = mapped_column(String(40))
     status: Mapped[str] = mapped_column(String(20), default="open")
     created_at: Mapped[dt.datetime] = mapped_column(DateTime, default=utcnow)
+    version: Mapped[int] = mapped_column(Integer, default=1, server_default="1")
     office: Mapped[Office] = relationship()
+    # Optimistic locking: every UPDATE says "WHERE version = the one I read", so two desks never overwrite
+    # each other silently (the loser gets StaleDataError, turned into errors.Conflict by Store.session).
+    __mapper_args__ = {"version_id_col": version}
     pages: Mapped[list[Page]] = relationship(back_populates="book", order_by="Page.order")
 
 
@@ -94,7 +98,9 @@ class Entry(Base):
     status: Mapped[str] = mapped_column(String(20), default="new")
     created_at: Mapped[dt.datetime] = mapped_column(DateTime, default=utcnow, index=True)
     updated_at: Mapped[dt.datetime] = mapped_column(DateTime, default=utcnow, onupdate=utcnow)
+    version: Mapped[int] = mapped_column(Integer, default=1, server_default="1")
     page: Mapped[Page] = relationship(back_populates="entries")
+    __mapper_args__ = {"version_id_col": version}  # the box (outline, PDF, status)
     record: Mapped[Record | None] = relationship(back_populates="entry", uselist=False)
 
 
@@ -115,7 +121,9 @@ class Record(Base):
     # Derived keys kept in columns so store-wide checks are index lookups, not scans of 300,000 JSON rows.
     person_key: Mapped[str] = mapped_column(String(64), default="", index=True)
     reg_no: Mapped[str] = mapped_column(String(40), default="")
+    version: Mapped[int] = mapped_column(Integer, default=1, server_default="1")
     entry: Mapped[Entry] = relationship(back_populates="record")
+    __mapper_args__ = {"version_id_col": version}
 
 
 class ReviewDecision(Base):
@@ -126,6 +134,7 @@ class ReviewDecision(Base):
     decision: Mapped[str] = mapped_column(String(20))  # approved | returned
     reason: Mapped[str] = mapped_column(Text, default="")
     record_hash: Mapped[str] = mapped_column(String(64), default="")
+    record_version: Mapped[int] = mapped_column(Integer, default=0, server_default="0")  # the version decided on
     created_at: Mapped[dt.datetime] = mapped_column(DateTime, default=utcnow, index=True)
 
 

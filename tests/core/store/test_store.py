@@ -12,7 +12,11 @@ from sqlalchemy import create_engine, inspect, text
 from hotich_desktop.core.errors import StoreError
 from hotich_desktop.core.store.db import Store, alembic_config
 
-HEAD = "0003"
+from alembic.script import ScriptDirectory
+
+from hotich_desktop.core.store.db import MIGRATIONS
+
+HEAD = ScriptDirectory(str(MIGRATIONS)).get_current_head()  # one head, whoever added the last migration
 
 
 def test_fresh_store_is_migrated_to_head(db_url: str) -> None:

@@ -1,0 +1,162 @@
+"""A backup folder: a clear header (salt, key check), encrypted objects named by keyed hash, snapshots.
+
+    DIR/hotich-backup.json          format, scrypt salt, a sealed key check (nothing personal)
+    DIR/objects/ab/<name>           one encrypted file or database copy, stored once whatever its path
+    DIR/snapshots/<UTC time>.snap   an encrypted manifest: what the workspace held at that moment
+
+Every write goes to a temp file, is fsynced and renamed; the manifest is written after every object it
+names, and old snapshots are removed before the objects only they used. A kill at any moment therefore
+leaves every listed snapshot whole (at worst a few unreferenced objects, collected by the next run).
+"""
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import json
+import os
+import zlib
+from collections.abc import Iterable
+from pathlib import Path
+from typing import Any
+
+from filelock import FileLock, Timeout
+
+from .. import atomic
+from ..errors import BadInput, HotichError
+from .crypto import CHECK_TEXT, SCRYPT_N, Vault, WrongPassphrase, b64, file_chunks, new_salt, unb64
+
+HEADER = "hotich-backup.json"
+
+
+class FileChanged(Exception):
+    """A file was replaced while it was being backed up; the caller hashes it again."""
+
+FORMAT = 1
+
+
+class BackupRepo:
+    def __init__(self, root: Path, vault: Vault) -> None:
+        self.root, self.vault = root, vault
+
+    # -- opening ----------------------------------------------------------------------------------------
+    @classmethod
+    def open(cls, root: Path, passphrase: str, create: bool = False) -> BackupRepo:
+        header = root / HEADER
+        if not header.exists():
+            if not create:
+                raise BadInput(f"{root} không phải thư mục sao lưu (không có {HEADER}).")
+            if root.exists() and any(p for p in root.iterdir() if not p.name.startswith(".")):
+                raise BadInput(f"Thư mục {root} đã có tệp khác: hãy chọn một thư mục trống cho bản sao lưu.")
+            salt = new_salt()
+            vault = Vault(passphrase, salt)
+            atomic.write_text(header, json.dumps({"format": FORMAT, "kdf": "scrypt", "n": SCRYPT_N, "r": 8, "p": 1,
+                                                  "salt": b64(salt), "check": b64(vault.seal(CHECK_TEXT, "check"))}))
+            return cls(root, vault)
+        try:
+            meta = json.loads(header.read_text(encoding="utf-8"))
+            salt, n, check = unb64(meta["salt"]), int(meta["n"]), unb64(meta["check"])
+        except (OSError, ValueError, KeyError, TypeError) as exc:
+            raise BadInput(f"Tệp {header} bị hỏng: {exc}") from exc
+        if meta.get("format") != FORMAT:
+            raise BadInput("Bản sao lưu này do phiên bản khác của ứng dụng tạo ra; hãy cập nhật ứng dụng.")
+        vault = Vault(passphrase, salt, n)
+        if vault.open(check, "check") != CHECK_TEXT:
+            raise WrongPassphrase("Sai mật khẩu sao lưu.")
+        return cls(root, vault)
+
+    def lock(self) -> FileLock:
+        lock = FileLock(str(self.root / ".lock"), timeout=5)
+        try:
+            lock.acquire()
+        except Timeout:
+            raise HotichError(f"Một lần sao lưu khác đang ghi vào {self.root}; hãy đợi nó xong.") from None
+        return lock
+
+    # -- objects ----------------------------------------------------------------------------------------
+    def object_path(self, name: str) -> Path:
+        return self.root / "objects" / name[:2] / name
+
+    def has(self, sha256: str) -> str | None:
+        name = self.vault.object_name(sha256)
+        return name if self.object_path(name).is_file() else None
+
+    def put_file(self, path: Path, sha256: str, compress: bool = False) -> str:
+        """Stores the file once (by its content hash); returns the object's name.
+
+        The content is hashed again while it is encrypted: a file replaced in between raises FileChanged
+        and leaves nothing behind, so an object's name always matches what it holds.
+        """
+        name = self.vault.object_name(sha256)
+        target = self.object_path(name)
+        if not target.is_file():
+            digest = hashlib.sha256()
+
+            def hashed() -> Iterable[bytes]:
+                for block in file_chunks(path):
+                    digest.update(block)
+                    yield block
+
+            with atomic.atomic_writer(target) as out:
+                self.vault.encrypt_stream(hashed(), out, name, compress)
+                if digest.hexdigest() != sha256:
+                    raise FileChanged(str(path))
+        return name
+
+    def read_object(self, name: str) -> Iterable[bytes]:
+        path = self.object_path(name)
+        if not path.is_file():
+            raise BadInput(f"Bản sao lưu thiếu tệp dữ liệu {name[:12]}….")
+        with path.open("rb") as fh:
+            yield from self.vault.decrypt_stream(fh, name)
+
+    def object_names(self) -> set[str]:
+        folder = self.root / "objects"
+        return {p.name for p in folder.glob("*/*") if p.is_file() and not p.name.startswith(".")} \
+            if folder.is_dir() else set()
+
+    # -- snapshots --------------------------------------------------------------------------------------
+    def snapshots(self) -> list[str]:
+        folder = self.root / "snapshots"
+        return sorted(p.stem for p in folder.glob("*.snap")) if folder.is_dir() else []
+
+    def write_snapshot(self, manifest: dict[str, Any]) -> str:
+        stamp = dt.datetime.now(dt.timezone.utc).strftime("%Y%m%dT%H%M%S%fZ")
+        blob = self.vault.seal(zlib.compress(json.dumps(manifest, ensure_ascii=False).encode("utf-8"), 6),
+                               f"snapshot:{stamp}")
+        atomic.write_bytes(self.root / "snapshots" / f"{stamp}.snap", blob)
+        return stamp
+
+    def read_snapshot(self, stamp: str) -> dict[str, Any]:
+        path = self.root / "snapshots" / f"{stamp}.snap"
+        try:
+            blob = path.read_bytes()
+        except OSError as exc:
+            raise BadInput(f"Không có bản sao lưu «{stamp}» trong {self.root}.") from exc
+        return json.loads(zlib.decompress(self.vault.open(blob, f"snapshot:{stamp}")).decode("utf-8"))
+
+    def latest(self) -> str:
+        stamps = self.snapshots()
+        if not stamps:
+            raise BadInput(f"Thư mục {self.root} chưa có bản sao lưu nào.")
+        return stamps[-1]
+
+    def prune(self, keep: int) -> tuple[int, int]:
+        """Keeps the newest `keep` snapshots; then removes objects no kept snapshot names."""
+        stamps = self.snapshots()
+        gone = stamps[:-keep] if keep > 0 else []
+        for stamp in gone:
+            os.unlink(self.root / "snapshots" / f"{stamp}.snap")
+        used: set[str] = set()
+        for stamp in self.snapshots():
+            used |= referenced(self.read_snapshot(stamp))
+        removed = 0
+        for name in sorted(self.object_names() - used):
+            os.unlink(self.object_path(name))
+            removed += 1
+        for stray in (self.root / "objects").glob("*/.*.tmp"):  # temp files of a run that was killed
+            os.unlink(stray)
+        return len(gone), removed
+
+
+def referenced(manifest: dict[str, Any]) -> set[str]:
+    return {manifest["db"]["object"]} | {f["object"] for f in manifest["files"]}

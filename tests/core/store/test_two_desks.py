@@ -1,0 +1,177 @@
+"""Two desks on one store (SQLite file, and one PostgreSQL): no change is ever lost silently.
+
+Reproduces issue 20's first failure: two desks fixing different fields of one record lost one change every
+round, and a supervisor approved a version changed after he opened it.
+"""
+from __future__ import annotations
+
+import threading
+from pathlib import Path
+
+import pytest
+from sqlalchemy import select
+
+from hotich_desktop.core import entry_edit
+from hotich_desktop.core.errors import Conflict
+from hotich_desktop.core.review import approve_clean
+from hotich_desktop.core.service import Service
+from hotich_desktop.core.store.models import AuditEvent, Entry, ReviewDecision
+from hotich_desktop.core.workspace import Settings, Workspace
+from tests.conftest import make_entries
+from tests.core.test_review import person
+
+ROUNDS = 100
+
+
+@pytest.fixture
+def desks(tmp_path: Path, db_url: str):
+    """Desk A and desk B: two workspaces, two Service objects, one database."""
+    a = Service(Workspace(tmp_path / "desk-a", db_url))
+    b = Service(Workspace(tmp_path / "desk-b", db_url))
+    admin = a.create_user(None, "admin", "matkhau-admin", "admin")
+    clerk_a = a.create_user(admin, "canbo-a", "matkhau-a", "clerk")
+    clerk_b = a.create_user(admin, "canbo-b", "matkhau-b", "clerk")
+    boss = a.create_user(admin, "kiemtra", "matkhau-kiemtra", "supervisor")
+    yield a, b, clerk_a, clerk_b, boss
+    a.close()
+    b.close()
+
+
+def test_stale_save_is_refused_with_the_other_desks_values(desks) -> None:
+    a, b, clerk_a, clerk_b, _ = desks
+    (entry_id,) = make_entries(a, clerk_a, 1)
+    seen_a, seen_b = a.entry(entry_id), b.entry(entry_id)
+    assert seen_a.version == seen_b.version == 1
+    a.save_record(clerk_a, entry_id, {"ghi_chu": "sửa ở bàn A"}, expected_version=seen_a.version)
+    with pytest.raises(Conflict) as refused:
+        b.save_record(clerk_b, entry_id, {"noi_cu_tru": "thôn Bản Mo"}, expected_version=seen_b.version)
+    assert "đã có người sửa mục này" in refused.value.message
+    assert refused.value.current["ghi_chu"] == "sửa ở bàn A" and refused.value.version == 2
+    assert ("ghi_chu", "sửa ở bàn A", "") in refused.value.differences({"noi_cu_tru": "thôn Bản Mo"})
+    merged = {**refused.value.current, "noi_cu_tru": "thôn Bản Mo"}
+    saved = b.save_record(clerk_b, entry_id, merged, expected_version=refused.value.version)
+    assert saved.entry.version == 3
+    assert a.entry(entry_id).fields == {"ghi_chu": "sửa ở bàn A", "noi_cu_tru": "thôn Bản Mo"}
+
+
+def _desk_loop(svc: Service, actor, entry_id: int, key: str, tag: str, log: list, errors: list) -> None:
+    """One clerk re-typing one field ROUNDS times; on a refusal: re-read, merge, save again."""
+    try:
+        for i in range(ROUNDS):
+            while True:
+                seen = svc.entry(entry_id)
+                fields = {**seen.fields, key: f"{tag} {i}"}
+                try:
+                    result = svc.save_record(actor, entry_id, fields, expected_version=seen.version)
+                except Conflict:
+                    log.append((tag, "refused", seen.version))
+                    continue
+                log.append((tag, "saved", seen.version, result.entry.version))
+                break
+    except BaseException as exc:  # noqa: BLE001 - reported by the test thread
+        errors.append(exc)
+
+
+def test_hundred_rounds_of_two_desks_lose_no_update(desks) -> None:
+    a, b, clerk_a, clerk_b, _ = desks
+    (entry_id,) = make_entries(a, clerk_a, 1)
+    log: list = []
+    errors: list = []
+    threads = [threading.Thread(target=_desk_loop, args=(a, clerk_a, entry_id, "ghi_chu", "a", log, errors)),
+               threading.Thread(target=_desk_loop, args=(b, clerk_b, entry_id, "noi_cu_tru", "b", log, errors))]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join(timeout=240)
+    assert not errors, errors
+    saves = [row for row in log if row[1] == "saved"]
+    assert len(saves) == 2 * ROUNDS
+    # Every save started from a different version: none was written over another blindly.
+    assert sorted(row[2] for row in saves) == list(range(1, 2 * ROUNDS + 1))
+    final = a.entry(entry_id)
+    assert final.fields == {"ghi_chu": f"a {ROUNDS - 1}", "noi_cu_tru": f"b {ROUNDS - 1}"}
+    assert final.version == 2 * ROUNDS + 1
+    # The audit trail chains: each save's "before" is exactly the previous save's "after" (0 lost updates).
+    with a.store.session() as s:
+        events = list(s.scalars(select(AuditEvent).where(AuditEvent.action == "record_save",
+                                                         AuditEvent.object_id == str(entry_id))
+                                .order_by(AuditEvent.id)))
+    assert len(events) == 2 * ROUNDS
+    for prev, cur in zip(events, events[1:]):
+        assert cur.before == prev.after
+    assert a.verify_audit().ok
+
+
+def test_approval_names_the_version_seen(desks) -> None:
+    a, b, clerk_a, _, boss = desks
+    (entry_id,) = make_entries(a, clerk_a, 1)
+    a.save_record(clerk_a, entry_id, person(1), submit=True)
+    opened = b.entry(entry_id)  # the supervisor opens version 2 at desk B
+    a.save_record(clerk_a, entry_id, {**person(1), "ghi_chu": "sửa sau"}, submit=True)  # desk A changes it
+    with pytest.raises(Conflict) as refused:
+        b.approve(boss, entry_id, opened.version)
+    assert refused.value.current["ghi_chu"] == "sửa sau"
+    assert b.entry(entry_id).status == "submitted"
+    approved = b.approve(boss, entry_id, refused.value.version)
+    assert approved.status == "approved"
+    with b.store.session() as s:
+        decision = s.scalar(select(ReviewDecision).where(ReviewDecision.entry_id == entry_id))
+        assert decision.record_version == refused.value.version == 3
+
+
+def test_batch_approval_skips_an_entry_changed_since_the_queue_was_shown(desks) -> None:
+    a, b, clerk_a, _, boss = desks
+    ids = make_entries(a, clerk_a, 2)
+    for n, entry_id in enumerate(ids, 1):
+        a.save_record(clerk_a, entry_id, person(n, name=f"Lò Văn Tính {'AB'[n - 1]}"), submit=True)
+    shown = {i: b.entry(i).version for i in ids}
+    a.save_record(clerk_a, ids[1], {**person(2, name="Lò Văn Tính B"), "ghi_chu": "sửa lại"}, submit=True)
+    approved, skipped = approve_clean(b, boss, shown)
+    assert approved == [ids[0]] and "đã có người sửa mục này" in skipped[ids[1]]
+
+
+def test_stale_box_delete_and_concurrent_entry_update_are_refused(desks) -> None:
+    a, b, clerk_a, clerk_b, _ = desks
+    first, second = make_entries(a, clerk_a, 2)
+    seen = b.entry(first)
+    with a.store.session() as s:  # desk A moves the outline (any change of the entry row)
+        s.get(Entry, first).polygon = [[0, 0], [120, 0], [120, 60], [0, 60]]
+    with pytest.raises(Conflict):
+        entry_edit.delete_box(b, clerk_b, first, expected_version=seen.box_version)
+    assert a.entry(first).id == first
+    entry_edit.delete_box(b, clerk_b, first, expected_version=a.entry(first).box_version)
+    # Two transactions that both loaded the entry: the later flush fails, it does not overwrite.
+    with pytest.raises(Conflict):
+        with a.store.session() as s1:
+            row1 = s1.get(Entry, second)
+            with b.store.session() as s2:
+                s2.get(Entry, second).status = "entered"
+            row1.status = "returned"
+    assert a.entry(second).status == "entered"
+
+
+def test_stale_book_update_is_refused(desks) -> None:
+    a, b, clerk_a, _, _ = desks
+    admin = a.login("admin", "matkhau-admin")
+    book = a.open_book(admin, "khai_sinh", 1990, "1")
+    seen = b.book(book.id)
+    a.update_book(admin, book.id, book.version, volume="1A")
+    with pytest.raises(Conflict) as refused:
+        b.update_book(admin, book.id, seen.version, status="closed")
+    assert refused.value.current == {"volume": "1A", "status": "open"}
+    assert b.update_book(admin, book.id, refused.value.version, status="closed").status == "closed"
+
+
+def test_stale_settings_save_is_refused(tmp_path: Path) -> None:
+    path = tmp_path / "settings.json"
+    first, second = Settings.load(path), Settings.load(path)
+    first.office_name = "UBND xã Một"
+    first.save(path)
+    second.naming_pattern = "{type}.{number}.pdf"
+    with pytest.raises(Conflict) as refused:
+        second.save(path)
+    assert refused.value.current["office_name"] == "UBND xã Một"
+    again = Settings.load(path)
+    again.naming_pattern = "{type}.{number}.pdf"
+    again.save(path)
+    assert Settings.load(path).office_name == "UBND xã Một" and Settings.load(path).version == 2
