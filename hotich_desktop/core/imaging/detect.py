@@ -1,6 +1,7 @@
 """Finding the ledger entries on a page.
 
-The page is reduced to a working copy (~1600 px long side), its skew measured by projection profiles and
+A photo's paper is found first and straightened (perspective). The page is reduced to a working copy
+(~1600 px on a page's long side), its skew measured by projection profiles and
 removed, and its ruling extracted with directional morphology. Each connected piece of ruling is a frame:
 a box (one entry) or a table (one entry per row band, the narrow header band left out). Tables side by side
 whose rows line up are one register across a two-page spread: their rows join. Boxes are mapped back to
@@ -15,6 +16,7 @@ import numpy as np
 from PIL import Image
 
 from .geometry import Polygon, apply_affine, bbox_of, clip_polygon, rect_polygon
+from .outline import flat_size, page_quad
 
 WORK_LONG_SIDE = 1600
 
@@ -95,13 +97,27 @@ def _rotation(shape: tuple[int, int], angle: float) -> tuple[np.ndarray, tuple[i
     return m, (nw, nh)
 
 
-def ruling(mask: np.ndarray) -> np.ndarray:
+def directional_masks(gray: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """Ink seen through a short smear along each direction: a faded or dotted rule becomes one even run
+    while handwriting stays in pieces, so faint rules survive the long opening that removes text."""
+    block = max(15, (min(gray.shape) // 40) | 1)
+
+    def seen(kernel: tuple[int, int]) -> np.ndarray:
+        smeared = cv2.blur(gray, kernel)
+        return cv2.adaptiveThreshold(smeared, 255, cv2.ADAPTIVE_THRESH_MEAN_C, cv2.THRESH_BINARY_INV, block, 10)
+
+    return seen((9, 1)), seen((1, 9))
+
+
+def ruling(mask: np.ndarray, directional: tuple[np.ndarray, np.ndarray] | None = None) -> np.ndarray:
     """Long horizontal and vertical strokes only; dropouts and short breaks in faint rules are bridged."""
     h, w = mask.shape
+    h_mask, v_mask = directional or (mask, mask)
 
     def along(kernel_close: tuple[int, int], kernel_open: tuple[int, int], kernel_join: tuple[int, int]) -> np.ndarray:
         rect = cv2.MORPH_RECT
-        out = cv2.morphologyEx(mask, cv2.MORPH_CLOSE, cv2.getStructuringElement(rect, kernel_close))
+        src = h_mask if kernel_close[0] > 1 else v_mask
+        out = cv2.morphologyEx(src, cv2.MORPH_CLOSE, cv2.getStructuringElement(rect, kernel_close))
         out = cv2.morphologyEx(out, cv2.MORPH_OPEN, cv2.getStructuringElement(rect, kernel_open))
         return cv2.morphologyEx(out, cv2.MORPH_CLOSE, cv2.getStructuringElement(rect, kernel_join))
 
@@ -140,17 +156,63 @@ def _frame_around(frame_labels: np.ndarray, x: int, y: int, cw: int, ch: int) ->
 
 def _bands(cells: list[tuple[int, int, int, int, int]]) -> list[_Band]:
     """Cells of one frame whose vertical extents agree form one row band."""
-    bands: list[_Band] = []
-    for x0, y0, x1, y1, frame in sorted(cells, key=lambda c: (c[4], c[1], c[0])):
-        for b in bands:
+    groups: list[tuple[_Band, list[tuple[int, int, int, int, int]]]] = []
+    for cell in sorted(cells, key=lambda c: (c[4], c[1], c[0])):
+        x0, y0, x1, y1, frame = cell
+        for b, members in groups:
             overlap = min(b.y1, y1) - max(b.y0, y0)
             if b.frame == frame and overlap > 0.7 * min(b.height, y1 - y0):
                 b.x0, b.y0, b.x1, b.y1 = min(b.x0, x0), min(b.y0, y0), max(b.x1, x1), max(b.y1, y1)
                 b.cells += 1
+                members.append(cell)
                 break
         else:
-            bands.append(_Band(x0, y0, x1, y1, frame))
-    return bands
+            groups.append((_Band(x0, y0, x1, y1, frame), [cell]))
+    return [part for b, members in groups for part in _split_band(b, members)]
+
+
+def _split_band(band: _Band, members: list[tuple[int, int, int, int, int]]) -> list[_Band]:
+    """A row rule lost in one column (under a seal, in a stain) merges two rows there; where at least two
+    other columns agree that a row ends and the next begins, the band is two entries."""
+    tol = max(4, band.height // 40)
+    ends = sorted(c[3] for c in members if c[3] < band.y1 - 4 * tol)
+    breaks: list[tuple[int, int]] = []  # (where the upper row ends, where the lower one starts)
+    for y in ends:
+        stopping = sum(1 for c in members if abs(c[3] - y) <= tol)
+        starting = [c[1] for c in members if y < c[1] <= y + 3 * tol]
+        if stopping >= 2 and len(starting) >= 2 and (not breaks or y - breaks[-1][0] > 4 * tol):
+            breaks.append((y, min(starting)))
+    if not breaks:
+        return [band]
+    parts, top = [], band.y0
+    for y, below in [*breaks, (band.y1, band.y1)]:
+        cells = sum(1 for c in members if c[1] >= top - tol and c[3] <= y + tol) or 1
+        parts.append(_Band(band.x0, top, band.x1, y, band.frame, cells))
+        top = below
+    return parts
+
+
+def _merge_slivers(bands: list[_Band]) -> list[_Band]:
+    """In a frame of plain boxes (one cell across), a piece far shorter than its neighbours is a box cut by
+    a writing line that touched both sides, not an entry of its own: it joins the nearer piece."""
+    out: list[_Band] = []
+    for frame in sorted({b.frame for b in bands}):
+        rows = sorted((b for b in bands if b.frame == frame), key=lambda b: b.y0)
+        if len(rows) >= 2 and all(b.cells == 1 for b in rows):
+            tallest = max(b.height for b in rows)
+            while True:
+                small = [k for k, b in enumerate(rows) if b.height < 0.45 * tallest]
+                if not small or len(rows) < 2:
+                    break
+                k = small[0]
+                gap_up = rows[k].y0 - rows[k - 1].y1 if k > 0 else 1 << 30
+                gap_down = rows[k + 1].y0 - rows[k].y1 if k + 1 < len(rows) else 1 << 30
+                other = k - 1 if gap_up <= gap_down else k + 1
+                a, b = rows[min(k, other)], rows[max(k, other)]
+                rows[min(k, other)] = _Band(min(a.x0, b.x0), a.y0, max(a.x1, b.x1), b.y1, frame)
+                del rows[max(k, other)]
+        out.extend(rows)
+    return out
 
 
 def _drop_headers(bands: list[_Band]) -> tuple[list[_Band], bool]:
@@ -203,26 +265,103 @@ def _reading_order(bands: list[_Band], width: int) -> list[_Band]:
     return sorted(bands, key=key)
 
 
-def detect(image: Image.Image | np.ndarray, allow_flip: bool = True) -> Detection:
-    gray = to_gray(image)
-    src_h, src_w = gray.shape
-    scale = min(1.0, WORK_LONG_SIDE / max(src_h, src_w))
-    if _is_bilevel(gray):  # fax or 1-bit scan, maybe dithered: smooth the dots into tones first
-        gray = cv2.GaussianBlur(gray, (0, 0), max(1.0, 0.7 / scale))
-    work = cv2.resize(gray, None, fx=scale, fy=scale, interpolation=cv2.INTER_AREA) if scale < 1 else gray
+def work_scale(width: float, height: float) -> float:
+    """Factor to the working copy: a page's long side at WORK_LONG_SIDE. A landscape picture is a two-page
+    spread, whose pages' long side is its height: shrinking it by its width would thin the rules away."""
+    page_long = height if width > 1.2 * height else max(width, height)
+    return min(1.0, WORK_LONG_SIDE / max(1.0, page_long))
+
+
+def _find(work: np.ndarray) -> tuple[list[Polygon], float, bool]:
+    """Entry outlines in the working copy's pixels, its skew, and whether the page seems upside down."""
     mask = ink_mask(work)
     angle = estimate_skew(mask)
     rot, (nw, nh) = _rotation(mask.shape, angle)
-    straight = cv2.warpAffine(mask, rot, (nw, nh), flags=cv2.INTER_NEAREST)
-    cells, _ = _cells(ruling(straight))
-    bands, upside_down = _drop_headers(_bands(cells))
+    straight_gray = cv2.warpAffine(work, rot, (nw, nh), flags=cv2.INTER_LINEAR, borderMode=cv2.BORDER_REPLICATE)
+    straight = ink_mask(straight_gray)
+    cells, _ = _cells(ruling(straight, directional_masks(straight_gray)))
+    bands, upside_down = _drop_headers(_merge_slivers(_bands(cells)))
     bands = _reading_order(_join_spread(bands, nw), nw)
     back = cv2.invertAffineTransform(rot)
-    polygons = []
     pad = 2  # the cell is the inside of the rule; the entry runs to the rule's middle
-    for b in bands:
-        quad = apply_affine(back, rect_polygon(b.x0 - pad, b.y0 - pad, b.x1 + pad, b.y1 + pad))
-        polygons.append(clip_polygon([[x / scale, y / scale] for x, y in quad], src_w, src_h))
+    polys = [apply_affine(back, rect_polygon(b.x0 - pad, b.y0 - pad, b.x1 + pad, b.y1 + pad)) for b in bands]
+    return polys, angle, upside_down
+
+
+def gutter(work: np.ndarray) -> int | None:
+    """x of the fold of a two-page spread: the widest strip in the middle that no row rule crosses."""
+    h, w = work.shape
+    if w < 1.2 * h:
+        return None
+    rows = cv2.morphologyEx(ink_mask(work), cv2.MORPH_OPEN,
+                            cv2.getStructuringElement(cv2.MORPH_RECT, (max(20, w // 40), 1)))
+    crossed = rows.sum(axis=0) > 0
+    lo, hi = int(w * 0.35), int(w * 0.65)
+    best, start = (0, None), None
+    for x in range(lo, hi + 1):
+        if x < hi and not crossed[x]:
+            start = x if start is None else start
+        elif start is not None:
+            if x - start > best[0]:
+                best = (x - start, (start + x) // 2)
+            start = None
+    return best[1] if best[0] >= max(3, w // 200) else None
+
+
+def _find_page(work: np.ndarray) -> tuple[list[Polygon], float, bool]:
+    """As _find; a spread's two pages are straightened each on its own (a bound book rarely lies flat), and
+    rows that line up across the fold are one entry."""
+    fold = gutter(work)
+    if fold is None:
+        return _find(work)
+    left, a_left, up_left = _find(work[:, :fold])
+    right, a_right, up_right = _find(np.ascontiguousarray(work[:, fold:]))
+    right = [[[x + fold, y] for x, y in poly] for poly in right]
+    joined: list[Polygon] = []
+    used: set[int] = set()
+    for poly in left:
+        y0, y1 = min(p[1] for p in poly), max(p[1] for p in poly)
+        for k, other in enumerate(right):
+            o0, o1 = min(p[1] for p in other), max(p[1] for p in other)
+            if k not in used and min(y1, o1) - max(y0, o0) > 0.6 * min(y1 - y0, o1 - o0):
+                used.add(k)
+                poly = [poly[0], other[1], other[2], poly[3]]
+                break
+        joined.append(poly)
+    joined += [p for k, p in enumerate(right) if k not in used]
+    joined.sort(key=lambda p: (min(q[0] for q in p) > fold, min(q[1] for q in p)))
+    return joined, round((a_left + a_right) / 2, 2), up_left or up_right
+
+
+def detect(image: Image.Image | np.ndarray, allow_flip: bool = True) -> Detection:
+    gray = to_gray(image)
+    src_h, src_w = gray.shape
+    bilevel = _is_bilevel(gray)
+    quad = None if bilevel else page_quad(gray)
+    if quad is not None:  # a photo: the paper is straightened first, boxes go back through the homography
+        pw, ph = flat_size(quad)
+        scale = work_scale(pw, ph)
+        small = cv2.resize(gray, None, fx=scale, fy=scale, interpolation=cv2.INTER_AREA) if scale < 1 else gray
+        size = (max(1, round(pw * scale)), max(1, round(ph * scale)))
+        target = np.float32(rect_polygon(0, 0, size[0], size[1]))
+        homography = cv2.getPerspectiveTransform(quad * scale, target)
+        work = cv2.warpPerspective(small, homography, size, flags=cv2.INTER_LINEAR, borderMode=cv2.BORDER_REPLICATE)
+        inverse = np.linalg.inv(homography)
+
+        def to_source(poly: Polygon) -> Polygon:
+            pts = cv2.perspectiveTransform(np.float64([poly]), inverse)[0]
+            return [[x / scale, y / scale] for x, y in pts]
+    else:
+        scale = work_scale(src_w, src_h)
+        if bilevel:  # fax or 1-bit scan, maybe dithered: smooth the dots into tones first
+            gray = cv2.GaussianBlur(gray, (0, 0), max(1.0, 0.7 / scale))
+        work = cv2.resize(gray, None, fx=scale, fy=scale, interpolation=cv2.INTER_AREA) if scale < 1 else gray
+
+        def to_source(poly: Polygon) -> Polygon:
+            return [[x / scale, y / scale] for x, y in poly]
+
+    found, angle, upside_down = _find_page(work)
+    polygons = [clip_polygon(to_source(p), src_w, src_h) for p in found]
     result = Detection(src_w, src_h, angle, polygons)
     if upside_down and allow_flip:
         flipped = detect(np.ascontiguousarray(gray[::-1, ::-1]), allow_flip=False)

@@ -96,3 +96,66 @@ def test_huge_page_is_handled() -> None:
     page = _synthetic_table(size=(10000, 14000))
     found = detect(np.asarray(page))
     assert len(found.polygons) == 4
+
+
+def _photo(page: Image.Image, tilt: float = 0.05) -> tuple[Image.Image, np.ndarray]:
+    """The page photographed at a slant on a dark desk; returns the photo and the page->photo homography."""
+    import cv2
+
+    w, h = page.size
+    cw, ch = int(w * 1.3), int(h * 1.2)
+    dst = np.float32([[w * 0.12 + w * tilt, h * 0.1], [w * 1.18 - w * tilt, h * 0.08],
+                      [w * 1.2, h * 1.1], [w * 0.1, h * 1.12]])
+    m = cv2.getPerspectiveTransform(np.float32([[0, 0], [w, 0], [w, h], [0, h]]), dst)
+    out = cv2.warpPerspective(np.asarray(page), m, (cw, ch), borderValue=(40, 35, 30))
+    yy, xx = np.mgrid[0:ch, 0:cw].astype(np.float32)
+    light = 1.0 - 0.3 * ((xx / cw - 0.2) ** 2 + (yy / ch - 0.3) ** 2)
+    return Image.fromarray(np.clip(out * light[..., None], 0, 255).astype(np.uint8)), m
+
+
+def _mapped(m: np.ndarray, box: list[float]) -> list[float]:
+    import cv2
+
+    pts = cv2.perspectiveTransform(np.float64([[[box[0], box[1]], [box[2], box[1]], [box[2], box[3]],
+                                                [box[0], box[3]]]]), m)[0]
+    return [pts[:, 0].min(), pts[:, 1].min(), pts[:, 0].max(), pts[:, 1].max()]
+
+
+def test_phone_photo_entries_found_through_the_perspective() -> None:
+    page = _synthetic_table()
+    flat = detect(page).bboxes
+    photo, m = _photo(page)
+    found = detect(photo).bboxes
+    assert len(found) == len(flat) == 4
+    assert all(iou(_mapped(m, a), b) > 0.9 for a, b in zip(flat, found))
+
+
+def test_row_rule_hidden_in_one_column_does_not_merge_two_entries() -> None:
+    from PIL import ImageDraw
+
+    page = _synthetic_table()
+    d = ImageDraw.Draw(page)
+    row_h = (page.height - 80 - 190) // 4
+    y = 190 + 2 * row_h
+    d.rectangle((62, y - 3, 298, y + 3), fill=(240, 232, 210))  # a seal or a stain took the rule's first cell
+    found = detect(page).bboxes
+    assert len(found) == 4
+    assert abs(found[1][3] - y) < 8 and abs(found[2][1] - y) < 8
+
+
+def test_spread_with_pages_skewed_apart_is_one_entry_per_row() -> None:
+    left, right = _synthetic_table().rotate(1.0, fillcolor=(240, 232, 210)), _synthetic_table().rotate(
+        -0.8, fillcolor=(240, 232, 210))
+    spread = Image.new("RGB", (left.width * 2 + 40, left.height), (240, 232, 210))
+    spread.paste(left, (0, 0))
+    spread.paste(right, (left.width + 40, 0))
+    found = detect(spread)
+    assert len(found.polygons) == 4
+    assert all(b[2] - b[0] > spread.width * 0.85 for b in found.bboxes)
+
+
+def test_faded_rules_still_close_the_rows() -> None:
+    page = np.asarray(_synthetic_table()).astype(np.float32)
+    paper = np.array([240, 232, 210], np.float32)
+    faded = Image.fromarray((paper + (page - paper) * 0.3).astype(np.uint8))
+    assert len(detect(faded).polygons) == 4
