@@ -180,12 +180,26 @@ def cmd_export(args: argparse.Namespace) -> int:
 
 
 def cmd_deliver(args: argparse.Namespace) -> int:
-    from ..core.export.outbox import deliver_to_folder
+    """Delivers to a folder, webdav(s)://, sftp:// or http(s):// address (default: the settings' one)."""
+    import getpass
+    import sys
+
+    from ..core.export.outbox import configured_target, deliver
+    from ..core.export.targets import needs_password
+    from ..core.export.targets.credentials import password_for
     from .auth import actor
 
     svc = _service(args)
-    dest = deliver_to_folder(svc, actor(svc, args.user), args.package, Path(args.to))
-    emit({"package_id": args.package, "delivered": str(dest)}, args.json, f"Đã chép và kiểm tra: {dest}")
+    who = actor(svc, args.user)
+    address = args.to or svc.settings.upload_url
+    secret = None
+    if address and needs_password(address) and password_for(svc.workspace.root, address) is None \
+            and sys.stdin is not None and sys.stdin.isatty():
+        secret = getpass.getpass(f"Mật khẩu cho {address}: ")
+    receipt = deliver(svc, who, args.package, configured_target(svc, address, secret))
+    text = (f"Gói đã có sẵn ở nơi nhận: {receipt.location}" if receipt.already_there
+            else f"Đã gửi và kiểm tra mã băm: {receipt.location}")
+    emit({"package_id": args.package, "delivered": receipt.location, "receipt": receipt.as_json()}, args.json, text)
     return 0
 
 
@@ -369,9 +383,9 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.add_argument("--book", type=int, required=True)
     p.add_argument("--out", required=True)
     p.add_argument("--user", required=True)
-    p = add("deliver", cmd_deliver, "chép một gói đã xuất sang thư mục/USB và kiểm tra")
+    p = add("deliver", cmd_deliver, "gửi một gói đã xuất tới thư mục/USB, WebDAV, SFTP hoặc máy chủ nhận")
     p.add_argument("--package", type=int, required=True)
-    p.add_argument("--to", required=True)
+    p.add_argument("--to", help="thư mục, webdav(s)://, sftp://, http(s)://; bỏ trống: nơi nhận trong Cài đặt")
     p.add_argument("--user", required=True)
 
     p = add("upload", cmd_upload, "gửi gói đã xuất lên máy chủ nhận (tiếp tục được nếu mạng đứt)")

@@ -15,13 +15,14 @@ from typing import Any
 from sqlalchemy import func, select
 
 from .. import audit
-from ..atomic import copy_file, sha256_file
+from ..atomic import sha256_file
 from ..errors import HotichError, NotFound, Refused
 from ..roles import Actor
 from ..service import Service
 from ..store.models import Entry, ExportItem, ExportPackage, Page, ReviewDecision, User, utcnow
 from .package import ExportRow, Progress, write_package
 from .upload import Progress as UploadProgress
+from .targets import DeliveryError, LocalPackage, Receipt, Target, open_target
 from .upload import UploadTarget, upload_package
 
 LIVE = ("queued", "sent", "failed", "acknowledged")
@@ -132,28 +133,54 @@ def _intact(folder: Path) -> bool:
 
 def deliver_to_folder(svc: Service, actor: Actor, package_id: int, target: Path) -> Path:
     """Copies a package to a folder target, verifies the hashes there, and only then marks it sent."""
+    from .targets.folder import FolderTarget
+
+    return Path(deliver(svc, actor, package_id, FolderTarget(target)).location)
+
+
+def deliver(svc: Service, actor: Actor, package_id: int, target: str | Target | None = None,
+            progress: UploadProgress | None = None, password: str | None = None) -> Receipt:
+    """Delivers one outbox item to a target (an address, or the one in the settings). The item is marked
+    sent (acknowledged for our HTTP server) only with a receipt; otherwise failed with the reason."""
     svc.require(actor, "export")
+    if not isinstance(target, Target):
+        target = configured_target(svc, target, password)
     source = _live_source(svc, package_id)
-    dest = target / source.name
     try:
-        dest.mkdir(parents=True, exist_ok=True)
-        for f in [*_manifest_files(source), {"name": "manifest.json"}]:
-            copy_file(source / f["name"], dest / f["name"])
-        if not _intact(dest):
-            raise HotichError(f"Bản sao trên {target} không khớp mã băm: chưa đánh dấu đã gửi.")
-    except (OSError, HotichError) as exc:
-        message = exc.message if isinstance(exc, HotichError) else f"Không chép được gói sang {target}: {exc}"
-        _mark(svc, actor, package_id, "failed", message, str(dest))
-        raise HotichError(message) from exc
-    _mark(svc, actor, package_id, "sent", "", str(dest))
-    return dest
+        receipt = target.send(LocalPackage.load(source), progress)
+    except DeliveryError as exc:
+        _mark(svc, actor, package_id, "failed", exc.message, target.display())
+        raise
+    finally:
+        target.close()
+    status = "acknowledged" if target.scheme == "http" else "sent"
+    _mark(svc, actor, package_id, status, "", target.display(), receipt.as_text())
+    return receipt
+
+
+def configured_target(svc: Service, address: str | None = None, password: str | None = None) -> Target:
+    """The target for `address` or the settings' one; the password from the caller, the environment, the
+    workspace's encrypted store, or (our HTTP server only) the older token setting."""
+    from .targets.credentials import password_for
+
+    settings = svc.settings
+    address = address or settings.upload_url
+    if not address:
+        raise Refused("Chưa cài nơi nhận gói (Cài đặt → Nơi nhận gói).")
+    if password is None:
+        password = password_for(svc.workspace.root, address)
+        if password is None and address.lower().startswith(("http://", "https://")):
+            password = settings.upload_token
+    return open_target(address, password, workspace_root=svc.workspace.root)
 
 
 def upload(svc: Service, actor: Actor, package_id: int, target: UploadTarget | None = None,
            progress: UploadProgress | None = None) -> str:
-    """Uploads one outbox item; on the server's receipt the item is acknowledged, on failure it waits."""
+    """Uploads one outbox item; on the server's receipt the item is acknowledged, on failure it waits.
+    Without an explicit server it delivers to the target in the settings, whatever its kind."""
     svc.require(actor, "export")
-    target = target or upload_target(svc)
+    if target is None:
+        return deliver(svc, actor, package_id, progress=progress).as_text()
     source = _live_source(svc, package_id)
     try:
         receipt = upload_package(source, target, progress)
@@ -168,17 +195,11 @@ def upload(svc: Service, actor: Actor, package_id: int, target: UploadTarget | N
     return receipt
 
 
-def upload_target(svc: Service) -> UploadTarget:
-    settings = svc.settings
-    if not settings.upload_url:
-        raise Refused("Chưa cài địa chỉ máy chủ nhận (Cài đặt → Gửi lên mạng).")
-    return UploadTarget(settings.upload_url, settings.upload_token)
-
-
 def upload_waiting(svc: Service, actor: Actor, target: UploadTarget | None = None,
                    progress: UploadProgress | None = None) -> list[tuple[int, str]]:
     """Tries every waiting item once, oldest first; returns (package id, receipt or error) for each."""
-    target = target or upload_target(svc)
+    if target is None:
+        configured_target(svc)  # no target set: one clear refusal instead of one per package
     with svc.store.session() as s:
         ids = list(s.scalars(select(ExportPackage.id).where(ExportPackage.status.in_(WAITING))
                              .order_by(ExportPackage.id)))

@@ -52,7 +52,10 @@ class UploadTarget:
 
 
 class UploadError(HotichError):
-    """The server could not be reached or refused the package; the item stays in the outbox."""
+    """The server could not be reached or refused the package; the item stays in the outbox.
+    `retryable`: the server was unreachable (worth trying later), not a refusal."""
+
+    retryable = False
 
 
 class _Retry(Exception):
@@ -148,8 +151,10 @@ class _Client:
             if attempt < self.target.attempts:
                 self.sleep(delay)
                 delay = min(delay * 2, self.target.max_backoff)
-        raise UploadError(f"Không gửi được lên máy chủ sau {self.target.attempts} lần thử ({last}). "
-                          "Gói vẫn nằm trong hộp thư đi và sẽ được gửi lại khi có mạng.")
+        error = UploadError(f"Không gửi được lên máy chủ sau {self.target.attempts} lần thử ({last}). "
+                            "Gói vẫn nằm trong hộp thư đi và sẽ được gửi lại khi có mạng.")
+        error.retryable = True
+        raise error
 
     def _once(self, method: str, path: str, body: bytes | None, headers: dict[str, str]) -> _Answer:
         request = urllib.request.Request(self.base + path, data=body, method=method, headers=headers)

@@ -160,22 +160,23 @@ def test_clerk_cannot_export(approved_book, tmp_path: Path) -> None:
 def test_folder_delivery_verifies_and_full_target_is_not_sent(approved_book, tmp_path: Path, monkeypatch) -> None:
     svc, book, boss, _, _ = approved_book
     result = export_book(svc, boss, book.id, tmp_path / "out")
-    from hotich_desktop.core import atomic
+    from hotich_desktop.core.export.targets.folder import FolderTarget
 
-    real = atomic.copy_file
+    real = FolderTarget._write
     calls = {"n": 0}
 
-    def fills_up(src, dst):  # noqa: ANN001
+    def fills_up(self, out, chunk):  # noqa: ANN001
         calls["n"] += 1
         if calls["n"] == 2:
             raise OSError(errno.ENOSPC, "No space left on device")
-        return real(src, dst)
+        return real(self, out, chunk)
 
-    monkeypatch.setattr("hotich_desktop.core.export.outbox.copy_file", fills_up)
-    with pytest.raises(HotichError):
+    monkeypatch.setattr(FolderTarget, "_write", fills_up)
+    with pytest.raises(HotichError, match="đầy"):
         deliver_to_folder(svc, boss, result.package_id, tmp_path / "usb")
     assert waiting_packages(svc) == 1  # failed, still waiting
-    monkeypatch.setattr("hotich_desktop.core.export.outbox.copy_file", real)
+    assert not (tmp_path / "usb" / result.package.name).exists()
+    monkeypatch.setattr(FolderTarget, "_write", real)
     dest = deliver_to_folder(svc, boss, result.package_id, tmp_path / "usb")
     assert (dest / "manifest.json").exists() and waiting_packages(svc) == 0
 
@@ -233,20 +234,21 @@ def test_libreoffice_reads_back_the_stores_values(approved_book, tmp_path: Path)
 def test_usb_stick_pulled_mid_copy_is_not_marked_sent(approved_book, tmp_path: Path, monkeypatch) -> None:
     svc, book, boss, _, _ = approved_book
     result = export_book(svc, boss, book.id, tmp_path / "out")
-    from hotich_desktop.core import atomic
+    from hotich_desktop.core.export.targets.folder import FolderTarget
 
-    real = atomic.copy_file
+    real = FolderTarget._write
     usb = tmp_path / "usb"
 
-    def pulled_out(src, dst):  # noqa: ANN001
-        real(src, dst)
-        shutil.rmtree(usb)  # the stick is gone after the first file
-        monkeypatch.setattr("hotich_desktop.core.export.outbox.copy_file", real)
+    def pulled_out(self, out, chunk):  # noqa: ANN001
+        real(self, out, chunk)
+        shutil.rmtree(usb)  # the stick is gone after the first chunk
+        raise OSError(errno.ENOENT, "No such file or directory")
 
-    monkeypatch.setattr("hotich_desktop.core.export.outbox.copy_file", pulled_out)
+    monkeypatch.setattr(FolderTarget, "_write", pulled_out)
+    monkeypatch.setattr(FolderTarget, "sleep", lambda self, s: None, raising=False)
     with pytest.raises(HotichError):
         deliver_to_folder(svc, boss, result.package_id, usb)
-    assert waiting_packages(svc) == 1
+    assert waiting_packages(svc) == 1 and not (usb / result.package.name).exists()
 
 
 def test_crash_between_package_swaps_is_recovered(approved_book, tmp_path: Path) -> None:
