@@ -70,11 +70,15 @@ def self_test(page: str) -> int:
 
 
 def install_translator(app: QApplication, lang: str) -> QTranslator | None:
-    """Vietnamese is the source language; other languages come from compiled .qm files."""
+    """Vietnamese is the source language; other languages come from compiled .qm files. In Vietnamese,
+    Qt's own buttons, menus and file dialog come from qt_vi.qm (PySide6 ships no qtbase_vi)."""
     QLocale.setDefault(QLocale(QLocale.Vietnamese if lang == "vi" else QLocale.English))
-    if lang == "vi":
-        return None
     translator = QTranslator(app)
+    if lang == "vi":
+        if translator.load(str(resources_dir() / "translations" / "qt_vi.qm")):
+            app.installTranslator(translator)
+            return translator
+        return None
     if translator.load(str(resources_dir() / "translations" / f"hotich_{lang}.qm")):
         app.installTranslator(translator)
         return translator

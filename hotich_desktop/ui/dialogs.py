@@ -164,7 +164,8 @@ class SettingsDialog(_Form):
         self.finish()
 
     def _pick(self) -> None:
-        folder = QFileDialog.getExistingDirectory(self, self.tr("Thư mục máy quét"))
+        folder = QFileDialog.getExistingDirectory(self, self.tr("Thư mục máy quét"),
+                                                  options=QFileDialog.ShowDirsOnly | QFileDialog.DontUseNativeDialog)
         if folder:
             self.folder.setText(folder)
 

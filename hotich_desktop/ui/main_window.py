@@ -609,7 +609,8 @@ class MainWindow(QMainWindow):
         if self.book is None:
             tell(self, self.tr("Hãy chọn hoặc tạo sổ trước."))
             return
-        folder = QFileDialog.getExistingDirectory(self, self.tr("Thư mục có ảnh quét"))
+        folder = QFileDialog.getExistingDirectory(self, self.tr("Thư mục có ảnh quét"),
+                                                  options=QFileDialog.ShowDirsOnly | QFileDialog.DontUseNativeDialog)
         if folder:
             self.background(ingest_folder, self.svc, self.actor, self.book.id, Path(folder),
                             on_done=self._on_intake, label=self.tr("Đang nhận trang…"))

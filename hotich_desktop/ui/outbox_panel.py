@@ -95,7 +95,8 @@ class OutboxPanel(QDialog):
             self.message.setText(self.tr("Hãy chọn một gói trong danh sách."))
             return
         start = self.svc.settings.export_target_folder or str(Path.home())
-        folder = QFileDialog.getExistingDirectory(self, self.tr("Chép gói sang"), start)
+        folder = QFileDialog.getExistingDirectory(self, self.tr("Chép gói sang"), start,
+                                                  QFileDialog.ShowDirsOnly | QFileDialog.DontUseNativeDialog)
         if folder:
             self.background(deliver_to_folder, self.svc, self.actor, package_id, Path(folder),
                             on_done=lambda dest: self._done(self.tr("Đã chép và kiểm tra: {0}").format(dest)),

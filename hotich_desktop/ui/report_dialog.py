@@ -59,7 +59,8 @@ class ReportDialog(QDialog):
         day = self.chosen_day()
         if path is None:
             start = str(Path.home() / f"bao-cao-{day:%Y-%m-%d}{suffix}")
-            path, _ = QFileDialog.getSaveFileName(self, self.tr("Lưu báo cáo"), start)
+            path, _ = QFileDialog.getSaveFileName(self, self.tr("Lưu báo cáo"), start,
+                                                  options=QFileDialog.DontUseNativeDialog)
             if not path:
                 return None
         out = Path(path).with_suffix(suffix)

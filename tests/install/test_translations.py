@@ -32,4 +32,4 @@ def test_committed_qm_matches_its_source(ts: Path, tmp_path: Path) -> None:
 
 
 def test_there_is_a_translation() -> None:
-    assert sorted(p.name for p in TRANSLATIONS.glob("*.qm")) == ["hotich_en.qm"]
+    assert sorted(p.name for p in TRANSLATIONS.glob("*.qm")) == ["hotich_en.qm", "qt_vi.qm"]
