@@ -24,12 +24,14 @@ PERMISSIONS: dict[str, set[Role]] = {
     "manage_users": {Role.ADMIN},
     "manage_books": {Role.CLERK, Role.SUPERVISOR, Role.ADMIN},
     "backup": {Role.SUPERVISOR, Role.ADMIN},
+    "configure_delivery": {Role.ADMIN},
 }
 
 ACTION_LABELS = {
     "intake": "nhận trang quét", "enter": "nhập và sửa hồ sơ", "review": "phê duyệt hoặc trả lại hồ sơ",
     "export": "xuất dữ liệu", "report": "xem báo cáo", "read_records": "xem hồ sơ", "manage_users": "quản lý người dùng",
     "manage_books": "tạo và sửa sổ", "backup": "sao lưu dữ liệu",
+    "configure_delivery": "cài nơi nhận gói",
 }
 
 
