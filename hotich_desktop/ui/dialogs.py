@@ -1,6 +1,8 @@
 """Small dialogs: sign in, first administrator, new book, settings."""
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from PySide6.QtCore import QSettings
 from PySide6.QtWidgets import (QCheckBox, QComboBox, QDialog, QDialogButtonBox, QFileDialog, QFormLayout,
                                QHBoxLayout, QLabel, QLineEdit, QMessageBox, QPushButton, QSpinBox, QWidget)
@@ -122,7 +124,9 @@ class NewBookDialog(_Form):
 class SettingsDialog(_Form):
     """Workspace settings (shared by every desk on this workspace) and this desk's own preferences."""
 
-    def __init__(self, settings: Settings, prefs: QSettings, parent: QWidget | None = None) -> None:
+    def __init__(self, settings: Settings, prefs: QSettings, parent: QWidget | None = None,
+                 try_target: Callable[[str, str | None, Callable[[str], None]], None] | None = None,
+                 may_set_target: bool = True) -> None:
         super().__init__(self.tr("Cài đặt"), parent)
         self.settings, self.prefs = settings, prefs
         self.folder = QLineEdit(";".join(settings.watch_folders))
@@ -143,9 +147,17 @@ class SettingsDialog(_Form):
         self.ocr.setChecked(settings.ocr_enabled)
         self.ocr_language = QLineEdit(settings.ocr_language)
         self.upload_url = QLineEdit(settings.upload_url)
-        self.upload_url.setPlaceholderText(self.tr("để trống nếu không gửi qua mạng"))
-        self.upload_token = QLineEdit(settings.upload_token)
+        self.upload_url.setPlaceholderText(self.tr("thư mục, webdav(s)://, sftp://người@máy/thư-mục hoặc https://"))
+        self.upload_token = QLineEdit()  # never shown again once saved: it lives in the encrypted store
         self.upload_token.setEchoMode(QLineEdit.Password)
+        self.upload_token.setPlaceholderText(self.tr("để trống: giữ mật khẩu đã lưu"))
+        self.target_result = QLabel()
+        self.target_result.setWordWrap(True)
+        try_button = QPushButton(self.tr("Thử kết nối"))
+        try_button.setEnabled(try_target is not None)
+        try_button.clicked.connect(lambda: self._try_target(try_target))
+        for widget in (self.upload_url, self.upload_token):
+            widget.setEnabled(may_set_target)
         self.db_url = QLineEdit(str(prefs.value("db_url", "")))
         self.db_url.setPlaceholderText(self.tr("để trống: SQLite trên máy này"))
         self.language = QComboBox()
@@ -157,11 +169,21 @@ class SettingsDialog(_Form):
                               (self.tr("Mã đơn vị"), self.office_code), (self.tr("Tên đơn vị"), self.office_name),
                               (self.tr("Mẫu tên tệp PDF"), self.naming), ("", self.ocr),
                               (self.tr("Ngôn ngữ OCR"), self.ocr_language),
-                              (self.tr("Máy chủ nhận (gửi lên mạng)"), self.upload_url),
-                              (self.tr("Mã truy cập máy chủ"), self.upload_token),
+                              (self.tr("Nơi nhận gói"), self.upload_url),
+                              (self.tr("Mật khẩu nơi nhận"), self.upload_token),
+                              ("", try_button), ("", self.target_result),
                               (self.tr("Cơ sở dữ liệu (máy chủ)"), self.db_url), (self.tr("Ngôn ngữ"), self.language)):
             self.layout_.addRow(label, widget)
         self.finish()
+
+    def _try_target(self, try_target: Callable[[str, str | None, Callable[[str], None]], None] | None) -> None:
+        if try_target is not None:
+            self.target_result.setText(self.tr("Đang thử kết nối…"))
+            try_target(*self.target_choice(), self.target_result.setText)
+
+    def target_choice(self) -> tuple[str, str | None]:
+        """The delivery address and a new password (None: keep the stored one); saved by the core, audited."""
+        return self.upload_url.text().strip(), self.upload_token.text() or None
 
     def _pick(self) -> None:
         folder = QFileDialog.getExistingDirectory(self, self.tr("Thư mục máy quét"),
@@ -179,8 +201,6 @@ class SettingsDialog(_Form):
         s.naming_pattern = self.naming.text().strip() or s.naming_pattern
         s.ocr_enabled = self.ocr.isChecked()
         s.ocr_language = self.ocr_language.text().strip() or s.ocr_language
-        s.upload_url = self.upload_url.text().strip()
-        s.upload_token = self.upload_token.text().strip()
         s.save(path)
         self.prefs.setValue("db_url", self.db_url.text().strip())
         self.prefs.setValue("language", self.language.currentData())

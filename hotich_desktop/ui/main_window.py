@@ -1,6 +1,7 @@
 """The clerk's workstation: pages of the book, the page with its boxes, the record form, progress."""
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -11,7 +12,7 @@ from PySide6.QtWidgets import (QComboBox, QDockWidget, QFileDialog, QHBoxLayout,
                                QToolBar, QVBoxLayout, QWidget)
 
 from ..core import entry_edit
-from ..core.errors import Conflict
+from ..core.errors import Conflict, HotichError
 from ..core.forms import load_form
 from ..core.ocr.engine import available as ocr_available
 from ..core.intake.ingest import IngestReport, ingest_folder
@@ -20,7 +21,9 @@ from ..core.processing import load_page_frame, process_book
 from ..core.roles import ROLE_LABELS, Actor
 from ..core.service import INPUT_ERRORS, SaveResult, Service
 from ..core.views import BookInfo, EntryInfo, Finding, PageInfo
-from ..core.export.outbox import upload_waiting, waiting_packages
+from ..core.export.outbox import waiting_packages
+from ..core.export.targets.config import check_connection, set_delivery_target
+from ..core.export.targets.schedule import RetrySchedule, deliver_due
 from .dialogs import NewBookDialog, SettingsDialog, tell
 from .entry_form import EntryForm
 from .page_view import PageView, polygon_to_rect, rect_to_polygon
@@ -80,6 +83,7 @@ class MainWindow(QMainWindow):
         self.workers: set = set()
         self.processing = self.more_to_process = False
         self.uploading = False
+        self.retry_schedule = RetrySchedule()
         self.pending_entry: int | None = None
         self.review_dock: QDockWidget | None = None
         self.outbox: OutboxPanel | None = None
@@ -645,9 +649,16 @@ class MainWindow(QMainWindow):
 
     # -- settings and users -------------------------------------------------------------------------
     def open_settings(self) -> None:
-        dialog = SettingsDialog(self.svc.settings, self.prefs, self)
+        settings = self.svc.settings
+        dialog = SettingsDialog(settings, self.prefs, self, self.try_target, self.actor.may("configure_delivery"))
         if dialog.exec():
             dialog.apply(self.svc.workspace.settings_path)
+            address, password = dialog.target_choice()
+            if self.actor.may("configure_delivery") and (address != settings.upload_url or password is not None):
+                try:
+                    set_delivery_target(self.svc, self.actor, address, password)
+                except HotichError as exc:
+                    tell(self, exc.message)
             self.start_watching()
             self.check_ocr()
 
@@ -705,7 +716,7 @@ class MainWindow(QMainWindow):
     def open_outbox(self) -> None:
         if self.outbox is None:
             self.outbox = OutboxPanel(self.svc, self.actor, self.background,
-                                      lambda: self.book.id if self.book else None, self)
+                                      lambda: self.book.id if self.book else None, self, self.retry_schedule)
             self.outbox.changed.connect(self.refresh_outbox_count)
         self.outbox.refresh()
         self.outbox.show()
@@ -718,8 +729,13 @@ class MainWindow(QMainWindow):
         waiting = waiting_packages(self.svc)
         self.outbox_label.setText(self.tr("Hộp thư đi: {0} gói chờ gửi").format(waiting) if waiting else "")
 
+    def try_target(self, address: str, password: str | None, show: Callable[[str], None]) -> None:
+        """"Thử kết nối" in the settings: signs in and checks the folder in a worker, never in the window."""
+        self.background(check_connection, self.svc, address or None, password, on_done=show, on_error=show,
+                        label=self.tr("Đang thử kết nối tới nơi nhận…"))
+
     def outbox_tick(self) -> None:
-        """Counts waiting packages; with a server configured, sends them quietly in the background."""
+        """Counts waiting packages; with a target set, sends those whose retry time has come, in a worker."""
         self.refresh_outbox_count()
         if self.uploading or not self.svc.settings.upload_url or not self.actor.may("export"):
             return
@@ -733,7 +749,7 @@ class MainWindow(QMainWindow):
             if self.outbox is not None:
                 self.outbox.refresh()
 
-        self.background(upload_waiting, self.svc, self.actor, on_done=finished,
+        self.background(deliver_due, self.svc, self.actor, self.retry_schedule, on_done=finished,
                         on_error=lambda m: (finished(), self._status_message(m)))
 
     def closeEvent(self, event) -> None:  # noqa: ANN001

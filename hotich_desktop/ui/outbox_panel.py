@@ -9,6 +9,7 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (QDialog, QFileDialog, QLabel, QTableWidgetItem, QVBoxLayout, QWidget)
 
 from ..core.export.outbox import deliver_to_folder, export_book, packages, upload, upload_waiting
+from ..core.export.targets.schedule import RetrySchedule
 from ..core.roles import Actor
 from ..core.service import Service
 from .widgets import button_row, read_only_table
@@ -23,9 +24,11 @@ class OutboxPanel(QDialog):
     changed = Signal()
 
     def __init__(self, svc: Service, actor: Actor, background: Callable[..., Any],
-                 current_book: Callable[[], int | None], parent: QWidget | None = None) -> None:
+                 current_book: Callable[[], int | None], parent: QWidget | None = None,
+                 schedule: RetrySchedule | None = None) -> None:
         super().__init__(parent)
         self.svc, self.actor, self.background, self.current_book = svc, actor, background, current_book
+        self.schedule = schedule
         self.setWindowTitle(self.tr("Hộp thư đi"))
         self.resize(900, 420)
         self.table = read_only_table([self.tr("Gói"), self.tr("Phiên bản"), self.tr("Số hồ sơ"),
@@ -34,7 +37,7 @@ class OutboxPanel(QDialog):
         self.message.setWordWrap(True)
         buttons = button_row([(self.tr("Xuất sổ đang mở"), self.export_current, True),
                               (self.tr("Chép sang USB / thư mục…"), self.deliver_selected, True),
-                              (self.tr("Gửi lên máy chủ"), self.upload_selected, True),
+                              (self.tr("Gửi tới nơi nhận"), self.upload_selected, True),
                               (self.tr("Gửi tất cả gói đang chờ"), self.upload_all, True)])
         layout = QVBoxLayout(self)
         layout.addWidget(self.table, 1)
@@ -48,6 +51,9 @@ class OutboxPanel(QDialog):
         for row, item in enumerate(items):
             note = item["error"] or (self.tr("Biên nhận: {0}").format(item["receipt"]) if item["receipt"] else
                                      item["target"])
+            wait = self.schedule.wait_left(item["id"]) if self.schedule and item["status"] == "failed" else 0
+            if wait:
+                note += " " + self.tr("(tự gửi lại sau {0} phút)").format(max(1, round(wait / 60)))
             for col, value in enumerate((item["package"], str(item["version"]), str(item["records"]),
                                          self.tr(STATUS_TEXT.get(item["status"], item["status"])),
                                          item["created_at"].replace("T", " "), note)):
