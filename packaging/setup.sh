@@ -13,7 +13,7 @@ APT_APP=(python3 python3-venv python3-pip tesseract-ocr tesseract-ocr-vie tesser
          libxcb-cursor0 libxcb-icccm4 libxcb-keysyms1 libxcb-shape0 libxcb-xinerama0 libxcb-randr0
          libxcb-render-util0 libxcb-image0 libxcb-xkb1
          postgresql-client)  # pg_dump/pg_restore: backup and restore of a shared PostgreSQL store
-APT_TEST=(xvfb postgresql libreoffice-calc-nogui)  # LibreOffice: the export read-back test
+APT_TEST=(xvfb postgresql libreoffice-calc-nogui fonts-dejavu-extra)  # LibreOffice: the export read-back test; fonts: tests.pagegen
 
 as_root() { if [ "$(id -u)" = 0 ]; then "$@"; else sudo "$@"; fi; }
 

@@ -11,24 +11,35 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 os.environ.setdefault("OMP_THREAD_LIMIT", "1")
 
 ROOT = Path(__file__).resolve().parents[1]
-LEDGERS = ROOT.parent / "shared" / "ledgers" / "pages"
 PG_URL = os.environ.get("HOTICH_TEST_PG_URL", "")
 
 
 def ledger_pages() -> list[Path]:
+    """The generated sample pages (tests.pagegen.SAMPLE_SET), in order; page 1 is a typed khai_sinh register
+    of 1998 with four rows. Made on first use and cached in the temp folder, so usable at collection time."""
+    from tests.pagegen.cache import sample_folder
+
+    folder = sample_folder()
+    return [folder / ledger_truth_file(t)["file"] for t in sorted(folder.glob("scan_*.json"))]
+
+
+def ledger_truth_file(path: Path) -> dict:
     import json
 
-    pages = []
-    for truth in sorted(LEDGERS.glob("*.json")):
-        pages.append(LEDGERS / json.loads(truth.read_text(encoding="utf-8"))["file"])
-    return pages
+    return json.loads(path.read_text(encoding="utf-8"))
+
+
+def ledger_truth(page: Path) -> dict:
+    """The ground truth beside a page from ledger_pages()."""
+    return ledger_truth_file(page.with_suffix(".json"))
 
 
 @pytest.fixture(scope="session")
 def ledgers() -> Path:
-    if not LEDGERS.is_dir():
-        pytest.skip("../shared/ledgers is not beside the project")
-    return LEDGERS
+    """A folder of generated ledger pages with truth JSON beside each (mixed types, layouts, JPEG/PNG/TIFF)."""
+    from tests.pagegen.cache import sample_folder
+
+    return sample_folder()
 
 
 def _reset_postgres(url: str) -> None:

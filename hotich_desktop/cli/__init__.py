@@ -1,1 +1,1 @@
-"""The `hotich` command: every stage of the chain without the window (contracts in shared/spec/cli.md)."""
+"""The `hotich` command: every stage of the chain without the window (contract: the project's spec cli.md)."""

@@ -1,4 +1,4 @@
-"""Entry PDF names from the pattern in the settings (../shared/spec/naming.md).
+"""Entry PDF names from the pattern in the settings (the naming contract, spec naming.md).
 
 The default `{type}.{year}.{volume}.{number}.{name}.{paper}.pdf` gives `KS.1992.01.047.Cam-Dieu-Thuy.A4.pdf`.
 """

@@ -1,4 +1,4 @@
-"""The `hotich` commands as ../shared/spec/cli.md fixes them, run as a checker would: a subprocess."""
+"""The `hotich` commands as the cli.md contract fixes them, run as a checker would: a subprocess."""
 from __future__ import annotations
 
 import json

@@ -1,7 +1,6 @@
-"""Entry detection on the sample ledgers and on the pages real books throw at it."""
+"""Entry detection on the generated sample ledgers and on the pages real books throw at it."""
 from __future__ import annotations
 
-import json
 from pathlib import Path
 
 import numpy as np
@@ -10,7 +9,10 @@ from PIL import Image
 
 from hotich_desktop.core.imaging.detect import detect
 from hotich_desktop.core.imaging.loader import first_frame
-from tests.conftest import ledger_pages
+from tests.conftest import ledger_pages, ledger_truth
+
+# Conditions detection does not handle yet; a page with one of them is an expected failure until it does.
+NOT_YET = {"curl": "paper curling into the binding bends the rules near the gutter: rows are lost or split"}
 
 
 def iou(a, b) -> float:
@@ -20,13 +22,17 @@ def iou(a, b) -> float:
     return inter / ((a[2] - a[0]) * (a[3] - a[1]) + (b[2] - b[0]) * (b[3] - b[1]) - inter)
 
 
-def truth(page: Path) -> dict:
-    return json.loads(page.with_suffix(".json").read_text(encoding="utf-8"))
+def _sample(page: Path):  # noqa: ANN202
+    truth = ledger_truth(page)
+    label = f"{page.name}-{truth['layout']}-{truth['hand']}-{'+'.join(truth['conditions'])}"
+    hard = [NOT_YET[c] for c in truth["conditions"] if c in NOT_YET]
+    marks = [pytest.mark.xfail(reason="; ".join(hard), strict=False)] if hard else []
+    return pytest.param(page, id=label, marks=marks)
 
 
-@pytest.mark.parametrize("page", ledger_pages()[:14:3], ids=lambda p: p.name)
+@pytest.mark.parametrize("page", [_sample(p) for p in ledger_pages()])
 def test_sample_pages_every_entry_found(page: Path) -> None:
-    want = [e["bbox"] for e in truth(page)["entries"]]
+    want = [e["bbox"] for e in ledger_truth(page)["entries"]]
     got = detect(first_frame(page).image).bboxes
     assert len(got) == len(want)
     assert all(iou(w, g) >= 0.9 for w, g in zip(want, got))

@@ -2,7 +2,6 @@
 spellings, and blank, upside-down, wrong-type or junk input give a best effort and a flag, never a crash."""
 from __future__ import annotations
 
-import json
 from pathlib import Path
 
 import pytest
@@ -17,13 +16,15 @@ from hotich_desktop.core.ocr.lexicon import correct_family_name, correct_place
 from hotich_desktop.core.ocr.reader import read_entries
 from hotich_desktop.core.pipeline import ocr_file
 from hotich_desktop.core.processing import read_fields
+from tests.conftest import ledger_pages, ledger_truth
 
 needs_tesseract = pytest.mark.skipif(not engine.available("vie"), reason="Tesseract with vie is not installed")
 
 
-def truth(name: str) -> dict:
-    return json.loads((Path(__file__).resolve().parents[3].parent / "shared" / "ledgers" / "pages" / name)
-                      .read_text(encoding="utf-8"))
+def typed_register() -> tuple[Path, dict]:
+    """The sample set's first page: a typed khai_sinh register, four rows, slightly skewed."""
+    page = ledger_pages()[0]
+    return page, ledger_truth(page)
 
 
 @pytest.mark.parametrize("read, right", [
@@ -61,8 +62,9 @@ def test_junk_ocr_output_gives_a_low_confidence_value(key: str, raw: str) -> Non
 
 @needs_tesseract
 def test_typed_entry_is_read_field_by_field(ledgers: Path) -> None:
-    page = truth("scan_0001.json")
-    out = ocr_file(ledgers / page["file"], page["book_type"])
+    path, page = typed_register()
+    assert page["hand"] == "type" and page["layout"] == "table4"
+    out = ocr_file(path, page["book_type"])
     fields = {k: v["value"] for k, v in out["entries"][0]["fields"].items()}
     want = page["entries"][0]["fields"]
     for key in ("so", "ngay_dang_ky", "ho_ten", "gioi_tinh", "ngay_sinh", "dan_toc"):
@@ -73,9 +75,9 @@ def test_typed_entry_is_read_field_by_field(ledgers: Path) -> None:
 
 @needs_tesseract
 def test_upside_down_page_is_turned_and_read(ledgers: Path, tmp_path: Path) -> None:
-    page = truth("scan_0001.json")
+    path, page = typed_register()
     flipped = tmp_path / "lon-nguoc.png"
-    Image.open(ledgers / page["file"]).rotate(180).save(flipped)
+    Image.open(path).rotate(180).save(flipped)
     out = ocr_file(flipped, page["book_type"])
     names = {e["fields"].get("ho_ten", {}).get("value") for e in out["entries"]}
     assert page["entries"][0]["fields"]["ho_ten"] in names
@@ -83,11 +85,12 @@ def test_upside_down_page_is_turned_and_read(ledgers: Path, tmp_path: Path) -> N
 
 @needs_tesseract
 def test_blank_and_wrong_book_type_crops_are_a_best_effort() -> None:
-    frame = first_frame(Path(__file__).resolve().parents[3].parent / "shared" / "ledgers" / "pages" / "scan_0001.png")
+    path, page = typed_register()
+    frame = first_frame(path)
     blank = [[0, 0], [300, 0], [300, 120], [0, 120]]
     frame.image.paste((255, 255, 255), (0, 0, 300, 120))
     assert read_entries(frame, [blank], "khai_sinh") == [{}]
-    entry = truth("scan_0001.json")["entries"][0]["polygon"]
+    entry = page["entries"][0]["polygon"]
     wrong = read_entries(frame, [entry], "ket_hon")[0]  # a birth entry read as a marriage
     assert all(0 <= r.confidence <= 1 for r in wrong.values())
 
@@ -98,8 +101,7 @@ def test_without_tesseract_fields_start_empty_and_the_hint_says_how(monkeypatch)
     try:
         with pytest.raises(engine.OcrUnavailable, match="apt-get install tesseract-ocr"):
             engine.check("vie")
-        frame = first_frame(Path(__file__).resolve().parents[3].parent / "shared" / "ledgers" / "pages" /
-                            "scan_0001.png")
+        frame = first_frame(ledger_pages()[0])
         assert read_fields(frame, [[[0, 0], [10, 0], [10, 10], [0, 10]]], "khai_sinh", True) == [{}]
         assert not engine.available("khong-co-ngon-ngu-nay")
     finally:
