@@ -1,6 +1,7 @@
 """Helpers shared by the benchmark scripts."""
 from __future__ import annotations
 
+import argparse
 import json
 import statistics
 import sys
@@ -9,8 +10,32 @@ from collections.abc import Callable
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
-DEFAULT_DATASET = ROOT.parent / "shared" / "ledgers" / "pages"
 sys.path.insert(0, str(ROOT))
+GENERATED_PAGES, GENERATED_SEED = 24, 7
+
+
+def generated_dataset(pages: int = GENERATED_PAGES, seed: int = GENERATED_SEED) -> Path:
+    """The default dataset: a varied mix made by tests.pagegen (every layout, hands, dpi, phone photos, curls),
+    made once and cached in the temp folder."""
+    from tests.pagegen import random_specs
+    from tests.pagegen.cache import cached_set
+
+    return cached_set(tuple(random_specs(pages, seed)), f"bench{pages}-{seed}")
+
+
+def dataset_folder(given: str | Path | None) -> Path:
+    """The folder given on the command line (pages with truth JSON beside them), else the generated one."""
+    if given:
+        folder = Path(given)
+        if not any(folder.glob("*.json")):
+            sys.exit(f"{folder}: no pages with truth JSON")
+        return folder
+    return generated_dataset()
+
+
+def add_dataset_flag(ap: argparse.ArgumentParser) -> None:
+    ap.add_argument("--dataset", type=Path, help="folder of pages with truth JSON (default: pages made by "
+                                                 f"tests.pagegen, {GENERATED_PAGES} pages, seed {GENERATED_SEED})")
 
 
 def dataset_pages(folder: Path) -> list[tuple[Path, dict]]:

@@ -7,7 +7,7 @@ import statistics
 import sys
 from pathlib import Path
 
-from common import DEFAULT_DATASET, dataset_pages, summary, timed
+from common import dataset_folder, dataset_pages, summary, timed
 
 import img2pdf  # noqa: E402
 from PIL import Image  # noqa: E402
@@ -77,4 +77,4 @@ def main(folder: Path) -> None:
 
 
 if __name__ == "__main__":
-    main(Path(sys.argv[1]) if len(sys.argv) > 1 else DEFAULT_DATASET)
+    main(dataset_folder(sys.argv[1] if len(sys.argv) > 1 else None))

@@ -7,7 +7,7 @@ import tempfile
 import time
 from pathlib import Path
 
-from common import DEFAULT_DATASET, dataset_pages
+from common import add_dataset_flag, dataset_folder, dataset_pages
 
 from hotich_desktop.core.imaging.crop import straight_crop
 from hotich_desktop.core.imaging.detect import detect
@@ -81,10 +81,11 @@ def upload_figures(package: Path, work: Path, size_mb: float) -> None:
 def main() -> None:
     ap = argparse.ArgumentParser()
     ap.add_argument("--records", type=int, default=1000)
+    add_dataset_flag(ap)
     args = ap.parse_args()
     work = Path(tempfile.mkdtemp(prefix="hotich-export-"))
     svc = Service.open(work / "ws")
-    book_id, boss = build_book(svc, args.records, sample_pdfs(DEFAULT_DATASET))
+    book_id, boss = build_book(svc, args.records, sample_pdfs(dataset_folder(args.dataset)))
     t0 = time.perf_counter()
     result = export_book(svc, boss, book_id, work / "out")
     first = time.perf_counter() - t0

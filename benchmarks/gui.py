@@ -12,7 +12,7 @@ from pathlib import Path
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
-from common import DEFAULT_DATASET, dataset_pages, summary  # noqa: E402
+from common import add_dataset_flag, dataset_folder, dataset_pages, summary  # noqa: E402
 from PySide6.QtCore import QElapsedTimer, QTimer  # noqa: E402
 from PySide6.QtWidgets import QApplication  # noqa: E402
 
@@ -31,6 +31,7 @@ def main() -> None:
     ap = argparse.ArgumentParser()
     ap.add_argument("--pages", type=int, default=300)
     ap.add_argument("--seconds", type=float, default=240)
+    add_dataset_flag(ap)
     args = ap.parse_args()
     app = QApplication([])
     _no_modal_boxes()
@@ -42,7 +43,7 @@ def main() -> None:
     win = MainWindow(svc, clerk)
     win.resize(1400, 900)
     win.show()
-    sources = [p for p, t in dataset_pages(DEFAULT_DATASET) if t["book_type"] == "khai_sinh"]
+    sources = [p for p, t in dataset_pages(dataset_folder(args.dataset)) if t["book_type"] == "khai_sinh"]
     staging = Path(tempfile.mkdtemp())
     for i in range(args.pages):
         target = staging / f"trang_{i:04d}{sources[i % len(sources)].suffix}"

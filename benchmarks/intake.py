@@ -14,7 +14,7 @@ import threading
 import time
 from pathlib import Path
 
-from common import DEFAULT_DATASET, dataset_pages, summary
+from common import add_dataset_flag, dataset_folder, dataset_pages, summary
 
 from hotich_desktop.cli.auth import SYSTEM_ACTOR
 from hotich_desktop.core.intake.watcher import FolderWatcher
@@ -28,9 +28,9 @@ def peak_rss_mb() -> float:
 def main() -> None:
     ap = argparse.ArgumentParser()
     ap.add_argument("--files", type=int, default=3000)
-    ap.add_argument("--dataset", type=Path, default=DEFAULT_DATASET)
+    add_dataset_flag(ap)
     args = ap.parse_args()
-    sources = [p for p, _ in dataset_pages(args.dataset) if p.suffix.lower() in (".jpg", ".jpeg")]
+    sources = [p for p, _ in dataset_pages(dataset_folder(args.dataset)) if p.suffix.lower() in (".jpg", ".jpeg")]
     work = Path(tempfile.mkdtemp(prefix="hotich-bench-"))
     staging, scanner = work / "staging", work / "scanner"
     staging.mkdir()

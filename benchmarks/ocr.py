@@ -7,7 +7,7 @@ import subprocess
 import sys
 from pathlib import Path
 
-from common import DEFAULT_DATASET, ROOT, dataset_pages, summary, timed
+from common import ROOT, dataset_folder, dataset_pages, summary, timed
 
 
 def main(folder: Path) -> None:
@@ -27,4 +27,4 @@ def main(folder: Path) -> None:
 
 
 if __name__ == "__main__":
-    main(Path(sys.argv[1]) if len(sys.argv) > 1 else DEFAULT_DATASET)
+    main(dataset_folder(sys.argv[1] if len(sys.argv) > 1 else None))

@@ -22,7 +22,8 @@ from ..core.workspace import Workspace, resources_dir
 
 def parse(argv: Sequence[str]) -> argparse.Namespace:
     p = argparse.ArgumentParser(prog="hotich-desktop", description="Số hóa sổ hộ tịch")
-    p.add_argument("--demo", action="store_true", help="không gian thử với ảnh quét mẫu")
+    p.add_argument("--demo", action="store_true",
+                   help="không gian thử với ảnh quét mẫu (mở lại được khi có --data-dir hoặc HOTICH_HOME)")
     p.add_argument("--data-dir")
     p.add_argument("--db-url")
     p.add_argument("--lang", choices=["vi", "en"])
@@ -126,9 +127,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     lock: WindowLock | None = None
     try:
         if args.demo:
-            from .demo import DemoScanner, make_demo, sample_scans
+            from .demo import DemoScanner, sample_scans, start_demo
 
-            svc, actor, scanner = make_demo()
+            svc, actor, scanner = start_demo(args.data_dir)
             lock = WindowLock(svc.workspace.root).acquire()
         else:
             db_url = args.db_url or (str(prefs.value("db_url", "")) or None)
