@@ -40,6 +40,13 @@ def record(session: Session, user: str, action: str, obj_type: str = "", obj_id:
     return event
 
 
+def head(session: Session) -> dict[str, Any]:
+    """The chain's last event (id and hash): written outside the database (package manifests, daily
+    reports, backups) as an anchor, so a deleted or re-chained tail is seen later."""
+    last = session.execute(select(AuditEvent.id, AuditEvent.hash).order_by(AuditEvent.id.desc()).limit(1)).first()
+    return {"id": last[0], "hash": last[1]} if last else {"id": 0, "hash": GENESIS}
+
+
 @dataclass
 class ChainReport:
     ok: bool

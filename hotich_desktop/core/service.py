@@ -6,6 +6,7 @@ only guard. Each call is one transaction; the audit event is written in that sam
 from __future__ import annotations
 
 import datetime as dt
+import logging
 import os
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -18,7 +19,7 @@ from sqlalchemy.orm import Session
 from . import audit, checks, naming
 from .atomic import rename_no_clobber
 from .booktypes import book_type as get_book_type
-from .errors import BadInput, Conflict, NotFound, PermissionDenied, Refused
+from .errors import BadInput, Conflict, HotichError, NotFound, PermissionDenied, Refused
 from .forms import load_form
 from .normalize import normalize_fields
 from .records_hash import content_hash
@@ -48,6 +49,16 @@ class Service:
     def __init__(self, workspace: Workspace, store: Store | None = None) -> None:
         self.workspace = workspace.ensure()
         self.store = store or Store(workspace.db_url)
+        self._recover_exports()
+
+    def _recover_exports(self) -> None:
+        """Exports a crash interrupted are undone (before the commit) or cleaned up (after it) on start."""
+        from .export.intent import recover_exports
+
+        try:
+            recover_exports(self.store)
+        except HotichError as exc:  # a read-only or busy store still opens; the next start tries again
+            logging.getLogger(__name__).warning("export recovery skipped: %s", exc.message)
 
     @classmethod
     def open(cls, data_dir: str | os.PathLike[str] | None = None, db_url: str | None = None) -> Service:

@@ -7,26 +7,30 @@ every hash on the target, and only then marks the item sent.
 from __future__ import annotations
 
 import json
+import logging
 import shutil
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import func, select
+from sqlalchemy import delete, func, select
 
 from .. import audit
-from ..atomic import sha256_file
+from ..atomic import disk_error_message, sha256_file
 from ..errors import HotichError, NotFound, Refused
 from ..roles import Actor
 from ..service import Service
 from ..store.models import Entry, ExportItem, ExportPackage, Page, ReviewDecision, User, utcnow
-from .package import ExportRow, Progress, write_package
+from . import intent
+from .package import ExportRow, Progress, build_package, check_pdfs, content_hash, package_name, recover, sort_key
+from .template import template_path
 from .upload import Progress as UploadProgress
 from .targets import DeliveryError, LocalPackage, Receipt, Target, open_target
 from .upload import UploadTarget, upload_package
 
 LIVE = ("queued", "sent", "failed", "acknowledged")
 WAITING = ("queued", "failed")  # what the status bar counts and "send all" sends
+log = logging.getLogger(__name__)
 
 
 @dataclass
@@ -69,42 +73,76 @@ def collect_rows(svc: Service, book_id: int) -> tuple[list[ExportRow], list[dict
 
 def export_book(svc: Service, actor: Actor, book_id: int, out_dir: Path, progress: Progress | None = None
                 ) -> ExportResult:
+    """Builds the package aside and makes it current in one store transaction (see `intent`)."""
     svc.require(actor, "export")
     book = svc.book(book_id)
     rows, skipped = collect_rows(svc, book_id)
     settings = svc.settings
     template_override = settings.templates.get(book.book_type, "")
-    from .package import check_pdfs, content_hash, package_name, sort_key
-    from .template import template_path
-
     check_pdfs(rows)
-    if rows:
-        reuse = _reusable(svc, book_id, out_dir / package_name(book),
-                          content_hash(sorted(rows, key=sort_key), template_path(book.book_type, template_override)))
-        if reuse is not None:
-            return ExportResult(Path(reuse.path), reuse.id, reuse.version, reuse.records,
-                                _manifest_files(Path(reuse.path)), True, skipped)
+    if not rows:
+        raise Refused("Sổ chưa có hồ sơ nào được phê duyệt: chưa có gì để xuất.")
+    final = out_dir / package_name(book)
+    digest = content_hash(sorted(rows, key=sort_key), template_path(book.book_type, template_override))
+    reuse = _reusable(svc, book_id, final, digest)
+    if reuse is not None:
+        return ExportResult(Path(reuse.path), reuse.id, reuse.version, reuse.records,
+                            _manifest_files(Path(reuse.path)), True, skipped)
     approvers = ", ".join(sorted({r.approved_by for r in rows if r.approved_by}))
-    package = write_package(book, rows, out_dir, settings.office_name, approvers, template_override, progress)
-    with svc.store.session() as s:
+    try:
+        out_dir.mkdir(parents=True, exist_ok=True)
+        recover(out_dir, final.name)  # leftovers of versions before export intents
+    except OSError as exc:
+        raise HotichError(disk_error_message(exc, final)) from exc
+    with svc.store.session() as s:  # 1. the intent
         version = (s.scalar(select(func.max(ExportPackage.version)).where(ExportPackage.book_id == book_id)) or 0) + 1
-        for old in s.scalars(select(ExportPackage).where(ExportPackage.book_id == book_id,
-                                                         ExportPackage.status.in_(LIVE))):
-            old.status = "superseded"
-        item = ExportPackage(book_id=book_id, version=version, path=str(package.folder),
-                             content_hash=package.content_hash, records=len(package.rows), status="queued",
+        item = ExportPackage(book_id=book_id, version=version, path=str(final), content_hash=digest,
+                             records=len(rows), status="preparing", owner=intent.owner_tag(),
                              created_by=actor.id or None)
         s.add(item)
         s.flush()
-        for n, row in enumerate(package.rows, 1):
-            s.add(ExportItem(package_id=item.id, entry_id=row.entry_id, row=n, pdf_name=row.pdf.name,
-                             record_hash=row.record_hash))
-            s.get(Entry, row.entry_id).status = "exported"
-        audit.record(s, actor.login, "export", "book", book_id,
-                     after={"package": package.folder.name, "version": version, "records": len(package.rows)})
         package_id = item.id
-    return ExportResult(package.folder, package_id, version, len(package.rows), package.files, False, skipped,
+        head = audit.head(s)
+    try:
+        package = build_package(book, rows, intent.staged(final, package_id), settings.office_name, approvers,
+                                template_override, progress,
+                                extra={"package_id": package_id, "version": version, "audit_head": head})
+        manifest_sha = sha256_file(intent.staged(final, package_id) / "manifest.json")
+        intent.swap_in(intent.staged(final, package_id), final, package_id)  # 3. the swap
+        with svc.store.session() as s:  # 4. the commit: from here the new package is the current one
+            item = s.get(ExportPackage, package_id)
+            for old in s.scalars(select(ExportPackage).where(ExportPackage.book_id == book_id,
+                                                             ExportPackage.status.in_(LIVE))):
+                old.status = "superseded"
+            item.status, item.manifest_sha256 = "queued", manifest_sha
+            for n, row in enumerate(package.rows, 1):
+                s.add(ExportItem(package_id=item.id, entry_id=row.entry_id, row=n, pdf_name=row.pdf.name,
+                                 record_hash=row.record_hash))
+                s.get(Entry, row.entry_id).status = "exported"
+            audit.record(s, actor.login, "export", "book", book_id,
+                         after={"package": final.name, "version": version, "records": len(package.rows),
+                                "manifest_sha256": manifest_sha})
+    except BaseException as exc:
+        _undo(svc, final, package_id)
+        if isinstance(exc, OSError):
+            raise HotichError(disk_error_message(exc, final)) from exc
+        raise
+    intent.finish_files(final, package_id)  # 5. the old copy goes, the row is no longer in flight
+    with svc.store.session() as s:
+        s.get(ExportPackage, package_id).owner = ""
+    return ExportResult(final, package_id, version, len(package.rows), package.files, False, skipped,
                         package.warnings)
+
+
+def _undo(svc: Service, final: Path, package_id: int) -> None:
+    """An export that failed in this process: the old package back, the intent gone."""
+    try:
+        intent.roll_back_files(final, package_id)
+    except OSError as exc:
+        log.warning("could not undo export %s: %s (the next start tries again)", package_id, exc)
+        return
+    with svc.store.session() as s:
+        s.execute(delete(ExportPackage).where(ExportPackage.id == package_id, ExportPackage.status == "preparing"))
 
 
 def _reusable(svc: Service, book_id: int, folder: Path, digest: str) -> ExportPackage | None:
@@ -112,7 +150,7 @@ def _reusable(svc: Service, book_id: int, folder: Path, digest: str) -> ExportPa
         latest = s.scalar(select(ExportPackage).where(ExportPackage.book_id == book_id,
                                                       ExportPackage.status.in_(LIVE))
                           .order_by(ExportPackage.version.desc()).limit(1))
-    if latest and latest.content_hash == digest and Path(latest.path) == folder and _intact(folder):
+    if latest and latest.content_hash == digest and Path(latest.path) == folder and _matches(latest):
         return latest
     return None
 
@@ -131,6 +169,17 @@ def _intact(folder: Path) -> bool:
 
 
 
+def _matches(item: ExportPackage) -> bool:
+    """The folder is the package the store recorded: its manifest's hash as committed, every file as listed."""
+    folder = Path(item.path)
+    try:
+        if item.manifest_sha256 and sha256_file(folder / "manifest.json") != item.manifest_sha256:
+            return False
+    except OSError:
+        return False
+    return _intact(folder)
+
+
 def deliver_to_folder(svc: Service, actor: Actor, package_id: int, target: Path) -> Path:
     """Copies a package to a folder target, verifies the hashes there, and only then marks it sent."""
     from .targets.folder import FolderTarget
@@ -145,7 +194,7 @@ def deliver(svc: Service, actor: Actor, package_id: int, target: str | Target | 
     svc.require(actor, "export")
     if not isinstance(target, Target):
         target = configured_target(svc, target, password)
-    source = _live_source(svc, package_id)
+    source = _live_source(svc, actor, package_id)
     try:
         receipt = target.send(LocalPackage.load(source), progress)
     except DeliveryError as exc:
@@ -181,7 +230,7 @@ def upload(svc: Service, actor: Actor, package_id: int, target: UploadTarget | N
     svc.require(actor, "export")
     if target is None:
         return deliver(svc, actor, package_id, progress=progress).as_text()
-    source = _live_source(svc, package_id)
+    source = _live_source(svc, actor, package_id)
     try:
         receipt = upload_package(source, target, progress)
     except (OSError, ValueError, KeyError) as exc:
@@ -212,20 +261,26 @@ def upload_waiting(svc: Service, actor: Actor, target: UploadTarget | None = Non
     return results
 
 
-def _live_source(svc: Service, package_id: int) -> Path:
+def _live_source(svc: Service, actor: Actor, package_id: int) -> Path:
+    """The folder of a live outbox item, refused unless its files are exactly what the store recorded."""
     with svc.store.session() as s:
         item = s.get(ExportPackage, package_id)
-        if item is None:
+        if item is None or item.status == "preparing":
             raise NotFound(f"Không có gói xuất số {package_id}.")
         if item.status == "superseded":
             raise Refused("Gói này đã có phiên bản mới hơn; hãy gửi gói mới.")
-        return Path(item.path)
+    if not _matches(item):
+        message = (f"Gói {Path(item.path).name} (phiên bản {item.version}) không còn khớp bản kê đã ghi khi "
+                   "xuất (tệp bị đổi, thiếu hoặc bị thay): không gửi. Hãy xuất lại sổ.")
+        _mark(svc, actor, package_id, "failed", message)
+        raise Refused(message)
+    return Path(item.path)
 
 
 def packages(svc: Service, book_id: int | None = None) -> list[dict[str, Any]]:
     """The outbox as the Outbox screen and `hotich outbox` show it, newest first."""
     with svc.store.session() as s:
-        q = select(ExportPackage).order_by(ExportPackage.id.desc())
+        q = select(ExportPackage).where(ExportPackage.status != "preparing").order_by(ExportPackage.id.desc())
         if book_id is not None:
             q = q.where(ExportPackage.book_id == book_id)
         return [{"id": p.id, "book_id": p.book_id, "version": p.version, "package": Path(p.path).name,

@@ -22,7 +22,7 @@ from pypdf import PdfReader
 from pypdf.errors import PdfReadError
 
 from ... import __version__
-from ..atomic import disk_error_message, sha256_file
+from ..atomic import _fsync_dir, disk_error_message, sha256_file
 from ..booktypes import book_type as get_book_type
 from ..errors import BadInput, HotichError, Refused
 from ..forms import load_form
@@ -124,37 +124,53 @@ def fill_workbook(book: BookInfo, rows: list[ExportRow], template: Path, office_
     return warnings
 
 
-def write_package(book: BookInfo, rows: list[ExportRow], out_dir: Path, office_name: str, approved_note: str,
-                  template_override: str = "", progress: Progress | None = None) -> Package:
+def build_package(book: BookInfo, rows: list[ExportRow], folder: Path, office_name: str, approved_note: str,
+                  template_override: str = "", progress: Progress | None = None,
+                  extra: dict[str, Any] | None = None) -> Package:
+    """Writes the package's files into `folder` (a hidden staging folder the caller owns) and fsyncs them;
+    `extra` goes into the manifest (package id, version, the audit chain's head)."""
     if not rows:
         raise Refused("Sổ chưa có hồ sơ nào được phê duyệt: chưa có gì để xuất.")
     rows = sorted(rows, key=sort_key)
     check_pdfs(rows)
     template = template_path(book.book_type, template_override)
     name = package_name(book)
+    folder.mkdir(parents=True, exist_ok=False)
+    warnings = fill_workbook(book, rows, template, office_name, folder / f"{name}.xlsx")
+    with zipfile.ZipFile(folder / f"{name}.zip", "w", compression=zipfile.ZIP_STORED) as zf:
+        for i, row in enumerate(rows, 1):
+            zf.write(row.pdf, arcname=row.pdf.name)
+            if progress:
+                progress(i, len(rows), row.pdf.name)
+    files = [_file_entry(folder / f"{name}.xlsx"), _file_entry(folder / f"{name}.zip")]
+    manifest = {
+        "package": name, "book": book.as_json(), "office": book.office_code, "records": len(rows),
+        "rows": [{"STT": i, "so": r.fields.get("so", ""), "pdf": r.pdf.name, "entry_id": r.entry_id}
+                 for i, r in enumerate(rows, 1)],
+        "files": files, "approved_by": approved_note, "app_version": __version__,
+        "exported_at": dt.datetime.now().astimezone().isoformat(timespec="seconds"), **(extra or {}),
+    }
+    (folder / "manifest.json").write_text(json.dumps(manifest, ensure_ascii=False, indent=1), encoding="utf-8")
+    _fsync_tree(folder)
+    _fsync_dir(folder)
+    files.append(_file_entry(folder / "manifest.json"))
+    return Package(folder, files, rows, content_hash(rows, template), warnings)
+
+
+def write_package(book: BookInfo, rows: list[ExportRow], out_dir: Path, office_name: str, approved_note: str,
+                  template_override: str = "", progress: Progress | None = None) -> Package:
+    """A package written straight into `out_dir` without the store (tools and tests); the app's exports go
+    through `outbox.export_book`, which makes the swap part of a store transaction."""
+    name = package_name(book)
     try:
         out_dir.mkdir(parents=True, exist_ok=True)
         recover(out_dir, name)
         tmp = Path(tempfile.mkdtemp(prefix=f".{name}.", dir=out_dir))
+        tmp.rmdir()
     except OSError as exc:
         raise HotichError(disk_error_message(exc, out_dir / name)) from exc
     try:
-        warnings = fill_workbook(book, rows, template, office_name, tmp / f"{name}.xlsx")
-        with zipfile.ZipFile(tmp / f"{name}.zip", "w", compression=zipfile.ZIP_STORED) as zf:
-            for i, row in enumerate(rows, 1):
-                zf.write(row.pdf, arcname=row.pdf.name)
-                if progress:
-                    progress(i, len(rows), row.pdf.name)
-        files = [_file_entry(tmp / f"{name}.xlsx"), _file_entry(tmp / f"{name}.zip")]
-        manifest = {
-            "package": name, "book": book.as_json(), "office": book.office_code, "records": len(rows),
-            "rows": [{"STT": i, "so": r.fields.get("so", ""), "pdf": r.pdf.name, "entry_id": r.entry_id}
-                     for i, r in enumerate(rows, 1)],
-            "files": files, "approved_by": approved_note, "app_version": __version__,
-            "exported_at": dt.datetime.now().astimezone().isoformat(timespec="seconds"),
-        }
-        (tmp / "manifest.json").write_text(json.dumps(manifest, ensure_ascii=False, indent=1), encoding="utf-8")
-        _fsync_tree(tmp)
+        package = build_package(book, rows, tmp, office_name, approved_note, template_override, progress)
         final = out_dir / name
         _replace_dir(tmp, final)
     except OSError as exc:
@@ -163,8 +179,8 @@ def write_package(book: BookInfo, rows: list[ExportRow], out_dir: Path, office_n
     except BaseException:
         shutil.rmtree(tmp, ignore_errors=True)
         raise
-    files.append(_file_entry(final / "manifest.json"))
-    return Package(final, files, rows, content_hash(rows, template), warnings)
+    package.folder = final
+    return package
 
 
 def _file_entry(path: Path) -> dict[str, Any]:

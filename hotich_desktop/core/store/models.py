@@ -4,7 +4,8 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
-from sqlalchemy import JSON, Boolean, DateTime, Float, ForeignKey, Integer, String, Text, UniqueConstraint
+from sqlalchemy import (JSON, Boolean, DateTime, Float, ForeignKey, Index, Integer, String, Text,
+                        UniqueConstraint)
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
 
 
@@ -156,6 +157,7 @@ class AuditEvent(Base):
     """Append-only, hash-chained: each event carries the hash of the one before."""
 
     __tablename__ = "audit_events"
+    __table_args__ = (Index("ix_audit_events_object", "object_type", "object_id"),)
     id: Mapped[int] = mapped_column(primary_key=True)
     at: Mapped[dt.datetime] = mapped_column(DateTime, default=utcnow, index=True)
     user_login: Mapped[str] = mapped_column(String(80), default="")
@@ -192,13 +194,18 @@ class ExportPackage(Base):
     path: Mapped[str] = mapped_column(String(1000))
     content_hash: Mapped[str] = mapped_column(String(64))
     records: Mapped[int] = mapped_column(Integer, default=0)
-    status: Mapped[str] = mapped_column(String(20), default="queued")  # queued|sent|failed|acknowledged|superseded
+    # preparing (intent, not yet current) | queued | sent | failed | acknowledged | superseded
+    status: Mapped[str] = mapped_column(String(20), default="queued")
     error: Mapped[str] = mapped_column(Text, default="")
     created_by: Mapped[int | None] = mapped_column(ForeignKey("users.id"), nullable=True)
     created_at: Mapped[dt.datetime] = mapped_column(DateTime, default=utcnow, index=True)
     sent_at: Mapped[dt.datetime | None] = mapped_column(DateTime, nullable=True)
     receipt: Mapped[str] = mapped_column(String(200), default="")  # the server's acknowledgement
     target: Mapped[str] = mapped_column(String(1000), default="")  # where it was last delivered
+    # SHA-256 of the package's manifest.json (which hashes every file): what delivery and upload check.
+    manifest_sha256: Mapped[str] = mapped_column(String(64), default="")
+    # host:pid:token of the process between intent and clean-up; "" once the export is finished.
+    owner: Mapped[str] = mapped_column(String(200), default="", index=True)
 
 
 class ExportItem(Base):
