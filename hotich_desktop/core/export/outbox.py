@@ -270,7 +270,7 @@ def _live_source(svc: Service, actor: Actor, package_id: int) -> Path:
         if item.status == "superseded":
             raise Refused("Gói này đã có phiên bản mới hơn; hãy gửi gói mới.")
     if not _matches(item):
-        message = (f"Gói {Path(item.path).name} (phiên bản {item.version}) không còn khớp bản kê đã ghi khi "
+        message = (f"Gói {Path(item.path).name} (phiên bản {item.version}) bị hỏng hoặc không còn khớp bản kê ghi khi "
                    "xuất (tệp bị đổi, thiếu hoặc bị thay): không gửi. Hãy xuất lại sổ.")
         _mark(svc, actor, package_id, "failed", message)
         raise Refused(message)
