@@ -70,6 +70,7 @@ class FieldRow(QWidget):
         self.dot.setStyleSheet(f"color: {colour}; font-size: 16px")
         self.dot.setToolTip(self.tr("Độ tin cậy: {0}").format("—" if conf is None else f"{conf:.0%}"))
         self.snippet.setPixmap(snippet or QPixmap())
+        self.snippet.setVisible(snippet is not None)  # no empty 170 px gap when nothing was read
 
     def show_finding(self, message: str, acceptable: list[Finding] | None = None) -> None:
         self.note.setText(message)
@@ -119,7 +120,7 @@ class EntryForm(QScrollArea):
         outer.addWidget(legend)
         layout = QFormLayout()
         layout.setLabelAlignment(Qt.AlignRight)
-        layout.setRowWrapPolicy(QFormLayout.WrapLongRows)
+        layout.setRowWrapPolicy(QFormLayout.DontWrapRows)
         outer.addLayout(layout)
         outer.addStretch(1)
         self.rows = {}

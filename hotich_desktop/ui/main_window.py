@@ -7,9 +7,9 @@ from typing import Any
 
 from PySide6.QtCore import QObject, QRectF, QSettings, QSize, Qt, QThreadPool, QTimer, Signal
 from PySide6.QtGui import QAction, QIcon, QImage, QKeySequence, QPixmap
-from PySide6.QtWidgets import (QComboBox, QDockWidget, QFileDialog, QHBoxLayout, QInputDialog, QLabel, QListWidget,
-                               QListWidgetItem, QMainWindow, QMessageBox, QProgressBar, QPushButton, QSplitter,
-                               QToolBar, QVBoxLayout, QWidget)
+from PySide6.QtWidgets import (QApplication, QComboBox, QDockWidget, QFileDialog, QHBoxLayout, QInputDialog, QLabel,
+                               QListView, QListWidget, QListWidgetItem, QMainWindow, QMessageBox, QProgressBar,
+                               QPushButton, QSplitter, QToolBar, QVBoxLayout, QWidget)
 
 from ..core import entry_edit
 from ..core.errors import Conflict, HotichError
@@ -32,7 +32,7 @@ from .page_actions import MismatchBar, PageActions
 from .report_dialog import ReportDialog
 from .review_panel import ReviewPanel
 from .users_dialog import UsersDialog
-from .widgets import STATUS_LABELS
+from .widgets import STATUS_LABELS, ElidedLabel
 from .workers import run_in_background
 
 OUTBOX_CHECK_MS = 120_000  # how often waiting packages are counted and, with a server set, sent again
@@ -88,9 +88,9 @@ class MainWindow(QMainWindow):
         self.review_dock: QDockWidget | None = None
         self.outbox: OutboxPanel | None = None
         self.setWindowTitle(self.tr("Số hóa sổ hộ tịch"))
-        self.resize(1400, 900)
         self._build()
         self._menus()
+        self._fit_to_screen()
         self.reload_books()
         self.outbox_timer = QTimer(self)
         self.outbox_timer.timeout.connect(self.outbox_tick)
@@ -113,7 +113,14 @@ class MainWindow(QMainWindow):
         bar.addWidget(new_book)
         self.pages = QListWidget()
         self.pages.setIconSize(QSize(THUMB, int(THUMB * 1.42)))
-        self.pages.setMaximumWidth(THUMB + 120)
+        self.pages.setViewMode(QListView.IconMode)  # the text under its thumbnail, never clipped beside it
+        self.pages.setFlow(QListView.TopToBottom)
+        self.pages.setWrapping(False)
+        self.pages.setMovement(QListView.Static)
+        self.pages.setResizeMode(QListView.Adjust)
+        self.pages.setWordWrap(True)
+        self.pages.setGridSize(QSize(THUMB + 30, int(THUMB * 1.42) + 52))
+        self.pages.setFixedWidth(THUMB + 52)
         self.pages.currentRowChanged.connect(self._page_chosen)
         self.view = PageView()
         self.page_actions = PageActions(self)
@@ -130,6 +137,8 @@ class MainWindow(QMainWindow):
         self.form.accept_requested.connect(self.accept_finding)
         self.entry_title = QLabel()
         self.entry_title.setStyleSheet("font-weight: bold; font-size: 15px")
+        self.entry_pdf = ElidedLabel()  # the PDF's name: seen after every rename, never widening the column
+        self.entry_pdf.setStyleSheet("color: #555")
         self.returned = QLabel()
         self.returned.setStyleSheet("color: #c62828")
         self.returned.setWordWrap(True)
@@ -148,6 +157,7 @@ class MainWindow(QMainWindow):
         self.ocr_notice.hide()
         col.addWidget(self.ocr_notice)
         col.addWidget(self.entry_title)
+        col.addWidget(self.entry_pdf)
         col.addWidget(self.returned)
         col.addWidget(self.form, 1)
         col.addLayout(buttons)
@@ -160,7 +170,11 @@ class MainWindow(QMainWindow):
         page_col.addWidget(self.view, 1)
         split.addWidget(middle)
         split.addWidget(right)
-        split.setSizes([THUMB + 110, 780, 500])
+        split.setStretchFactor(1, 3)
+        split.setStretchFactor(2, 2)
+        split.setSizes([THUMB + 52, 700, 520])
+        split.setObjectName("main_split")
+        self.split = split
         self.setCentralWidget(split)
         self.progress = QProgressBar()
         self.progress.setMaximumWidth(260)
@@ -374,6 +388,7 @@ class MainWindow(QMainWindow):
             self.show_entry(entry_index if entry_index >= 0 else len(self.entries) - 1)
         else:
             self.entry_title.setText(self.tr("Trang chưa có mục nào"))
+            self.entry_pdf.setText("")
             self.form.set_editable(False)  # nothing to type into: no edit can be lost
             self.form.load({}, {}, None)
 
@@ -398,9 +413,9 @@ class MainWindow(QMainWindow):
         if not 0 <= self.current < len(self.entries):
             return
         entry = self.entries[self.current]
-        self.entry_title.setText(self.tr("Mục {0}/{1} — {2} — {3}").format(
-            self.current + 1, len(self.entries), self.tr(STATUS_LABELS.get(entry.status, entry.status)),
-            Path(entry.pdf).name))
+        self.entry_title.setText(self.tr("Mục {0}/{1} — {2}").format(
+            self.current + 1, len(self.entries), self.tr(STATUS_LABELS.get(entry.status, entry.status))))
+        self.entry_pdf.setText(Path(entry.pdf).name)
 
     def _may_edit(self, entry: EntryInfo) -> bool:
         """Mirrors the core's rule, so the form is read-only where a save would be refused."""
@@ -752,10 +767,25 @@ class MainWindow(QMainWindow):
         self.background(deliver_due, self.svc, self.actor, self.retry_schedule, on_done=finished,
                         on_error=lambda m: (finished(), self._status_message(m)))
 
+    def _fit_to_screen(self) -> None:
+        """Opens inside the screen it is on (1366×768 commune PCs, 125–150 % scaling): the last size and
+        splitter places if they still fit, else the whole available area up to 1400×900."""
+        screen = (self.screen() or QApplication.primaryScreen()).availableGeometry()
+        saved = self.prefs.value("window/geometry")
+        if saved is not None and self.restoreGeometry(saved) and screen.contains(self.frameGeometry()):
+            state = self.prefs.value("window/split")
+            if state is not None:
+                self.split.restoreState(state)
+            return
+        self.resize(min(1400, screen.width()), min(900, screen.height()))
+        self.move(screen.topLeft())
+
     def closeEvent(self, event) -> None:  # noqa: ANN001
         if not self.keep_draft():
             event.ignore()
             return
+        self.prefs.setValue("window/geometry", self.saveGeometry())
+        self.prefs.setValue("window/split", self.split.saveState())
         if self.watcher is not None:
             self.watcher.stop()
         self.pool.waitForDone(30000)

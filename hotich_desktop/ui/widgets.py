@@ -3,7 +3,9 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 
-from PySide6.QtWidgets import QAbstractItemView, QHBoxLayout, QHeaderView, QPushButton, QTableWidget
+from PySide6.QtCore import QSize, Qt
+from PySide6.QtGui import QPainter
+from PySide6.QtWidgets import QAbstractItemView, QHBoxLayout, QHeaderView, QLabel, QPushButton, QTableWidget
 
 
 STATUS_LABELS = {"new": "mới", "detected": "đã tìm mục", "failed": "lỗi", "entered": "đã nhập",
@@ -31,3 +33,25 @@ def button_row(buttons: Sequence[tuple[str, Callable[[], object], bool]]) -> QHB
         button.setVisible(shown)
         row.addWidget(button)
     return row
+
+
+class ElidedLabel(QLabel):
+    """One line that never widens its column: a long text (a PDF name) is cut in the middle with "…",
+    the whole text in the tooltip."""
+
+    def setText(self, text: str) -> None:  # noqa: N802 - Qt's name
+        super().setText(text)
+        self.setToolTip(text)
+        self.update()
+
+    def minimumSizeHint(self) -> QSize:  # noqa: N802
+        return QSize(40, super().minimumSizeHint().height())
+
+    def sizeHint(self) -> QSize:  # noqa: N802
+        return QSize(200, super().sizeHint().height())
+
+    def paintEvent(self, _event) -> None:  # noqa: ANN001, N802
+        painter = QPainter(self)
+        painter.setFont(self.font())
+        shown = self.fontMetrics().elidedText(self.text(), Qt.ElideMiddle, self.contentsRect().width())
+        painter.drawText(self.contentsRect(), int(self.alignment()), shown)
