@@ -203,6 +203,32 @@ def cmd_deliver(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_target(args: argparse.Namespace) -> int:
+    """`target set ADDRESS` (admin, audited; password from HOTICH_DELIVERY_PASSWORD or a prompt, stored
+    encrypted) and `target test [ADDRESS]` (signs in and checks the folder, sends nothing)."""
+    import getpass
+    import os
+    import sys
+
+    from ..core.export.targets import needs_password
+    from ..core.export.targets.config import check_connection, set_delivery_target
+    from .auth import actor
+
+    svc = _service(args)
+    who = actor(svc, args.user)
+    if args.target_cmd == "test":
+        svc.require(who, "export")
+        text = check_connection(svc, args.address)
+        emit({"ok": True, "message": text}, args.json, text)
+        return 0
+    secret = os.environ.get("HOTICH_DELIVERY_PASSWORD")
+    if secret is None and needs_password(args.address) and sys.stdin is not None and sys.stdin.isatty():
+        secret = getpass.getpass(f"Mật khẩu cho {args.address}: ")
+    shown = set_delivery_target(svc, who, args.address, secret)
+    emit({"address": shown}, args.json, f"Nơi nhận gói: {shown or '(chưa cài)'}")
+    return 0
+
+
 def cmd_upload(args: argparse.Namespace) -> int:
     """Uploads one package, or every waiting one; items that fail stay queued for the next try."""
     from ..core.export.outbox import upload, upload_waiting
@@ -387,6 +413,18 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.add_argument("--package", type=int, required=True)
     p.add_argument("--to", help="thư mục, webdav(s)://, sftp://, http(s)://; bỏ trống: nơi nhận trong Cài đặt")
     p.add_argument("--user", required=True)
+
+    target = sub.add_parser("target", help="nơi nhận gói").add_subparsers(dest="target_cmd", required=True)
+    p = target.add_parser("set", help="cài nơi nhận gói (quản trị; mật khẩu lưu mã hóa)")
+    p.add_argument("address", help="thư mục, webdav(s)://, sftp://người@máy:cổng/thư-mục, http(s)://; rỗng: bỏ")
+    p.add_argument("--user", required=True)
+    p.add_argument("--json", action="store_true")
+    p.set_defaults(func=cmd_target)
+    p = target.add_parser("test", help="thử kết nối tới nơi nhận (không gửi gì)")
+    p.add_argument("address", nargs="?")
+    p.add_argument("--user", required=True)
+    p.add_argument("--json", action="store_true")
+    p.set_defaults(func=cmd_target)
 
     p = add("upload", cmd_upload, "gửi gói đã xuất lên máy chủ nhận (tiếp tục được nếu mạng đứt)")
     p.add_argument("--package", type=int)

@@ -200,6 +200,10 @@ def deliver(svc: Service, actor: Actor, package_id: int, target: str | Target | 
     except DeliveryError as exc:
         _mark(svc, actor, package_id, "failed", exc.message, target.display())
         raise
+    except Exception as exc:  # a library's surprise must still leave the item waiting with a reason
+        message = f"Lỗi không lường trước khi gửi tới {target.display()}: {type(exc).__name__}: {exc}"
+        _mark(svc, actor, package_id, "failed", message[:1000], target.display())
+        raise DeliveryError(message, retryable=True) from exc
     finally:
         target.close()
     status = "acknowledged" if target.scheme == "http" else "sent"

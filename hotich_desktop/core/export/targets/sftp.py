@@ -27,6 +27,10 @@ from ... import atomic
 from .base import RECEIPT_NAME, DeliveryError, LocalPackage, PackageFile, Receipt, Target, parse_receipt
 
 CHUNK = 4 * 1024 * 1024
+BLOCK, IN_FLIGHT = 256 * 1024, 64  # SFTP requests per file: 16 MB in flight keeps a slow link busy
+# AES-GCM first: hardware AES makes it several times cheaper than ChaCha20 for the Python side of the line
+CIPHERS = ("aes128-gcm@openssh.com", "aes256-gcm@openssh.com", "chacha20-poly1305@openssh.com", "aes128-ctr",
+           "aes256-ctr")
 PINS = "delivery_known_hosts.json"
 T = TypeVar("T")
 LOST = (asyncssh.ConnectionLost, asyncssh.DisconnectError, asyncssh.SFTPConnectionLost, asyncssh.SFTPNoConnection,
@@ -80,7 +84,8 @@ class SftpTarget(Target):
             options: dict[str, Any] = {"client_keys": None} if self.password else {}
             self.conn = await asyncio.wait_for(asyncssh.connect(
                 self.host, self.port, username=self.user or None, password=self.password or None,
-                known_hosts=([key], [], []), agent_path=None, connect_timeout=self.timeout, **options),
+                known_hosts=([key], [], []), agent_path=None, connect_timeout=self.timeout,
+                encryption_algs=[a for a in CIPHERS if a.encode() in _supported_ciphers()] or (), **options),
                 self.timeout)
             self.sftp = await self.conn.start_sftp_client()
         return await asyncio.wait_for(job(self.sftp), self.timeout * 30)
@@ -176,7 +181,8 @@ class SftpTarget(Target):
         async def job(sftp: asyncssh.SFTPClient) -> int:
             sent, at = 0, offset
             async with sftp.open(self._p(package.temp_name, f.name),
-                                 asyncssh.FXF_WRITE | asyncssh.FXF_CREAT, encoding=None) as out:
+                                 asyncssh.FXF_WRITE | asyncssh.FXF_CREAT, encoding=None, block_size=BLOCK,
+                                 max_requests=IN_FLIGHT) as out:
                 with (package.folder / f.name).open("rb") as src:
                     src.seek(at)
                     while at < f.size:
@@ -194,8 +200,9 @@ class SftpTarget(Target):
     def remote_sha256(self, package: LocalPackage, f: PackageFile) -> str:
         async def job(sftp: asyncssh.SFTPClient) -> str:
             digest, at = hashlib.sha256(), 0
-            async with sftp.open(self._p(package.temp_name, f.name), "rb") as src:
-                while block := await src.read(1024 * 1024, at):
+            async with sftp.open(self._p(package.temp_name, f.name), "rb", block_size=BLOCK,
+                                 max_requests=IN_FLIGHT) as src:
+                while block := await src.read(CHUNK, at):
                     digest.update(block)
                     at += len(block)
             return digest.hexdigest()
@@ -243,6 +250,12 @@ class SftpTarget(Target):
             return final
 
         return self._run(job)
+
+
+def _supported_ciphers() -> list[bytes]:
+    from asyncssh.encryption import get_encryption_algs
+
+    return list(get_encryption_algs())
 
 
 async def _settle(tasks: set[asyncio.Task[Any]]) -> None:

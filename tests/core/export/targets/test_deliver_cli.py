@@ -42,3 +42,25 @@ def test_deliver_to_webdav_and_folder_from_the_command_line(queued, capsys, tmp_
     code, out, _ = run(queued, capsys, "--to", f"folder:{tmp_path / 'usb'}")
     assert code == 0 and "Đã gửi và kiểm tra" in out
     assert_delivered(tmp_path / "usb" / queued.folder.name, queued.folder)
+
+
+def test_admin_sets_and_tests_the_target_from_the_command_line(queued, capsys, tmp_path: Path, monkeypatch) -> None:
+    root = str(queued.svc.workspace.root)
+    server = DavServer(tmp_path / "dav")
+    try:
+        monkeypatch.setenv("HOTICH_PASSWORD", "matkhau1")
+        monkeypatch.setenv("HOTICH_DELIVERY_PASSWORD", PASSWORD)
+        assert main(["--data-dir", root, "target", "set", server.url(), "--user", "hoa"]) != 0  # not an admin
+        assert "không có quyền" in capsys.readouterr().err
+        assert main(["--data-dir", root, "target", "set", server.url(), "--user", "admin"]) == 0
+        capsys.readouterr()
+        monkeypatch.delenv("HOTICH_DELIVERY_PASSWORD")  # from now on the encrypted store answers
+        assert main(["--data-dir", root, "target", "test", "--user", "hoa"]) == 0
+        assert "sẵn sàng" in capsys.readouterr().out
+        assert main(["--data-dir", root, "upload", "--user", "hoa"]) == 0
+        capsys.readouterr()
+    finally:
+        server.stop()
+    assert_delivered(server.root / "so-ho-tich" / queued.folder.name, queued.folder)
+    assert queued.item()["status"] == "sent"
+    assert PASSWORD not in queued.svc.workspace.settings_path.read_text(encoding="utf-8")
