@@ -48,7 +48,8 @@ def queue_package(svc, boss, folder: Path) -> int:  # noqa: ANN001
     book = svc.open_book(boss, "khai_sinh", 1998, "1")
     with svc.store.session() as s:
         item = ExportPackage(book_id=book.id, version=1, path=str(folder), content_hash="0" * 64, records=2,
-                             status="queued", created_by=boss.id)
+                             status="queued", created_by=boss.id,
+                             manifest_sha256=hashlib.sha256((folder / "manifest.json").read_bytes()).hexdigest())
         s.add(item)
         s.flush()
         return item.id
