@@ -7,9 +7,9 @@ from typing import Any
 
 from PySide6.QtCore import QObject, QRectF, QSettings, QSize, Qt, QThreadPool, QTimer, Signal
 from PySide6.QtGui import QAction, QIcon, QImage, QKeySequence, QPixmap
-from PySide6.QtWidgets import (QApplication, QComboBox, QDockWidget, QFileDialog, QHBoxLayout, QInputDialog, QLabel,
-                               QListView, QListWidget, QListWidgetItem, QMainWindow, QMessageBox, QProgressBar,
-                               QPushButton, QSplitter, QToolBar, QVBoxLayout, QWidget)
+from PySide6.QtWidgets import (QApplication, QComboBox, QDialog, QDialogButtonBox, QDockWidget, QFileDialog,
+                               QHBoxLayout, QInputDialog, QLabel, QListView, QListWidget, QListWidgetItem, QMainWindow, QMessageBox, QProgressBar,
+                               QPushButton, QSplitter, QTableWidgetItem, QToolBar, QVBoxLayout, QWidget)
 
 from ..core import entry_edit
 from ..core.errors import Conflict, HotichError
@@ -96,6 +96,7 @@ class MainWindow(QMainWindow):
         self.outbox_timer.timeout.connect(self.outbox_tick)
         self.outbox_timer.start(OUTBOX_CHECK_MS)
         self.refresh_outbox_count()
+        self._count_quarantine()
         self.check_ocr()
 
     # -- layout --------------------------------------------------------------------------------------
@@ -181,6 +182,12 @@ class MainWindow(QMainWindow):
         self.progress.hide()
         self.who = QLabel(f"{self.actor.login} — {ROLE_LABELS[self.actor.role]}")
         self.outbox_label = QLabel()
+        self.quarantine_button = QPushButton()
+        self.quarantine_button.setFlat(True)
+        self.quarantine_button.setStyleSheet("color: #c62828")
+        self.quarantine_button.clicked.connect(self.open_quarantine)
+        self.quarantine_button.hide()
+        self.statusBar().addPermanentWidget(self.quarantine_button)
         self.statusBar().addPermanentWidget(self.progress)
         self.statusBar().addPermanentWidget(self.outbox_label)
         self.statusBar().addPermanentWidget(self.who)
@@ -199,6 +206,7 @@ class MainWindow(QMainWindow):
         may = self.actor.may
         m = self.menuBar().addMenu(self.tr("&Tệp"))
         self._action(m, self.tr("Nhận trang từ thư mục…"), self.ingest_now, "Ctrl+O", may("intake"))
+        self._action(m, self.tr("Tệp bị cách ly…"), self.open_quarantine, None, may("intake"))
         self._action(m, self.tr("Cài đặt…"), self.open_settings, "Ctrl+,")
         self._action(m, self.tr("Thoát"), self.close, "Ctrl+Q")
         m = self.menuBar().addMenu(self.tr("&Sửa"))
@@ -225,8 +233,14 @@ class MainWindow(QMainWindow):
         self._action(m, self.tr("Mục sau"), self.next_entry, "PgDown")
         self._action(m, self.tr("Mục trước"), self.previous_entry, "PgUp")
         self._action(m, self.tr("Vừa chiều rộng"), self.view.fit_width, "Ctrl+0")
-        self._action(m, self.tr("Phóng to"), lambda: self.view.zoom(1.25), "Ctrl++")
-        self._action(m, self.tr("Thu nhỏ"), lambda: self.view.zoom(0.8), "Ctrl+-")
+        zoom_in = self._action(m, self.tr("Phóng to"), lambda: self.view.zoom(1.25), "Ctrl++")
+        zoom_out = self._action(m, self.tr("Thu nhỏ"), lambda: self.view.zoom(0.8), "Ctrl+-")
+        # Every keyboard's way of typing them: "+" often needs Shift ("Ctrl+="), and the keypad's keys.
+        zoom_in.setShortcuts([QKeySequence("Ctrl++"), QKeySequence("Ctrl+="), QKeySequence("Ctrl+Shift+="),
+                              QKeySequence(QKeySequence.ZoomIn)])
+        zoom_out.setShortcuts([QKeySequence("Ctrl+-"), QKeySequence(QKeySequence.ZoomOut)])
+        for act in (zoom_in, zoom_out):
+            act.setShortcutContext(Qt.WindowShortcut)
         m = self.menuBar().addMenu(self.tr("&Duyệt"))
         m.menuAction().setVisible(may("review") or may("enter"))
         self._action(m, self.tr("Hàng đợi duyệt") if may("review") else self.tr("Hồ sơ bị trả lại cho tôi"),
@@ -240,6 +254,44 @@ class MainWindow(QMainWindow):
         m = self.menuBar().addMenu(self.tr("&Quản trị"))
         m.menuAction().setVisible(may("manage_users"))
         self._action(m, self.tr("Người dùng…"), self.manage_users, None, may("manage_users"))
+        m = self.menuBar().addMenu(self.tr("Trợ &giúp"))
+        self._action(m, self.tr("Phím tắt"), self.show_shortcuts, "F1")
+
+    def shortcut_rows(self) -> list[tuple[str, str]]:
+        """(what, keys) for every action this user has, in menu order."""
+        rows = []
+        for menu_action in self.menuBar().actions():
+            if not menu_action.isVisible() or menu_action.menu() is None:
+                continue
+            for act in menu_action.menu().actions():
+                keys = [k.toString(QKeySequence.NativeText) for k in act.shortcuts() if not k.isEmpty()]
+                if act.isVisible() and keys:
+                    rows.append((act.text().replace("&", ""), ", ".join(keys[:2])))
+        rows += [(self.tr("Sang ô sau / ô trước"), "Tab, Shift+Tab"),
+                 (self.tr("Xác nhận ô, ở ô cuối thì gửi duyệt"), "Enter"),
+                 (self.tr("Phóng to, thu nhỏ trang bằng chuột"), "Ctrl + " + self.tr("lăn chuột"))]
+        return rows
+
+    def show_shortcuts(self) -> None:
+        from .widgets import read_only_table
+
+        dialog = QDialog(self)
+        dialog.setWindowTitle(self.tr("Phím tắt"))
+        rows = self.shortcut_rows()
+        table = read_only_table([self.tr("Việc"), self.tr("Phím")], 0)
+        table.setRowCount(len(rows))
+        for i, (what, keys) in enumerate(rows):
+            table.setItem(i, 0, QTableWidgetItem(what))
+            table.setItem(i, 1, QTableWidgetItem(keys))
+        table.resizeColumnToContents(1)
+        close = QDialogButtonBox(QDialogButtonBox.Close)
+        close.rejected.connect(dialog.reject)
+        layout = QVBoxLayout(dialog)
+        layout.addWidget(table)
+        layout.addWidget(close)
+        dialog.resize(520, min(600, self.height() - 40))
+        self.shortcuts_dialog = dialog
+        dialog.show()
 
     # -- background work ----------------------------------------------------------------------------
     def background(self, fn, *args, on_done=None, on_error=None, label: str = "", with_progress: bool = False,  # noqa: ANN001, ANN201
@@ -634,9 +686,28 @@ class MainWindow(QMainWindow):
             self.background(ingest_folder, self.svc, self.actor, self.book.id, Path(folder),
                             on_done=self._on_intake, label=self.tr("Đang nhận trang…"))
 
+    def open_quarantine(self) -> None:
+        from .quarantine_dialog import QuarantineDialog
+
+        dialog = QuarantineDialog(self.svc, self.actor, lambda: self.book.id if self.book else None,
+                                  self._on_intake, self)
+        self.quarantine_dialog = dialog
+        dialog.finished.connect(lambda _r: self._count_quarantine())
+        dialog.show()
+
+    def _count_quarantine(self) -> None:
+        """A lasting, clickable count in the status bar: a rejected scan is not a 10-second message."""
+        from ..core.intake.retry import quarantined_files
+
+        waiting = len(quarantined_files(self.svc))
+        self.quarantine_button.setText(self.tr("⚠ {0} tệp bị cách ly").format(waiting))
+        self.quarantine_button.setVisible(waiting > 0 and self.actor.may("intake"))
+
     def _on_intake(self, report: IngestReport) -> None:
         for q in report.quarantined:
             self._status_message(self.tr("Không đọc được {0}: {1}").format(q["file"], q["reason"]))
+        if report.quarantined:
+            self._count_quarantine()
         for d in report.duplicates:
             self._status_message(self.tr("Trang trùng, đã có: {0}").format(d["file"]))
         for r in report.refused:  # the core's reason (a symlink, device or FIFO), already Vietnamese

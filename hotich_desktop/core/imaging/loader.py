@@ -5,6 +5,7 @@ Frames are produced one at a time: a 300-page TIFF never sits in memory whole.
 """
 from __future__ import annotations
 
+import logging
 import warnings
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -13,6 +14,8 @@ from pathlib import Path
 from PIL import Image, ImageOps, UnidentifiedImageError
 
 from ..errors import BadInput
+
+log = logging.getLogger(__name__)
 
 MAX_PIXELS = 200_000_000  # 10,000 x 14,000 pages (A3 at 600 dpi) pass; decompression bombs do not
 PDF_RENDER_DPI = 300
@@ -60,11 +63,28 @@ def _why(path: Path, exc: BaseException) -> BadInput:
         return BadInput(f"Ảnh «{path.name}» khai báo kích thước quá lớn (nghi là tệp độc hại); không mở.")
     if isinstance(exc, UnidentifiedImageError):
         return BadInput(f"Tệp «{path.name}» không phải ảnh quét đọc được (có thể bị đổi đuôi hoặc hỏng).")
+    log.info("cannot read %s: %s", path, text)  # the library's own (English) words stay in the log
     if isinstance(exc, (OSError, SyntaxError, ValueError, EOFError)):
-        return BadInput(f"Ảnh «{path.name}» bị hỏng hoặc chưa ghi xong: {text[:120]}")
+        return BadInput(f"Ảnh «{path.name}» bị hỏng hoặc chưa ghi xong: {_library_words(text)}.")
     if isinstance(exc, MemoryError):
         return BadInput(f"Ảnh «{path.name}» quá lớn để xử lý trên máy này.")
-    return BadInput(f"Không đọc được «{path.name}»: {text[:120]}")
+    return BadInput(f"Không đọc được «{path.name}»: {_library_words(text)}.")
+
+
+LIBRARY_WORDS = (("truncated", "dữ liệu ảnh bị cụt (tệp chưa chép xong hoặc bị cắt)"),
+                 ("broken data stream", "dữ liệu ảnh bị đứt đoạn"),
+                 ("premature end", "tệp kết thúc sớm"),
+                 ("unrecognized data stream", "không nhận ra dữ liệu ảnh"),
+                 ("not enough data", "thiếu dữ liệu ảnh"),
+                 ("cannot identify", "không nhận ra định dạng ảnh"),
+                 ("decoder", "không giải mã được ảnh"),
+                 ("tile", "các mảnh ảnh bị hỏng"))
+
+
+def _library_words(text: str) -> str:
+    """The image library's English reason said in the clerk's words."""
+    lower = text.lower()
+    return next((vi for en, vi in LIBRARY_WORDS if en in lower), "nội dung ảnh không đọc được")
 
 
 def _upright(img: Image.Image) -> tuple[Image.Image, int]:
