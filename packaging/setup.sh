@@ -61,6 +61,8 @@ case "$MODE" in
         eval "$(bash packaging/pg_throwaway.sh start)"
         trap 'bash packaging/pg_throwaway.sh stop "$HOTICH_TEST_PG_DIR" >/dev/null 2>&1 || true' EXIT
         .venv/bin/lint-imports --config pyproject.toml
+        # The Linux bundle takes minutes to build: only on request, then tests/install/test_bundle.py checks it.
+        if [ "${HOTICH_BUNDLE_TEST:-0}" = 1 ]; then bash packaging/build.sh; fi
         set +e
         .venv/bin/python -m pytest "$@"
         rc=$?
