@@ -34,7 +34,8 @@ def folder_mb(path: Path) -> float:
 
 def biggest_parts(bundle: Path, count: int = 8) -> list[tuple[str, float]]:
     inner = bundle / "_internal"
-    parts = [(p.name, folder_mb(p) if p.is_dir() else p.stat().st_size / 1e6) for p in inner.iterdir()]
+    parts = [(p.name, folder_mb(p) if p.is_dir() else p.stat().st_size / 1e6) for p in inner.iterdir()
+             if not p.is_symlink()]  # PyInstaller links duplicate libraries instead of copying them
     return sorted(parts, key=lambda x: -x[1])[:count]
 
 

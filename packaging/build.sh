@@ -11,5 +11,9 @@ WORK=${WORK:-build/pyinstaller}
 "$PY" -c "import PyInstaller" 2>/dev/null || "$PY" -m pip install -q "pyinstaller>=6.3"
 start=$(date +%s)
 "$PY" -m PyInstaller --noconfirm --clean --log-level WARN --distpath "$DIST" --workpath "$WORK" packaging/hotich.spec
+# pyenv-built Pythons keep their debug symbols in libpython (17 MB); the wheels' libraries must not be stripped.
+for lib in "$DIST"/hotich/_internal/libpython3*.so*; do
+    [ -f "$lib" ] && [ ! -L "$lib" ] && command -v strip >/dev/null && strip --strip-debug "$lib"
+done
 "$DIST/hotich/hotich" --version
 echo "== $DIST/hotich built in $(( $(date +%s) - start )) s, $(du -sm "$DIST/hotich" | cut -f1) MB"
