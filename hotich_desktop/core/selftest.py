@@ -19,6 +19,7 @@ from .errors import HotichError
 from .workspace import resources_dir
 
 PDF_LIMIT = 100_000  # bytes per entry PDF, the province's rule
+DEFAULT_YEAR = 2000  # the book's year for a page given without its truth JSON
 SELF_TEST_USER = ("tu-kiem-tra", "tu-kiem-tra-123")
 
 
@@ -54,32 +55,48 @@ def _n(value: int) -> str:
     return f"{value:,}".replace(",", ".")
 
 
-def bundled_samples() -> list[tuple[Path, str]]:
-    """(image, book type) of every sample page shipped in resources/demo, described by its truth JSON."""
+@dataclass(frozen=True)
+class Sample:
+    image: Path
+    book_type: str
+    year: int  # the book's year: the page's header is checked against it
+
+
+def _described(truth: Path) -> Sample | None:
+    """A sample page from its truth JSON ({file, book_type, year, …}, as resources/demo and tests.pagegen write)."""
+    try:
+        data = json.loads(truth.read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return None
+    if not isinstance(data, dict) or data.get("book_type") not in BOOK_TYPES or not data.get("file"):
+        return None
+    image = truth.parent / str(data["file"])
+    try:
+        year = int(data.get("year") or DEFAULT_YEAR)
+    except (TypeError, ValueError):
+        year = DEFAULT_YEAR
+    return Sample(image, str(data["book_type"]), year) if image.is_file() else None
+
+
+def bundled_samples() -> list[Sample]:
+    """Every sample page shipped in resources/demo, described by its truth JSON."""
     root = resources_dir() / "demo"
-    found = []
-    for truth in sorted(root.rglob("*.json")) if root.is_dir() else []:
-        try:
-            data = json.loads(truth.read_text(encoding="utf-8"))
-        except (OSError, ValueError):
-            continue
-        if not isinstance(data, dict) or data.get("book_type") not in BOOK_TYPES or not data.get("file"):
-            continue
-        image = truth.parent / str(data["file"])
-        if image.is_file():
-            found.append((image, str(data["book_type"])))
+    found = [s for t in (sorted(root.rglob("*.json")) if root.is_dir() else []) if (s := _described(t))]
     order = list(BOOK_TYPES)  # khai_sinh first, then the smallest page: the quickest honest run
-    return sorted(found, key=lambda s: (order.index(s[1]), s[0].stat().st_size, s[0].name))
+    return sorted(found, key=lambda s: (order.index(s.book_type), s.image.stat().st_size, s.image.name))
 
 
-def _pick_sample(page: Path | None, book_type: str | None) -> tuple[Path, str]:
+def _pick_sample(page: Path | None, book_type: str | None) -> Sample:
     if page is not None:
         if not page.is_file():
             raise SelfTestFailed(f"Không có tệp ảnh {page}.")
-        return page, book_type or "khai_sinh"
+        described = _described(page.with_suffix(".json"))  # a page with its truth beside it
+        if described and described.image.resolve() == page.resolve():
+            return described
+        return Sample(page, book_type or "khai_sinh", DEFAULT_YEAR)
     samples = bundled_samples()
     if book_type:
-        samples = [s for s in samples if s[1] == book_type]
+        samples = [s for s in samples if s.book_type == book_type]
     if not samples:
         raise SelfTestFailed(f"Bản cài đặt thiếu ảnh mẫu (không có trang mẫu nào trong {resources_dir() / 'demo'}).")
     return samples[0]
@@ -90,8 +107,8 @@ def run(page: Path | None = None, book_type: str | None = None, workdir: Path | 
     from .ocr.engine import OcrUnavailable, check, tesseract_exe
 
     report = SelfTestReport(__version__)
-    image, book_type = _pick_sample(page, book_type)
-    report.sample, report.book_type = image.name, book_type
+    sample = _pick_sample(page, book_type)
+    report.sample, report.book_type = sample.image.name, sample.book_type
     try:
         check("vie")
     except OcrUnavailable as exc:
@@ -99,13 +116,13 @@ def run(page: Path | None = None, book_type: str | None = None, workdir: Path | 
     report.tesseract = tesseract_exe() or "?"
     tmp = Path(tempfile.mkdtemp(prefix="hotich-tu-kiem-tra-", dir=workdir))
     try:
-        _run_chain(report, image, book_type, tmp)
+        _run_chain(report, sample, tmp)
     finally:
         shutil.rmtree(tmp, ignore_errors=True)
     return report
 
 
-def _run_chain(report: SelfTestReport, image: Path, book_type: str, tmp: Path) -> None:
+def _run_chain(report: SelfTestReport, sample: Sample, tmp: Path) -> None:
     from .intake.ingest import ingest_file
     from .processing import process_book
     from .service import Service
@@ -116,16 +133,20 @@ def _run_chain(report: SelfTestReport, image: Path, book_type: str, tmp: Path) -
         raise SelfTestFailed(f"Không tạo được cơ sở dữ liệu: {exc.message}") from exc
     try:
         admin = svc.create_user(None, *SELF_TEST_USER, "admin")
-        book = svc.open_book(admin, book_type, 2000, "1")
+        book = svc.open_book(admin, sample.book_type, sample.year, "1")
         scans = tmp / "may-quet"
         scans.mkdir()
-        copy = scans / image.name
-        shutil.copyfile(image, copy)
+        copy = scans / sample.image.name
+        shutil.copyfile(sample.image, copy)
         taken = ingest_file(svc, admin, book.id, copy)
         if not taken.pages:
             why = "; ".join(str(q.get("reason", "")) for q in taken.quarantined) or "không rõ lý do"
-            raise SelfTestFailed(f"Không nhận được trang mẫu {image.name}: {why}")
+            raise SelfTestFailed(f"Không nhận được trang mẫu {sample.image.name}: {why}")
         entries = process_book(svc, admin, book.id, ocr=True)
+        if not entries:
+            why = "; ".join(p.error for p in svc.pages(book.id) if p.error)
+            raise SelfTestFailed(f"Không tìm thấy mục nào trên trang mẫu {sample.image.name}"
+                                 + (f": {why}" if why else "."))
         _check_outputs(report, svc.workspace.root, entries)
     finally:
         svc.close()

@@ -47,3 +47,30 @@ def test_self_test_on_a_corrupt_page_names_the_step(tmp_path: Path) -> None:
     out = hotich("--self-test", str(page))
     assert out.returncode == 1
     assert "Không nhận được trang mẫu hong.jpg" in out.stderr, out.stderr
+
+
+def test_self_test_on_the_bundled_sample_passes() -> None:
+    out = hotich("--self-test")
+    assert out.returncode == 0, out.stderr[-3000:]
+    lines = out.stdout.splitlines()
+    assert lines[0] == f"hotich {__version__}: tự kiểm tra ĐẠT"
+    assert "Ảnh mẫu: khai_sinh_" in out.stdout and "đọc được 0 trường" not in out.stdout
+    biggest = int(out.stdout.split("lớn nhất ")[1].split(" byte")[0].replace(".", ""))
+    assert 0 < biggest <= 100_000
+
+
+def test_self_test_reads_the_year_from_a_page_truth(typed_page: tuple[Path, dict]) -> None:
+    page, truth = typed_page
+    out = hotich("--self-test", str(page))
+    assert out.returncode == 0, out.stderr[-3000:]
+    assert f"{len(truth['entries'])} mục" in out.stdout
+
+
+def test_self_test_names_a_page_of_another_year(typed_page: tuple[Path, dict], tmp_path: Path) -> None:
+    import shutil
+
+    page = tmp_path / "khong-kem-json.jpg"  # no truth beside it: the book is of the default year, not 1998
+    shutil.copyfile(typed_page[0], page)
+    out = hotich("--self-test", str(page))
+    assert out.returncode == 1
+    assert "Không tìm thấy mục nào trên trang mẫu khong-kem-json.jpg: Đầu trang ghi" in out.stderr, out.stderr
