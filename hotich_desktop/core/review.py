@@ -193,3 +193,38 @@ def approve_clean(svc: Service, actor: Actor, entry_ids: list[int] | dict[int, i
         except HotichError as exc:
             skipped[entry_id] = exc.message
     return approved, skipped
+
+
+@dataclass(frozen=True)
+class BookProgress:
+    """How far a book is, said before it is exported: a partial book must not leave unnoticed."""
+
+    entries: int
+    approved: int
+    pages_pending: int  # pages not yet searched for entries, failed, or held as another book's
+    gaps: tuple[int, ...]
+
+    @property
+    def unapproved(self) -> int:
+        return self.entries - self.approved
+
+    def warning(self) -> str:
+        parts = []
+        if self.unapproved:
+            parts.append(f"{self.unapproved} trong {self.entries} mục chưa được phê duyệt")
+        if self.pages_pending:
+            parts.append(f"{self.pages_pending} trang chưa xử lý xong")
+        if self.gaps:
+            shown = ", ".join(map(str, self.gaps[:8])) + ("…" if len(self.gaps) > 8 else "")
+            parts.append(f"thiếu số đăng ký {shown}")
+        return ("Sổ chưa xong: " + "; ".join(parts) + ".") if parts else ""
+
+
+def book_progress(svc: Service, book_id: int) -> BookProgress:
+    with svc.store.session() as s:
+        statuses = list(s.scalars(select(Entry.status).join(Page).where(Page.book_id == book_id,
+                                                                         Entry.status != "deleted")))
+        pending = len(list(s.scalars(select(Page.id).where(Page.book_id == book_id,
+                                                          Page.status.in_(("new", "kept", "failed", "mismatch"))))))
+    return BookProgress(len(statuses), sum(st in ("approved", "exported") for st in statuses), pending,
+                        tuple(check_book(svc, book_id).gaps))

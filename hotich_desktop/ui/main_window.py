@@ -208,6 +208,7 @@ class MainWindow(QMainWindow):
         self._action(m, self.tr("Nhận trang từ thư mục…"), self.ingest_now, "Ctrl+O", may("intake"))
         self._action(m, self.tr("Tệp bị cách ly…"), self.open_quarantine, None, may("intake"))
         self._action(m, self.tr("Cài đặt…"), self.open_settings, "Ctrl+,")
+        self._action(m, self.tr("Đăng xuất / đổi người dùng…"), self.switch_user, "Ctrl+L")
         self._action(m, self.tr("Thoát"), self.close, "Ctrl+Q")
         m = self.menuBar().addMenu(self.tr("&Sửa"))
         undo = self.view.undo_stack.createUndoAction(self, self.tr("Hoàn tác"))
@@ -762,6 +763,22 @@ class MainWindow(QMainWindow):
             self.ocr_notice.setVisible(not ok)
 
         self.background(ocr_available, settings.ocr_language, on_done=show)
+
+    def switch_user(self) -> None:
+        """Another person signs in at this desk; the current work is kept first."""
+        from .dialogs import LoginDialog
+
+        if not self.keep_draft():
+            return
+        dialog = LoginDialog(self.svc, self)
+        if dialog.exec() != QDialog.Accepted or dialog.actor is None:
+            return
+        self.svc.log(self.actor.login, "logout", "user", self.actor.id)
+        successor = MainWindow(self.svc, dialog.actor, self.prefs)
+        app = QApplication.instance()
+        app.main_window = successor  # keeps it alive after this window is gone
+        successor.show()
+        self.close()
 
     def manage_users(self) -> None:
         UsersDialog(self.svc, self.actor, self).exec()

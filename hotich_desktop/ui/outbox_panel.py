@@ -77,10 +77,16 @@ class OutboxPanel(QDialog):
         self.message.setText(message)
         self.refresh()
 
-    def export_current(self) -> None:
+    def export_current(self, confirm: bool = True) -> None:
         book_id = self.current_book()
         if book_id is None:
             self.message.setText(self.tr("Hãy chọn sổ trước."))
+            return
+        from ..core.review import book_progress
+
+        warning = book_progress(self.svc, book_id).warning()
+        if warning and confirm and not self._export_anyway(warning):
+            self.message.setText(warning)
             return
 
         def finished(result: Any) -> None:
@@ -94,6 +100,16 @@ class OutboxPanel(QDialog):
         self.background(export_book, self.svc, self.actor, book_id, self.svc.workspace.exports,
                         on_done=finished, label=self.tr("Đang xuất dữ liệu…"), with_progress=True,
                         on_error=self._failed)
+
+    def _export_anyway(self, warning: str) -> bool:
+        from PySide6.QtWidgets import QMessageBox
+
+        box = QMessageBox(QMessageBox.Warning, self.tr("Sổ chưa xong"),
+                          warning + "\n" + self.tr("Gói chỉ có các mục đã phê duyệt. Vẫn xuất bây giờ?"), parent=self)
+        go = box.addButton(self.tr("Vẫn xuất"), QMessageBox.AcceptRole)
+        box.addButton(self.tr("Để sau"), QMessageBox.RejectRole)
+        box.exec()
+        return box.clickedButton() is go
 
     def deliver_selected(self) -> None:
         package_id = self.selected_id()

@@ -1,0 +1,81 @@
+"""Another person signs in at the same desk; a partial book is not exported without a question."""
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtWidgets import QApplication, QMessageBox
+from sqlalchemy import text
+
+from hotich_desktop.core.review import book_progress
+from hotich_desktop.ui import dialogs
+from hotich_desktop.ui.demo import make_demo
+from hotich_desktop.ui.main_window import MainWindow
+from tests.ui.synthetic import book_with_entries
+
+RECORD = {"so": "1", "ngay_dang_ky": "18/07/1998", "ho_ten": "Dương Kim Hạnh", "gioi_tinh": "Nữ",
+          "ngay_sinh": "22/06/1998", "noi_sinh": "Trạm y tế xã Châu Quang", "dan_toc": "Kinh"}
+
+
+def _desk(tmp_path: Path):
+    svc, clerk, _ = make_demo(tmp_path)
+    settings = svc.settings
+    settings.watch_folders, settings.ocr_enabled = [], False
+    settings.save(svc.workspace.settings_path)
+    ids = book_with_entries(svc, clerk, tmp_path / "in", svc.books()[0].id)
+    return svc, clerk, ids
+
+
+def test_switch_user_keeps_the_edit_and_opens_the_other_role(qtbot, tmp_path: Path, monkeypatch) -> None:
+    svc, clerk, ids = _desk(tmp_path)
+    win = MainWindow(svc, clerk)
+    qtbot.addWidget(win)
+    win.show()
+    qtbot.waitUntil(lambda: win.busy == 0 and win.current == 0, timeout=30000)
+    win.form.rows["so"].edit.setText("5")
+
+    def sign_in_as_supervisor(dialog) -> int:  # noqa: ANN001
+        dialog.login.setText("kiemtra")
+        dialog.password.setText("kiemtra123")
+        dialog.accept()
+        return dialog.result()
+
+    monkeypatch.setattr(dialogs.LoginDialog, "exec", sign_in_as_supervisor)
+    win.switch_user()
+    successor = QApplication.instance().main_window
+    qtbot.addWidget(successor)
+    assert successor.actor.login == "kiemtra" and not win.isVisible()
+    assert svc.entry(ids[0]).fields == {"so": "5"}  # saved before the clerk left
+    with svc.store.session() as s:
+        actions = list(s.execute(text("SELECT user_login || ':' || action FROM audit_events ORDER BY id")).scalars())
+    assert actions[-2:] == ["kiemtra:login", "canbo:logout"]
+    successor.close()
+    svc.close()
+
+
+def test_partial_book_export_asks_first(qtbot, tmp_path: Path, monkeypatch) -> None:
+    svc, clerk, ids = _desk(tmp_path)
+    svc.save_record(clerk, ids[0], RECORD, submit=True)
+    boss = svc.login("kiemtra", "kiemtra123")
+    svc.approve(boss, ids[0])
+    progress = book_progress(svc, svc.books()[0].id)
+    assert (progress.entries, progress.approved) == (3, 1)
+    assert "2 trong 3 mục chưa được phê duyệt" in progress.warning()
+
+    win = MainWindow(svc, boss)
+    qtbot.addWidget(win)
+    win.open_outbox()
+    asked = []
+
+    def later(box) -> int:  # noqa: ANN001
+        asked.append(box.text())
+        next(b for b in box.buttons() if b.text() == "Để sau").click()
+        return 0
+
+    monkeypatch.setattr(QMessageBox, "exec", later)
+    win.outbox.export_current()
+    assert asked and "chưa được phê duyệt" in asked[0]
+    qtbot.waitUntil(lambda: win.busy == 0, timeout=30000)
+    win.outbox.refresh()
+    assert win.outbox.table.rowCount() == 0  # nothing exported
+    win.close()
+    svc.close()
