@@ -96,10 +96,11 @@ def pick_font(app: QApplication) -> None:
 
 
 def sign_in(svc: Service):  # noqa: ANN201
-    from .dialogs import FirstAdminDialog, LoginDialog
+    from .dialogs import LoginDialog
+    from .first_run import FirstRunWizard
 
     if not svc.has_users():
-        first = FirstAdminDialog(svc)
+        first = FirstRunWizard(svc)
         if first.exec() != QDialog.Accepted:
             return None
     dialog = LoginDialog(svc)

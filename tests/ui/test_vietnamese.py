@@ -8,11 +8,12 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtWidgets import (QAbstractButton, QApplication, QComboBox, QDialogButtonBox, QFileDialog, QGroupBox,
-                               QLabel, QLineEdit, QMenu, QMessageBox, QTableWidget, QWidget)
+                               QLabel, QLineEdit, QMenu, QMessageBox, QTableWidget, QWidget, QWizard)
 
 from hotich_desktop.ui.app import install_translator
 from hotich_desktop.ui.demo import make_demo
 from hotich_desktop.ui.dialogs import FirstAdminDialog, LoginDialog, NewBookDialog, NewUserDialog, SettingsDialog
+from hotich_desktop.ui.first_run import FirstRunWizard
 from hotich_desktop.ui.main_window import MainWindow
 from hotich_desktop.ui.report_dialog import ReportDialog
 from hotich_desktop.ui.users_dialog import UsersDialog
@@ -104,11 +105,16 @@ def test_no_english_in_windows_dialogs_and_qt_parts(qtbot, vietnamese, tmp_path:
     for name, dialog in (("login", LoginDialog(svc)), ("first admin", FirstAdminDialog(svc)),
                          ("new book", NewBookDialog()), ("settings", SettingsDialog(svc.settings, win.prefs)),
                          ("users", UsersDialog(svc, admin)), ("new user", NewUserDialog(svc, admin)),
-                         ("report", ReportDialog(svc))):
+                         ("report", ReportDialog(svc)), ("first run", FirstRunWizard(svc))):
         qtbot.addWidget(dialog)
         check(name, widget_texts(dialog))
         for box in dialog.findChildren(QDialogButtonBox):
             check(f"{name} buttons", [b.text() for b in box.buttons()])
+        if isinstance(dialog, QWizard):
+            check(f"{name} buttons", [dialog.buttonText(b) for b in (QWizard.BackButton, QWizard.NextButton,
+                                                                    QWizard.FinishButton, QWizard.CancelButton)])
+            for page_id in dialog.pageIds():
+                check(f"{name} page", [dialog.page(page_id).title(), *widget_texts(dialog.page(page_id))])
 
     box = QMessageBox(QMessageBox.Warning, "Thông báo", "…", QMessageBox.Ok | QMessageBox.Cancel | QMessageBox.Yes
                       | QMessageBox.No)
