@@ -83,10 +83,58 @@ def run(label: str, make, final: Path, package: LocalPackage, size_mb: float, cu
         target.close()
 
 
+class OpenSsh:
+    """OpenSSH's sshd on a loopback port with a throw-away host key and client key (benchmark only)."""
+
+    def __init__(self, work: Path) -> None:
+        import socket
+        import subprocess
+
+        self.dir = work / "sshd"
+        self.dir.mkdir(parents=True)
+        for name in ("host", "client"):
+            subprocess.run(["ssh-keygen", "-q", "-t", "ed25519", "-N", "", "-f", str(self.dir / name)], check=True)
+        shutil.copy(self.dir / "client.pub", self.dir / "authorized_keys")
+        with socket.socket() as s:
+            s.bind(("127.0.0.1", 0))
+            self.port = s.getsockname()[1]
+        (self.dir / "sshd_config").write_text("\n".join([
+            f"Port {self.port}", "ListenAddress 127.0.0.1", f"HostKey {self.dir / 'host'}",
+            f"AuthorizedKeysFile {self.dir / 'authorized_keys'}", f"PidFile {self.dir / 'pid'}", "StrictModes no",
+            "UsePAM no", "PasswordAuthentication no", "PermitRootLogin prohibit-password",
+            "Subsystem sftp internal-sftp", ""]))
+        Path("/run/sshd").mkdir(exist_ok=True)
+        self.log = (self.dir / "log").open("wb")
+        self.proc = subprocess.Popen(["/usr/sbin/sshd", "-D", "-e", "-f", str(self.dir / "sshd_config")],
+                                     stderr=self.log)
+        time.sleep(0.5)
+        self.key = str(self.dir / "client")
+
+    def stop(self) -> None:
+        self.proc.terminate()
+        self.proc.wait(10)
+        self.log.close()
+        if os.environ.get("HOTICH_BENCH_DEBUG"):
+            print((self.dir / "log").read_text(errors="replace")[-1500:])
+
+
+class Relay:
+    """A stand-in for a server object: only the bad line runs in the child, in front of `port`."""
+
+    def __init__(self, port: int) -> None:
+        self.port = port
+
+    def stop(self) -> None:
+        pass
+
+
 def _serve(kind: str, root: Path, drop: float, block: int, conn) -> None:  # noqa: ANN001
     """Child process: the server and the bad line in front of it, off the sender's interpreter (GIL)."""
-    server = {"dav-ranges": lambda: DavServer(root, ranges=True), "dav-whole": lambda: DavServer(root),
-              "sftp": lambda: SftpServer(root), "http": lambda: UploadServer(root)}[kind]()
+    if kind.startswith("relay:"):
+        server = Relay(int(kind[6:]))
+    else:
+        server = {"dav-ranges": lambda: DavServer(root, ranges=True), "dav-whole": lambda: DavServer(root),
+                  "sftp": lambda: SftpServer(root), "http": lambda: UploadServer(root)}[kind]()
     proxy = FlakyProxy(server.port, drop_rate=drop, block=block) if drop else None
     conn.send((proxy.port if proxy else server.port, getattr(server, "token", "")))
     conn.recv()
@@ -140,7 +188,7 @@ def main() -> None:
                 size, lambda: t["t"].cuts)
             for kind, label, final in (("dav-ranges", "webdav (ranges)", "so-ho-tich"),
                                        ("dav-whole", "webdav (whole files)", "so-ho-tich"),
-                                       ("sftp", "sftp", "nhan")):
+                                       ("sftp", "sftp (asyncssh server)", "nhan")):
                 served = Served(kind, work / f"{kind}-{tag}", cut, CHUNK)
                 if kind == "sftp":
                     make = lambda: SftpTarget(f"sftp://can-bo@127.0.0.1:{served.port}/nhan", PASSWORD,  # noqa: E731
@@ -151,6 +199,16 @@ def main() -> None:
                 box = {}
                 run(f"{label}, {tag}", make, work / f"{kind}-{tag}" / final / folder.name, package, size,
                     lambda: box.get("drops", 0) if False else served_drops(served, box))
+            if Path("/usr/sbin/sshd").exists():
+                sshd = OpenSsh(work / f"openssh-{int(cut * 100)}")  # sshd_config takes no spaces
+                served = Served(f"relay:{sshd.port}", work, cut, CHUNK)
+                dest = work / f"openssh-{int(cut * 100)}" / "nhan"
+                box = {}
+                run(f"sftp (OpenSSH sshd), {tag}",
+                    lambda: SftpTarget(f"sftp://root@127.0.0.1:{served.port}{dest}", "", known_hosts=None,
+                                       key_file=sshd.key, policy=PATIENT),
+                    dest / folder.name, package, size, lambda: served_drops(served, box))
+                sshd.stop()
             served = Served("http", work / f"http-{tag}", cut, 256 * 1024)
             start = time.perf_counter()
             target = HttpTarget(UploadTarget(f"http://127.0.0.1:{served.port}/hotich/", served.token,
