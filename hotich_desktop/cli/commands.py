@@ -278,17 +278,25 @@ def cmd_report(args: argparse.Namespace) -> int:
 
 
 def cmd_audit_verify(args: argparse.Namespace) -> int:
-    report = _service(args).verify_audit()
-    payload = {"ok": report.ok, "events": report.events, "broken_event": report.broken_id, "reason": report.reason}
+    """The chain, the anchors (this workspace's and any --anchor), approved records and accounts."""
+    import sys
+
+    from ..core import anchors
+
+    given = [anchors.parse(a) for a in args.anchor or []]
+    report = _service(args).verify_audit(given)
+    payload = {"ok": report.ok, "events": report.events, "broken_event": report.broken_id, "reason": report.reason,
+               "problems": report.problems}
     if report.ok:
         emit(payload, args.json, f"Nhật ký nguyên vẹn ({report.events} sự kiện).")
         return 0
     emit(payload, args.json, "")
-    import sys
-
-    print(f"hotich: nhật ký bị thay đổi tại sự kiện {report.broken_id}: {report.reason}.", file=sys.stderr)
+    if report.broken_id is not None:
+        print(f"hotich: nhật ký bị thay đổi tại sự kiện {report.broken_id}: {report.reason}.", file=sys.stderr)
+    else:
+        more = f" (và {len(report.problems) - 1} điểm khác, xem --json)" if len(report.problems) > 1 else ""
+        print(f"hotich: nhật ký không khớp: {report.reason}{more}", file=sys.stderr)
     return 6
-
 
 def cmd_backup(args: argparse.Namespace) -> int:
     """`backup --to DIR` writes a snapshot; `backup verify DIR` checks one by hash."""
@@ -457,4 +465,6 @@ def register(sub: argparse._SubParsersAction) -> None:
     audit = sub.add_parser("audit", help="nhật ký").add_subparsers(dest="audit_cmd", required=True)
     p = audit.add_parser("verify", help="kiểm tra chuỗi băm của nhật ký")
     p.add_argument("--json", action="store_true")
+    p.add_argument("--anchor", action="append",
+                   help="mốc ngoài cơ sở dữ liệu: SỐ:MÃ_BĂM (in trong báo cáo ngày) hoặc manifest.json của gói")
     p.set_defaults(func=cmd_audit_verify)

@@ -78,12 +78,20 @@ def write_report(svc: Service, day: dt.date, out: Path) -> list[ReportRow]:
     writers = {".xlsx": _xlsx, ".pdf": _pdf}
     if suffix not in writers:
         raise BadInput("Báo cáo ghi ra tệp .xlsx hoặc .pdf.")
+    from . import anchors, audit
+
+    with svc.store.session() as s:
+        head = audit.head(s)
     try:
-        writers[suffix](rows, day, svc.settings.office_name, out)
+        writers[suffix](rows, day, svc.settings.office_name, out, anchors.text(head))
     except (OSError, ValueError) as exc:  # a missing folder, a full disk, a name the system refuses
         raise HotichError(disk_error_message(exc, out) if isinstance(exc, OSError)
                           else f"Không ghi được báo cáo vào «{out}»: tên tệp không hợp lệ.") from exc
+    anchors.remember(svc.workspace.root, head, f"báo cáo {day:%d/%m/%Y}")
     return rows
+
+
+ANCHOR_LABEL = "Mốc nhật ký (hotich audit verify --anchor)"
 
 
 def _table(rows: list[ReportRow]) -> list[list[str]]:
@@ -93,7 +101,7 @@ def _table(rows: list[ReportRow]) -> list[list[str]]:
     return [head, *body, ["Tổng cộng", "", *[str(total[k]) for k in COLUMNS]]]
 
 
-def _xlsx(rows: list[ReportRow], day: dt.date, office: str, out: Path) -> None:
+def _xlsx(rows: list[ReportRow], day: dt.date, office: str, out: Path, anchor: str) -> None:
     from openpyxl import Workbook
     from openpyxl.styles import Font
 
@@ -104,6 +112,7 @@ def _xlsx(rows: list[ReportRow], day: dt.date, office: str, out: Path) -> None:
     ws["A1"].font = Font(bold=True)
     for i, line in enumerate(_table(rows)):
         ws.append([int(v) if i and v.isdigit() else v for v in line])
+    wb.create_sheet("Nhật ký").append([ANCHOR_LABEL, anchor])  # its own sheet: the table stays as it was
     with atomic_writer(out) as fh:
         wb.save(fh)
 
@@ -116,7 +125,7 @@ def _font() -> Path | None:
     return None
 
 
-def _pdf(rows: list[ReportRow], day: dt.date, office: str, out: Path) -> None:
+def _pdf(rows: list[ReportRow], day: dt.date, office: str, out: Path, anchor: str) -> None:
     from fpdf import FPDF
 
     font = _font()
@@ -134,5 +143,8 @@ def _pdf(rows: list[ReportRow], day: dt.date, office: str, out: Path) -> None:
     with pdf.table(col_widths=(40, 34, 24, 24, 24, 20, 20, 20)) as table:
         for line in _table(rows):
             table.row(line)
+    pdf.ln(4)
+    pdf.set_font("DejaVu", size=7)
+    pdf.multi_cell(0, 4, f"{ANCHOR_LABEL}: {anchor}")
     with atomic_writer(out) as fh:
         fh.write(bytes(pdf.output()))

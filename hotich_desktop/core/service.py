@@ -138,6 +138,11 @@ class Service:
                 user.locked_until = now + lock_after(user.failed_logins)
                 audit.record(s, login, "login_failed", "user", user.id)
                 refusal = wrong
+            elif not _account_vouched(s, user):
+                # `update users set role='admin'` behind the app's back: the chain says otherwise
+                audit.record(s, login, "login_refused", "user", user.id, after={"role": user.role})
+                refusal = (f"Vai trò hoặc trạng thái của tài khoản «{login}» trong cơ sở dữ liệu không khớp nhật ký "
+                           "(có thể đã bị sửa ngoài ứng dụng). Không đăng nhập; hãy báo quản trị.")
             else:
                 user.failed_logins, user.locked_until = 0, None
                 audit.record(s, login, "login", "user", user.id)
@@ -554,14 +559,24 @@ class Service:
         return report
 
     # -- audit -----------------------------------------------------------------------------------------
-    def verify_audit(self) -> audit.ChainReport:
+    def verify_audit(self, anchors: list[dict[str, Any]] | None = None) -> audit.ChainReport:
+        """The chain, the anchors this workspace wrote outside the database plus any given, every approved
+        record and every account against what the chain vouches for."""
+        from . import anchors as anchor_file
+
         with self.store.session() as s:
-            return audit.verify(s)
+            return audit.verify(s, anchor_file.load(self.workspace.root) + list(anchors or []))
 
     def log(self, actor_login: str, action: str, obj_type: str = "", obj_id: Any = "",
             after: dict | None = None) -> None:
         with self.store.session() as s:
             audit.record(s, actor_login, action, obj_type, obj_id, after=after)
+
+
+def _account_vouched(s: Session, user: User) -> bool:
+    """The role and state in the users table are the ones an admin last set, as the audit chain says."""
+    told = audit.chain_account(s, user.id)
+    return told is not None and told.get("role") == user.role and bool(told.get("active")) == bool(user.active)
 
 
 def _lock_message(until: dt.datetime, now: dt.datetime) -> str:

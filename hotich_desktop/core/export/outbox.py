@@ -15,12 +15,13 @@ from typing import Any
 
 from sqlalchemy import delete, func, select
 
-from .. import audit
+from .. import anchors, audit
 from ..atomic import disk_error_message, sha256_file
 from ..errors import HotichError, NotFound, Refused
 from ..roles import Actor
 from ..service import Service
-from ..store.models import Entry, ExportItem, ExportPackage, Page, ReviewDecision, User, utcnow
+from ..records_hash import content_hash as record_hash
+from ..store.models import Entry, ExportItem, ExportPackage, Page, utcnow
 from . import intent
 from .package import ExportRow, Progress, build_package, check_pdfs, content_hash, package_name, recover, sort_key
 from .template import template_path
@@ -51,10 +52,18 @@ class ExportResult:
 
 
 def collect_rows(svc: Service, book_id: int) -> tuple[list[ExportRow], list[dict[str, Any]]]:
-    """Approved, unchanged records with their PDFs; everything else listed with the reason it stays."""
-    rows, skipped = [], []
+    """Approved, unchanged records with their PDFs; everything else listed with the reason it stays.
+
+    Every row is re-checked against the audit chain: its fields must hash to what a supervisor approved
+    there, and the approver named in the package is the one in the chain. A row changed behind the app's
+    back refuses the whole export.
+    """
+    rows, skipped, forged = [], [], []
     with svc.store.session() as s:
-        entries = s.scalars(select(Entry).join(Page).where(Page.book_id == book_id).order_by(Page.order, Entry.order))
+        entries = list(s.scalars(select(Entry).join(Page).where(Page.book_id == book_id)
+                                 .order_by(Page.order, Entry.order)))
+        ready = [e for e in entries if e.status in ("approved", "exported") and e.record is not None]
+        vouched = audit.vouched_hashes(s, [e.id for e in ready])
         for e in entries:
             record = e.record
             if e.status not in ("approved", "exported") or record is None:
@@ -63,11 +72,15 @@ def collect_rows(svc: Service, book_id: int) -> tuple[list[ExportRow], list[dict
             if record.content_hash != record.approved_hash:
                 skipped.append({"entry_id": e.id, "reason": "đã sửa sau khi phê duyệt, cần duyệt lại"})
                 continue
-            approver = s.scalar(select(User.login).join(ReviewDecision, ReviewDecision.reviewer_id == User.id)
-                                .where(ReviewDecision.entry_id == e.id, ReviewDecision.decision == "approved")
-                                .order_by(ReviewDecision.id.desc()).limit(1))
+            chain_hash, approver = vouched.get(e.id, ("", ""))
+            if not chain_hash or not record_hash(record.fields or {}) == record.content_hash == chain_hash:
+                forged.append(f"mục {e.id} (số {(record.fields or {}).get('so', '?')})")
+                continue
             rows.append(ExportRow(e.id, dict(record.fields), svc.workspace.root / e.pdf_path,
-                                  e.page.page_number or str(int(e.page.order)), approver or "", record.content_hash))
+                                  e.page.page_number or str(int(e.page.order)), approver, record.content_hash))
+    if forged:
+        raise Refused("Không xuất: hồ sơ đã bị sửa ngoài ứng dụng, không khớp bản người phê duyệt đã duyệt trong "
+                      f"nhật ký: {', '.join(forged[:10])}. Hãy báo quản trị chạy «hotich audit verify».")
     return rows, skipped
 
 
@@ -128,6 +141,7 @@ def export_book(svc: Service, actor: Actor, book_id: int, out_dir: Path, progres
             raise HotichError(disk_error_message(exc, final)) from exc
         raise
     intent.finish_files(final, package_id)  # 5. the old copy goes, the row is no longer in flight
+    anchors.remember(svc.workspace.root, head, f"{final.name} v{version}")
     with svc.store.session() as s:
         s.get(ExportPackage, package_id).owner = ""
     return ExportResult(final, package_id, version, len(package.rows), package.files, False, skipped,
