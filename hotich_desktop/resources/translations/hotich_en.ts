@@ -331,6 +331,11 @@
         <source>Đang tìm mục và đọc chữ…</source>
         <translation>Finding entries and reading text…</translation>
     </message>
+    <message>
+        <location filename="../../hotich_desktop/ui/main_window.py" line="1" />
+        <source>Đang thử kết nối tới nơi nhận…</source>
+        <translation>Testing the connection to the destination…</translation>
+    </message>
 </context>
 <context>
     <name>NewBookDialog</name>
@@ -525,6 +530,16 @@
         <location filename="../../hotich_desktop/ui/outbox_panel.py" line="128" />
         <source>Đang gửi các gói đang chờ…</source>
         <translation>Sending waiting packages…</translation>
+    </message>
+    <message>
+        <location filename="../../hotich_desktop/ui/outbox_panel.py" line="1" />
+        <source>(tự gửi lại sau {0} phút)</source>
+        <translation>(retried automatically in {0} min)</translation>
+    </message>
+    <message>
+        <location filename="../../hotich_desktop/ui/outbox_panel.py" line="1" />
+        <source>Gửi tới nơi nhận</source>
+        <translation>Send to destination</translation>
     </message>
 </context>
 <context>
@@ -768,6 +783,36 @@
         <location filename="../../hotich_desktop/ui/dialogs.py" line="162" />
         <source>Ngôn ngữ</source>
         <translation>Language</translation>
+    </message>
+    <message>
+        <location filename="../../hotich_desktop/ui/dialogs.py" line="1" />
+        <source>thư mục, webdav(s)://, sftp://người@máy/thư-mục hoặc https://</source>
+        <translation>folder, webdav(s)://, sftp://user@host/folder or https://</translation>
+    </message>
+    <message>
+        <location filename="../../hotich_desktop/ui/dialogs.py" line="1" />
+        <source>để trống: giữ mật khẩu đã lưu</source>
+        <translation>leave empty: keep the saved password</translation>
+    </message>
+    <message>
+        <location filename="../../hotich_desktop/ui/dialogs.py" line="1" />
+        <source>Thử kết nối</source>
+        <translation>Test connection</translation>
+    </message>
+    <message>
+        <location filename="../../hotich_desktop/ui/dialogs.py" line="1" />
+        <source>Nơi nhận gói</source>
+        <translation>Package destination</translation>
+    </message>
+    <message>
+        <location filename="../../hotich_desktop/ui/dialogs.py" line="1" />
+        <source>Mật khẩu nơi nhận</source>
+        <translation>Destination password</translation>
+    </message>
+    <message>
+        <location filename="../../hotich_desktop/ui/dialogs.py" line="1" />
+        <source>Đang thử kết nối…</source>
+        <translation>Testing the connection…</translation>
     </message>
 </context>
 <context>
