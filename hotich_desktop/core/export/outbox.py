@@ -266,7 +266,7 @@ def upload_waiting(svc: Service, actor: Actor, target: UploadTarget | None = Non
                    progress: UploadProgress | None = None) -> list[tuple[int, str]]:
     """Tries every waiting item once, oldest first; returns (package id, receipt or error) for each."""
     if target is None:
-        configured_target(svc)  # no target set: one clear refusal instead of one per package
+        configured_target(svc).close()  # no target set: one clear refusal instead of one per package
     with svc.store.session() as s:
         ids = list(s.scalars(select(ExportPackage.id).where(ExportPackage.status.in_(WAITING))
                              .order_by(ExportPackage.id)))
