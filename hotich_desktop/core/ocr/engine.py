@@ -90,14 +90,16 @@ def available(lang: str = "vie") -> bool:
         return False
 
 
-def read_words(image: np.ndarray | Image.Image, lang: str = "vie", psm: int = 6, timeout: float = 30) -> list[Word]:
+def read_words(image: np.ndarray | Image.Image, lang: str = "vie", psm: int = 6, timeout: float = 30,
+               whitelist: str = "") -> list[Word]:
+    """Words with confidence and box; `whitelist` limits the characters Tesseract may answer with."""
     import pytesseract
 
     check(lang)
     os.environ.setdefault("OMP_THREAD_LIMIT", "1")  # one thread per process; we run entries in parallel
     img = image if isinstance(image, Image.Image) else Image.fromarray(image)
     try:
-        data = pytesseract.image_to_data(img, lang=lang, config=f"--psm {psm}",
+        data = pytesseract.image_to_data(img, lang=lang, config=f"--psm {psm}" + (f" -c tessedit_char_whitelist={whitelist}" if whitelist else ""),
                                          output_type=pytesseract.Output.DICT, timeout=timeout)
     except RuntimeError:  # pytesseract's timeout
         return []

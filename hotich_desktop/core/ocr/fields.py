@@ -70,8 +70,25 @@ def _short_label_at(line: list[Word], got: str, want: str, end: int) -> bool:
                             (end < len(line) and line[end].text.startswith(":")))
 
 
+NOISE_CONF = 0.35  # a stain, a seal's ring or the next cell's edge read as letters scores under this
+
+
+def _without_edge_noise(words: list[Word]) -> list[Word]:
+    """Marks read at either end of a value that Tesseract itself barely believes, or that hold no letter."""
+    def noise(w: Word) -> bool:
+        return w.conf < NOISE_CONF or not re.search(r"[A-Za-zÀ-ỹ0-9]", w.text)
+
+    while len(words) > 1 and noise(words[-1]):
+        words = words[:-1]
+    while len(words) > 1 and noise(words[0]):
+        words = words[1:]
+    return words
+
+
 def _reading(words: Sequence[Word], fdef: FieldDef) -> Reading | None:
     words = [w for w in words if w.text not in (":", "-", "_", "|", ".")]
+    if fdef.type not in ("date", "partial_date", "regno"):
+        words = _without_edge_noise(words)
     if not words:
         return None
     raw = " ".join(w.text for w in words).strip(" :;,.|_-")
@@ -116,6 +133,21 @@ def _fix_year(y: str) -> str:
     return y
 
 
+def plausible(fdef: FieldDef, value: str) -> bool:
+    """A date that can be a date (day, month, a year of these books), a number that is a number."""
+    if fdef.type == "regno":
+        return bool(re.fullmatch(r"\d{1,6}", value))
+    m = re.fullmatch(r"(?:(\d{2})/)?(?:(\d{2})/)?(\d{4})", value)
+    if not m:
+        return False
+    day, month, year = m.group(1), m.group(2), int(m.group(3))
+    if day and not month:
+        day, month = None, day
+    if fdef.type == "date" and not (day and month):
+        return False
+    return 1880 <= year <= 2100 and (not month or 1 <= int(month) <= 12) and (not day or 1 <= int(day) <= 31)
+
+
 def clean_value(fdef: FieldDef, raw: str) -> tuple[str, float]:
     """Normalised value and how sure the cleaning is (1.0 when it only tidied)."""
     t = fdef.type
@@ -144,12 +176,17 @@ def clean_value(fdef: FieldDef, raw: str) -> tuple[str, float]:
     return normalize_value(fdef, fixed), 1.0 if fixed == raw else 0.8
 
 
-def read_labelled(words: Sequence[Word], form: FormDef, keys: set[str]) -> dict[str, Reading]:
+def read_labelled(words: Sequence[Word], form: FormDef, keys: set[str], width: int = 0,
+                  zones: dict[str, tuple[int, int, int, int]] | None = None) -> dict[str, Reading]:
+    """Values after their printed labels; `zones` (when given) gets each found label's value zone: from the
+    label's end to the next label on its line (or the entry's edge), a little higher than the label, as
+    hands write above the printed line."""
     queues: dict[str, list[FieldDef]] = defaultdict(list)
     for f in form.fields:
         queues[f.printed_label].append(f)
     labels = sorted(queues, key=len, reverse=True)
     out: dict[str, Reading] = {}
+    right = width or max((w.x1 for w in words), default=0)
     for line in _lines(words):
         hits = _label_hits(line, labels)
         for n, (i, j, label) in enumerate(hits):
@@ -161,6 +198,12 @@ def read_labelled(words: Sequence[Word], form: FormDef, keys: set[str]) -> dict[
                 reading = _reading(line[j:end], fdef)
                 if reading:
                     out[fdef.key] = reading
+                if zones is not None:
+                    lab = line[i:j]
+                    y0, y1 = min(w.y0 for w in lab), max(w.y1 for w in lab)
+                    lh = max(8, y1 - y0)
+                    x1 = line[end].x0 - 4 if end < len(line) else right
+                    zones[fdef.key] = (lab[-1].x1 + 2, max(0, y0 - lh // 2), x1, y1 + lh // 4)
     return out
 
 

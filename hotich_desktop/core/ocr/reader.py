@@ -14,7 +14,8 @@ from ..forms import load_form
 from ..imaging.geometry import apply_affine, bbox_of
 from ..imaging.loader import Frame
 from .engine import check, read_words
-from .fields import Reading, read_labelled, read_table
+from .fields import Reading, clean_value, plausible, read_labelled, read_table
+from .zones import DIGITS, read_zones, table_zones
 from .prepare import prepare
 
 
@@ -52,14 +53,48 @@ def _read_one(frame: Frame, polygon: Sequence[Sequence[float]], book_type: str,
         flipped = read_words(np.ascontiguousarray(gray[::-1, ::-1]), lang=lang)
         if _mean_conf(flipped) > _mean_conf(words) + 0.1:
             words, turned, rules = flipped, True, [w - x for x in rules]
+    used = np.ascontiguousarray(gray[::-1, ::-1]) if turned else gray
+    zones: dict[str, tuple[int, int, int, int]] = {}
     if table:
         readings = read_table(words, form, keys, list(rules), (w, h))
+        zones = table_zones(used, list(rules), form.table_columns)
     else:
-        readings = read_labelled(words, form, keys)
+        readings = read_labelled(words, form, keys, w, zones)
+    readings = _second_look(used, form, keys, readings, zones, lang)
     if turned:
         readings = {k: _unturn(r, w, h) for k, r in readings.items()}
     back = cv2.invertAffineTransform(matrix)
     return {k: _to_page(r, back) for k, r in readings.items()}
+
+
+DIGIT_TYPES = ("date", "partial_date", "regno")
+
+
+def _second_look(gray: np.ndarray, form, keys: set[str], readings: dict[str, Reading],  # noqa: ANN001
+                 zones: dict[str, tuple[int, int, int, int]], lang: str) -> dict[str, Reading]:
+    """Dates and numbers read again from their zones with digits and '/' only. Two reads that agree are
+    trusted; a disagreement is shown as unsure."""
+    wanted = {k: z for k, z in zones.items() if k in keys and (f := form.field(k)) is not None and f.type in DIGIT_TYPES}
+    if not wanted:
+        return readings
+    out = dict(readings)
+    for key, (words, box) in read_zones(gray, wanted, lang, DIGITS).items():
+        if not words:
+            continue
+        fdef = form.field(key)
+        raw = "".join(w.text for w in words)
+        value, certainty = clean_value(fdef, raw)
+        conf = sum(w.conf for w in words) / len(words) * certainty
+        first = readings.get(key)
+        if not plausible(fdef, value):
+            continue
+        if first is not None and first.value == value:
+            out[key] = Reading(value, round(max(0.95, first.confidence), 3), first.box, first.raw)
+        elif first is None or not plausible(fdef, first.value):
+            out[key] = Reading(value, round(min(0.85, conf), 3), box, raw)
+        else:
+            out[key] = Reading(value, 0.4, box, raw)
+    return out
 
 
 LOW_CONFIDENCE = 0.6  # upside-down text still "reads" at about 0.45
