@@ -1,5 +1,5 @@
 """Making an entry crop easy for Tesseract: the red channel (blue and black ink stay dark, red seals fade),
-about 300 dpi, ruling removed."""
+about 300 dpi, light flattened, ruling removed."""
 from __future__ import annotations
 
 from collections.abc import Sequence
@@ -25,10 +25,27 @@ def prepare(image: Image.Image, polygon: Sequence[Sequence[float]], dpi: float
         gray = cv2.resize(gray, None, fx=scale, fy=scale,
                           interpolation=cv2.INTER_CUBIC if scale > 1 else cv2.INTER_AREA)
         matrix = matrix * scale
+    gray = flatten(gray)
     mask = cv2.adaptiveThreshold(gray, 255, cv2.ADAPTIVE_THRESH_MEAN_C, cv2.THRESH_BINARY_INV, 31, 12)
     lines = rules_only(mask)
     gray[lines > 0] = 255
     return gray, matrix, _column_rules(lines)
+
+
+def flatten(gray: np.ndarray) -> np.ndarray:
+    """Paper made white and even: divided by its own background (a phone's light fall-off, shadows, yellowing
+    and stains go), then faded ink stretched back to dark. Tesseract binarises the crop with one threshold,
+    which uneven light defeats."""
+    h, w = gray.shape
+    small = cv2.resize(gray, (max(1, w // 4), max(1, h // 4)), interpolation=cv2.INTER_AREA)
+    paper = cv2.morphologyEx(small, cv2.MORPH_CLOSE, cv2.getStructuringElement(cv2.MORPH_RECT, (17, 17)))
+    paper = cv2.GaussianBlur(paper, (0, 0), 3)
+    paper = cv2.resize(paper, (w, h), interpolation=cv2.INTER_LINEAR).astype(np.float32)
+    flat = np.clip(gray.astype(np.float32) * 255.0 / np.maximum(paper, 1.0), 0, 255)
+    darkest = float(np.percentile(flat, 0.5))
+    if 40 < darkest < 235:  # faded: the darkest writing is still far from black
+        flat = np.clip((flat - darkest) * 255.0 / (255.0 - darkest), 0, 255)
+    return flat.astype(np.uint8)
 
 
 def rules_only(mask: np.ndarray) -> np.ndarray:

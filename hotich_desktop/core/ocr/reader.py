@@ -122,10 +122,16 @@ def _top_fraction(form, keys: set[str], table: bool) -> float:  # noqa: ANN001
     return min(1.0, max(0.35, (last + 3) / len(order)))
 
 
+SHOW_FLOOR = 0.3  # under this a value is mostly noise: the field stays empty, its box (the snippet) stays
+
+
 def _to_page(reading: Reading, back: np.ndarray) -> FieldReading:
+    """The reading in page pixels; a value too unsure to help is not shown (deleting noise costs the clerk
+    more keys than typing into an empty field)."""
     x0, y0, x1, y1 = reading.box
     quad = apply_affine(back, [[x0, y0], [x1, y0], [x1, y1], [x0, y1]])
-    return FieldReading(reading.value, reading.confidence, bbox_of(quad))
+    value = reading.value if reading.confidence >= SHOW_FLOOR else ""
+    return FieldReading(value, reading.confidence, bbox_of(quad))
 
 
 def read_entries(frame: Frame, polygons: Iterable[Sequence[Sequence[float]]], book_type: str,
