@@ -6,6 +6,7 @@ from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+import numpy as np
 from rapidfuzz import fuzz
 from unidecode import unidecode
 
@@ -70,17 +71,26 @@ def _short_label_at(line: list[Word], got: str, want: str, end: int) -> bool:
                             (end < len(line) and line[end].text.startswith(":")))
 
 
-NOISE_CONF = 0.35  # a stain, a seal's ring or the next cell's edge read as letters scores under this
+NOISE_CONF = 0.5  # a stain, a seal's ring or the next cell's edge read as letters scores under this
 
 
 def _without_edge_noise(words: list[Word]) -> list[Word]:
-    """Marks read at either end of a value that Tesseract itself barely believes, or that hold no letter."""
-    def noise(w: Word) -> bool:
-        return w.conf < NOISE_CONF or not re.search(r"[A-Za-zÀ-ỹ0-9]", w.text)
+    """Marks at either end of a value that hold no letter, or that Tesseract barely believes AND that stand
+    apart from the value (a seal's ring, the next cell's edge). A faint word of the name itself sits at a
+    word space from its neighbour and stays: losing a word costs the clerk more than a stray mark."""
+    if len(words) < 2:
+        return words
+    height = float(np.median([w.y1 - w.y0 for w in words]))
 
-    while len(words) > 1 and noise(words[-1]):
+    def noise(w: Word, neighbour: Word) -> bool:
+        if not re.search(r"[A-Za-zÀ-ỹ0-9]", w.text):
+            return True
+        gap = max(w.x0 - neighbour.x1, neighbour.x0 - w.x1)
+        return w.conf < NOISE_CONF and gap > 1.5 * height
+
+    while len(words) > 1 and noise(words[-1], words[-2]):
         words = words[:-1]
-    while len(words) > 1 and noise(words[0]):
+    while len(words) > 1 and noise(words[0], words[1]):
         words = words[1:]
     return words
 

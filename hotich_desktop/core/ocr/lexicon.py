@@ -93,13 +93,41 @@ def _best(text: str, vocab: Vocabulary, cutoff: int = CUTOFF) -> str | None:
 def correct_place(value: str) -> str:
     """Each comma part: its unit word and the unit's name snapped to the known names of that level."""
     value = re.sub(r"\s*[.;]\s+(?=\w)", ", ", value.strip())  # "xã Châu Quang. huyện" is a comma misread
-    parts = [p.strip() for p in value.split(",")]
+    parts = [q for p in value.split(",") for q in _split_units(p.strip())]
     fixed = []
     for i, part in enumerate(parts):
         if i == 0:
             part = _fix_opening(part)
         fixed.append(_fix_unit(part))
     return ", ".join(p for p in fixed if p)
+
+
+UNIT_START = re.compile(r"\s(?=(?:xã|phường|thị trấn|huyện|quận|thị xã|thành phố|tỉnh)\s)", re.IGNORECASE)
+
+
+def _split_units(part: str) -> list[str]:
+    """A comma the reading lost between two units ("xã Tân Thành huyện Đồng Xoài"): a unit word after a
+    unit's name starts a new part. "Bệnh viện huyện X" (no unit before) and "huyện thị xã X" (a unit word
+    right before) stay whole."""
+    words = part.split()
+    if not words:
+        return [part]
+    cuts = []
+    for m in UNIT_START.finditer(part):
+        before = part[:m.start()].split()
+        if not before or _unit_word([*before[-2:], "x"]) is not None or _unit_word([before[-1], "x"]) is not None:
+            continue
+        if any(_unit_word([*before[i:i + 2], "x"]) is not None for i in range(len(before) - 1)) or \
+                any(_unit_word([b, "x"]) is not None for b in before[:-1]):
+            cuts.append(m.start())
+    if not cuts:
+        return [part]
+    pieces, last = [], 0
+    for c in cuts:
+        pieces.append(part[last:c].strip())
+        last = c
+    pieces.append(part[last:].strip())
+    return [p for p in pieces if p]
 
 
 def _fix_opening(part: str) -> str:

@@ -69,13 +69,15 @@ def test_dates_and_numbers_that_cannot_be() -> None:
     assert plausible(form.field("so"), "17") and not plausible(form.field("so"), "1/7")
 
 
-def test_noise_at_a_values_ends_is_dropped() -> None:
+def test_noise_at_a_values_ends_is_dropped_but_faint_words_of_the_value_stay() -> None:
     def w(text: str, conf: float, x: int) -> Word:
-        return Word(text, conf, x, 0, x + 10, 10, (1, 1, 1))
+        return Word(text, conf, x, 0, x + 40, 30, (1, 1, 1))
 
-    words = [w("“", 0.2, 0), w("Lường", 0.9, 20), w("Hồng", 0.8, 40), w("Huyền", 0.85, 60), w("He", 0.2, 80),
-             w("=t", 0.3, 100)]
+    words = [w("“", 0.2, 0), w("Lường", 0.9, 60), w("Hồng", 0.8, 110), w("Huyền", 0.85, 160), w("He", 0.2, 300),
+             w("=t", 0.3, 400)]
     assert [x.text for x in _without_edge_noise(words)] == ["Lường", "Hồng", "Huyền"]
+    faint = [w("Vũ", 0.2, 0), w("Đức", 0.9, 50), w("Sơn", 0.3, 100)]  # at word spaces: part of the name
+    assert [x.text for x in _without_edge_noise(faint)] == ["Vũ", "Đức", "Sơn"]
     assert [x.text for x in _without_edge_noise([w("Ỏn", 0.3, 0)])] == ["Ỏn"]  # a lone value is kept
 
 
@@ -125,3 +127,16 @@ def test_zones_of_a_ruled_row_follow_its_columns() -> None:
     assert {"so", "ngay_dang_ky", "ho_ten", "nam_sinh_cha"} <= set(zones)
     assert zones["so"][2] <= 400 < zones["ho_ten"][0] and zones["ho_ten"][2] <= 1320 < zones["nam_sinh_cha"][0]
     assert zones["so"][3] < zones["ngay_dang_ky"][1]
+
+
+@pytest.mark.parametrize("read, right", [
+    ("Xóm Mới, xã Chiềng Sinh huyện Mường La tỉnh Sơn La", "Xóm Mới, xã Chiềng Sinh, huyện Mường La, tỉnh Sơn La"),
+    ("Bệnh viện huyện Quỳ Hợp, tỉnh Nghệ An", "Bệnh viện huyện Quỳ Hợp, tỉnh Nghệ An"),  # no unit before: whole
+    ("Trạm y tế xã Tà Hộc, tỉnh Sơn La", "Trạm y tế xã Tà Hộc, tỉnh Sơn La"),
+    ("Thôn Đông, xã Chiềng Cơi, huyện thị xã Sơn La, tỉnh Sơn La",
+     "Thôn Đông, xã Chiềng Cơi, huyện thị xã Sơn La, tỉnh Sơn La"),  # a unit word right before: whole
+])
+def test_a_comma_lost_between_two_units_comes_back(read: str, right: str) -> None:
+    from hotich_desktop.core.ocr.lexicon import correct_place
+
+    assert correct_place(read) == right
