@@ -172,10 +172,43 @@ def cmd_export(args: argparse.Namespace) -> int:
 
     svc = _service(args)
     who = actor(svc, args.user)
-    result = export_book(svc, who, args.book, Path(args.out))
-    lines = [f"Đã xuất {result.records} hồ sơ vào {result.package}" + (" (gói cũ, không đổi)" if result.reused else "")]
+    result = export_book(svc, who, args.book, Path(args.out), partial=args.partial)
+    lines = [f"Đã xuất {result.records} hồ sơ vào {result.package}" + (" (gói cũ, không đổi)" if result.reused else "")
+             + (" — gói một phần" if result.skipped else "")]
     lines += [f"- Mục {s['entry_id']}: {s['reason']}" for s in result.skipped]
     emit(result.as_json(), args.json, "\n".join(lines))
+    return 0
+
+
+def cmd_template_check(args: argparse.Namespace) -> int:
+    """The check report for a template file; exit 2 when an export would refuse it."""
+    from ..core.export.choose import guess_book_type
+    from ..core.export.template import check_template, report_text
+
+    path = Path(args.file)
+    report = check_template(path, args.book_type or guess_book_type(path))
+    emit(report, args.json, report_text(report))
+    return 0 if report["ok"] else 2
+
+
+def cmd_template_set(args: argparse.Namespace) -> int:
+    from ..core.export.choose import reset_template, set_template
+    from ..core.export.template import report_text
+    from .auth import actor
+
+    svc = _service(args)
+    who = actor(svc, args.user)
+    if args.default:
+        reset_template(svc, who, args.book_type)
+        emit({"book_type": args.book_type, "installed": ""}, args.json,
+             f"Sổ {args.book_type}: dùng lại tệp mẫu mặc định.")
+        return 0
+    if not args.file:
+        from ..core.errors import BadInput
+
+        raise BadInput("Hãy cho tệp mẫu (.xlsx) hoặc --default.")
+    report = set_template(svc, who, args.book_type, Path(args.file))
+    emit(report, args.json, report_text(report) + f"\nĐã dùng tệp mẫu này cho sổ {args.book_type}.")
     return 0
 
 
@@ -417,6 +450,23 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.add_argument("--book", type=int, required=True)
     p.add_argument("--out", required=True)
     p.add_argument("--user", required=True)
+    p.add_argument("--partial", action="store_true",
+                   help="người phê duyệt xác nhận xuất sổ còn mục chưa duyệt (gói ghi rõ là một phần)")
+
+    template = sub.add_parser("template", help="tệp mẫu Excel xuất 158").add_subparsers(dest="template_cmd",
+                                                                                      required=True)
+    p = template.add_parser("check", help="kiểm tra một tệp mẫu: cột tìm thấy, trường điền vào, cột để trống")
+    p.add_argument("file")
+    p.add_argument("--book-type", help="loại sổ (mặc định: đoán theo tiêu đề cột)")
+    p.add_argument("--json", action="store_true")
+    p.set_defaults(func=cmd_template_check)
+    p = template.add_parser("set", help="dùng tệp mẫu của tỉnh cho một loại sổ (quản trị)")
+    p.add_argument("book_type")
+    p.add_argument("file", nargs="?")
+    p.add_argument("--default", action="store_true", help="dùng lại tệp mẫu mặc định")
+    p.add_argument("--user", required=True)
+    p.add_argument("--json", action="store_true")
+    p.set_defaults(func=cmd_template_set)
     p = add("deliver", cmd_deliver, "gửi một gói đã xuất tới thư mục/USB, WebDAV, SFTP hoặc máy chủ nhận")
     p.add_argument("--package", type=int, required=True)
     p.add_argument("--to", help="thư mục, webdav(s)://, sftp://, http(s)://; bỏ trống: nơi nhận trong Cài đặt")

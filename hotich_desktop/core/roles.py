@@ -25,6 +25,7 @@ PERMISSIONS: dict[str, set[Role]] = {
     "manage_books": {Role.CLERK, Role.SUPERVISOR, Role.ADMIN},
     "backup": {Role.SUPERVISOR, Role.ADMIN},
     "configure_delivery": {Role.ADMIN},
+    "manage_settings": {Role.ADMIN},
 }
 
 ACTION_LABELS = {
@@ -32,6 +33,7 @@ ACTION_LABELS = {
     "export": "xuất dữ liệu", "report": "xem báo cáo", "read_records": "xem hồ sơ", "manage_users": "quản lý người dùng",
     "manage_books": "tạo và sửa sổ", "backup": "sao lưu dữ liệu",
     "configure_delivery": "cài nơi nhận gói",
+    "manage_settings": "đổi cài đặt (tệp mẫu xuất 158)",
 }
 
 

@@ -8,7 +8,7 @@ from typing import Any
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (QDialog, QFileDialog, QLabel, QTableWidgetItem, QVBoxLayout, QWidget)
 
-from ..core.export.outbox import deliver_to_folder, export_book, packages, upload, upload_waiting
+from ..core.export.outbox import deliver_to_folder, export_book, not_ready, packages, upload, upload_waiting
 from ..core.export.targets.schedule import RetrySchedule
 from ..core.roles import Actor
 from ..core.service import Service
@@ -84,10 +84,13 @@ class OutboxPanel(QDialog):
             return
         from ..core.review import book_progress
 
-        warning = book_progress(self.svc, book_id).warning()
+        waiting = not_ready(self.svc, book_id)
+        warning = book_progress(self.svc, book_id).warning() or (
+            self.tr("Sổ còn {0} mục chưa được phê duyệt.").format(waiting) if waiting else "")
         if warning and confirm and not self._export_anyway(warning):
             self.message.setText(warning)
             return
+        partial = bool(waiting)  # the supervisor said yes: the manifest records a partial book
 
         def finished(result: Any) -> None:
             text = self.tr("Đã xuất {0} hồ sơ vào {1}.").format(result.records, result.package)
@@ -97,7 +100,7 @@ class OutboxPanel(QDialog):
                 text += " " + self.tr("{0} mục chưa xuất (chưa duyệt hoặc đã sửa).").format(len(result.skipped))
             self._done(text)
 
-        self.background(export_book, self.svc, self.actor, book_id, self.svc.workspace.exports,
+        self.background(export_book, self.svc, self.actor, book_id, self.svc.workspace.exports, partial=partial,
                         on_done=finished, label=self.tr("Đang xuất dữ liệu…"), with_progress=True,
                         on_error=self._failed)
 

@@ -104,7 +104,17 @@ def test_workflow_through_the_command_line(ledgers: Path, tmp_path: Path) -> Non
                                env={"HOTICH_PASSWORD": "matkhau-hoa"}).stdout)["entries"]
     assert [e["status"] for e in listed] == ["approved", "new", "new", "new"]
     hoa = {"HOTICH_PASSWORD": "matkhau-hoa"}
-    hotich(*base, "export", "--book", str(book), "--out", str(tmp_path / "out"), "--user", "hoa", env=hoa)
+    partial = hotich(*base, "export", "--book", str(book), "--out", str(tmp_path / "out"), "--user", "hoa", env=hoa,
+                     check=False)
+    assert partial.returncode == 5 and "--partial" in partial.stderr  # 3 entries wait: the supervisor confirms
+    hotich(*base, "export", "--book", str(book), "--out", str(tmp_path / "out"), "--user", "hoa", "--partial",
+           env=hoa)
+    template = json.loads(hotich(*base, "template", "check", str(tmp_path / "out" / "KS.1998.01.xa-Demo" /
+                                                              "KS.1998.01.xa-Demo.xlsx"), "--json").stdout)
+    assert template["book_type"] == "khai_sinh" and template["ok"] and len(template["found"]) == 70
+    assert template["sample_rows"] == 1  # an exported workbook used as a template: its row would be cleared
+    refused = hotich(*base, "template", "set", "khai_sinh", str(fields), "--user", "hoa", env=hoa, check=False)
+    assert refused.returncode != 0 and "không có quyền" in refused.stderr
     outbox = json.loads(hotich(*base, "outbox", "--json", "--user", "hoa", env=hoa).stdout)["packages"]
     assert [(p["records"], p["status"]) for p in outbox] == [(1, "queued")]
     no_server = hotich(*base, "upload", "--user", "hoa", env=hoa, check=False)

@@ -34,6 +34,14 @@ WAITING = ("queued", "failed")  # what the status bar counts and "send all" send
 log = logging.getLogger(__name__)
 
 
+class PartialBook(Refused):
+    """The book still has entries that are not approved: exporting it needs the supervisor's confirmation."""
+
+    def __init__(self, message: str, skipped: list[dict[str, Any]]) -> None:
+        super().__init__(message)
+        self.skipped = skipped
+
+
 @dataclass
 class ExportResult:
     package: Path
@@ -84,19 +92,32 @@ def collect_rows(svc: Service, book_id: int) -> tuple[list[ExportRow], list[dict
     return rows, skipped
 
 
-def export_book(svc: Service, actor: Actor, book_id: int, out_dir: Path, progress: Progress | None = None
-                ) -> ExportResult:
-    """Builds the package aside and makes it current in one store transaction (see `intent`)."""
+def not_ready(svc: Service, book_id: int) -> int:
+    """How many of the book's entries would stay out of an export (not approved, or changed since)."""
+    return len(collect_rows(svc, book_id)[1])
+
+
+def export_book(svc: Service, actor: Actor, book_id: int, out_dir: Path, progress: Progress | None = None,
+                partial: bool = False) -> ExportResult:
+    """Builds the package aside and makes it current in one store transaction (see `intent`).
+    `partial`: a supervisor confirms exporting a book whose entries are not all approved yet."""
     svc.require(actor, "export")
     book = svc.book(book_id)
     rows, skipped = collect_rows(svc, book_id)
     settings = svc.settings
     template_override = settings.templates.get(book.book_type, "")
+    if skipped and rows and not partial:
+        raise PartialBook(f"Sổ còn {len(skipped)} mục chưa được phê duyệt (hoặc đã sửa sau khi duyệt). "
+                          "Chỉ xuất một phần khi người phê duyệt xác nhận (hotich export --partial).", skipped)
+    if skipped and partial:
+        svc.require(actor, "review")  # only a supervisor may confirm a partial book
+    partial_note = {"entries": len(skipped), "confirmed_by": actor.login, "skipped": skipped} if skipped else None
     check_pdfs(rows)
     if not rows:
         raise Refused("Sổ chưa có hồ sơ nào được phê duyệt: chưa có gì để xuất.")
     final = out_dir / package_name(book)
-    digest = content_hash(sorted(rows, key=sort_key), template_path(book.book_type, template_override))
+    digest = content_hash(sorted(rows, key=sort_key), template_path(book.book_type, template_override),
+                          settings.office_name, bool(partial_note))
     reuse = _reusable(svc, book_id, final, digest)
     if reuse is not None:
         return ExportResult(Path(reuse.path), reuse.id, reuse.version, reuse.records,
@@ -119,7 +140,8 @@ def export_book(svc: Service, actor: Actor, book_id: int, out_dir: Path, progres
     try:
         package = build_package(book, rows, intent.staged(final, package_id), settings.office_name, approvers,
                                 template_override, progress,
-                                extra={"package_id": package_id, "version": version, "audit_head": head})
+                                extra={"package_id": package_id, "version": version, "audit_head": head},
+                                partial=partial_note)
         manifest_sha = sha256_file(intent.staged(final, package_id) / "manifest.json")
         intent.swap_in(intent.staged(final, package_id), final, package_id)  # 3. the swap
         with svc.store.session() as s:  # 4. the commit: from here the new package is the current one
@@ -134,7 +156,7 @@ def export_book(svc: Service, actor: Actor, book_id: int, out_dir: Path, progres
                 s.get(Entry, row.entry_id).status = "exported"
             audit.record(s, actor.login, "export", "book", book_id,
                          after={"package": final.name, "version": version, "records": len(package.rows),
-                                "manifest_sha256": manifest_sha})
+                                "manifest_sha256": manifest_sha, "partial": bool(partial_note)})
     except BaseException as exc:
         _undo(svc, final, package_id)
         if isinstance(exc, OSError):

@@ -13,6 +13,7 @@ import shutil
 import tempfile
 import time
 import zipfile
+from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -25,12 +26,12 @@ from ... import __version__
 from ..atomic import _fsync_dir, disk_error_message, sha256_file
 from ..booktypes import book_type as get_book_type
 from ..errors import BadInput, HotichError, Refused
-from ..forms import load_form
-from ..imaging.pdf import HARD_LIMIT
 from ..naming import ascii_words
 from ..views import BookInfo
-from .template import SHEET, open_template, read_columns, template_path
-from .values import excel_safe, export_value, volume_text
+from .pdfbudget import within_budget
+from .template import SHEET, template_path
+from .workbook import RowSource
+from .workbook import fill_workbook as fill_rows
 
 Progress = Callable[[int, int, str], None]
 
@@ -65,9 +66,10 @@ def sort_key(row: ExportRow) -> tuple[int, str]:
     return (int(m.group()) if m else 10**9, row.fields.get("so", ""))
 
 
-def content_hash(rows: list[ExportRow], template: Path) -> str:
+def content_hash(rows: list[ExportRow], template: Path, office_name: str = "", partial: bool = False) -> str:
     """What the package says, independent of file timestamps: equal hash = the same package."""
     digest = hashlib.sha256(template.read_bytes())
+    digest.update(json.dumps([office_name, partial]).encode())
     for row in rows:
         digest.update(json.dumps([row.entry_id, row.record_hash, row.pdf.name, sha256_file(row.pdf)]).encode())
     return digest.hexdigest()
@@ -77,13 +79,14 @@ def content_hash(rows: list[ExportRow], template: Path) -> str:
 
 def check_pdfs(rows: list[ExportRow]) -> None:
     problems = []
+    names = [r.pdf.name for r in rows]
+    twice = sorted(n for n, k in Counter(names).items() if k > 1)
+    if twice:
+        raise Refused("Chưa xuất được, dòng và tệp PDF không khớp: hai dòng cùng một tệp PDF: " + ", ".join(twice[:5]))
     for row in rows:
         label = f"mục {row.entry_id} (số {row.fields.get('so', '?')})"
         if not row.pdf.is_file():
             problems.append(f"{label}: thiếu tệp PDF {row.pdf.name}")
-            continue
-        if row.pdf.stat().st_size > HARD_LIMIT:
-            problems.append(f"{label}: PDF lớn hơn 100 KB")
             continue
         try:
             if len(PdfReader(row.pdf).pages) < 1:
@@ -95,40 +98,45 @@ def check_pdfs(rows: list[ExportRow]) -> None:
 
 
 def fill_workbook(book: BookInfo, rows: list[ExportRow], template: Path, office_name: str, out: Path) -> list[str]:
-    form = load_form(book.book_type)
-    wb = open_template(template)
-    columns = read_columns(wb)
-    needed = {c for f in form.fields for c in f.columns if any(r.fields.get(f.key) for r in rows)}
-    needed |= {"STT", "so", "quyenSo"}
-    missing = sorted(needed - set(columns))
-    if missing:
-        raise BadInput(f"Tệp mẫu «{template.name}» thiếu cột: {', '.join(missing)}.")
-    ws = wb[SHEET]
-    warnings: list[str] = []
-    for n, row in enumerate(rows, 1):
-        values = {"STT": str(n), "quyenSo": volume_text(book.volume, book.year), "trangSo": row.page_number,
-                  "noiDangKy": office_name}
-        for f in form.fields:
-            for col in f.columns:
-                values[col] = export_value(f, row.fields.get(f.key, ""))
-        for key, value in values.items():
-            if key not in columns or value == "":
-                continue
-            safe, changed = excel_safe(value)
-            if changed:
-                warnings.append(f"Dòng {n}, cột {key}: đã bỏ ký tự điều khiển Excel không lưu được.")
-            cell = ws.cell(row=n + 1, column=columns[key], value=safe)
-            cell.number_format = "@"
-            cell.data_type = "s"
-    wb.save(out)
-    return warnings
+    """The workbook, refused when a row would not pass a 158 import (the export check)."""
+    filled = fill_rows(book.book_type, book.year, book.volume, office_name,
+                       [RowSource(r.fields, r.page_number) for r in rows], template, out)
+    if filled.problems:
+        raise Refused(f"Chưa xuất được, {len(filled.problems)} dòng chưa đủ cho phần mềm 158: "
+                      + " | ".join(filled.problems[:10]))
+    return filled.warnings
+
+
+def check_pairs(rows: list[ExportRow], zip_path: Path, xlsx_path: Path) -> None:
+    """Every row has exactly one PDF in the zip and every PDF one row; the workbook has exactly the rows."""
+    from openpyxl import load_workbook
+
+    names = [r.pdf.name for r in rows]
+    with zipfile.ZipFile(zip_path) as zf:
+        in_zip = zf.namelist()
+    wb = load_workbook(xlsx_path, read_only=True)
+    try:
+        body = sum(1 for row in wb[SHEET].iter_rows(min_row=2, values_only=True)
+                   if any(v not in (None, "") for v in row))
+    finally:
+        wb.close()
+    problems = []
+    if len(set(names)) != len(names):
+        problems.append("hai dòng cùng một tệp PDF")
+    if sorted(in_zip) != sorted(set(names)):
+        problems.append(f"{len(in_zip)} tệp PDF cho {len(names)} dòng")
+    if body != len(rows):
+        problems.append(f"sổ Excel có {body} dòng, gói có {len(rows)} hồ sơ")
+    if problems:
+        raise Refused("Chưa xuất được, dòng và tệp PDF không khớp: " + "; ".join(problems))
 
 
 def build_package(book: BookInfo, rows: list[ExportRow], folder: Path, office_name: str, approved_note: str,
                   template_override: str = "", progress: Progress | None = None,
-                  extra: dict[str, Any] | None = None) -> Package:
+                  extra: dict[str, Any] | None = None, partial: dict[str, Any] | None = None) -> Package:
     """Writes the package's files into `folder` (a hidden staging folder the caller owns) and fsyncs them;
-    `extra` goes into the manifest (package id, version, the audit chain's head)."""
+    `extra` goes into the manifest (package id, version, the audit chain's head). `partial`: set when the
+    supervisor confirmed exporting a book with entries not yet approved; the manifest says so and lists them."""
     if not rows:
         raise Refused("Sổ chưa có hồ sơ nào được phê duyệt: chưa có gì để xuất.")
     rows = sorted(rows, key=sort_key)
@@ -137,16 +145,22 @@ def build_package(book: BookInfo, rows: list[ExportRow], folder: Path, office_na
     name = package_name(book)
     folder.mkdir(parents=True, exist_ok=False)
     warnings = fill_workbook(book, rows, template, office_name, folder / f"{name}.xlsx")
+    pdf_rows = []
+    scratch = folder / ".pdf"
     with zipfile.ZipFile(folder / f"{name}.zip", "w", compression=zipfile.ZIP_STORED) as zf:
         for i, row in enumerate(rows, 1):
-            zf.write(row.pdf, arcname=row.pdf.name)
+            src = within_budget(row.pdf, scratch)
+            zf.write(src, arcname=row.pdf.name)
+            pdf_rows.append({"STT": i, "so": row.fields.get("so", ""), "pdf": row.pdf.name,
+                             "pdf_bytes": src.stat().st_size, "entry_id": row.entry_id, "reencoded": src != row.pdf})
             if progress:
                 progress(i, len(rows), row.pdf.name)
+    shutil.rmtree(scratch, ignore_errors=True)
+    check_pairs(rows, folder / f"{name}.zip", folder / f"{name}.xlsx")
     files = [_file_entry(folder / f"{name}.xlsx"), _file_entry(folder / f"{name}.zip")]
     manifest = {
         "package": name, "book": book.as_json(), "office": book.office_code, "records": len(rows),
-        "rows": [{"STT": i, "so": r.fields.get("so", ""), "pdf": r.pdf.name, "entry_id": r.entry_id}
-                 for i, r in enumerate(rows, 1)],
+        "rows": pdf_rows, "partial": bool(partial), **({"not_included": partial} if partial else {}),
         "files": files, "approved_by": approved_note, "app_version": __version__,
         "exported_at": dt.datetime.now().astimezone().isoformat(timespec="seconds"), **(extra or {}),
     }
@@ -154,7 +168,7 @@ def build_package(book: BookInfo, rows: list[ExportRow], folder: Path, office_na
     _fsync_tree(folder)
     _fsync_dir(folder)
     files.append(_file_entry(folder / "manifest.json"))
-    return Package(folder, files, rows, content_hash(rows, template), warnings)
+    return Package(folder, files, rows, content_hash(rows, template, office_name, bool(partial)), warnings)
 
 
 def write_package(book: BookInfo, rows: list[ExportRow], out_dir: Path, office_name: str, approved_note: str,

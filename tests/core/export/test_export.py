@@ -18,7 +18,9 @@ from tests.core.export.conftest import RECORDS
 
 def test_package_rows_read_back_exactly(approved_book, tmp_path: Path) -> None:
     svc, book, boss, _, entries = approved_book
-    result = export_book(svc, boss, book.id, tmp_path / "out")
+    with pytest.raises(Refused, match="xác nhận"):  # two entries are not approved: a partial book
+        export_book(svc, boss, book.id, tmp_path / "out")
+    result = export_book(svc, boss, book.id, tmp_path / "out", partial=True)
     folder = result.package
     assert folder.name == "KS.1998.01.xa-Demo" and result.records == 2
     assert {s["entry_id"] for s in result.skipped} == {entries[2].id, entries[3].id}
@@ -42,17 +44,18 @@ def test_package_rows_read_back_exactly(approved_book, tmp_path: Path) -> None:
     assert names == sorted(r["pdf"] for r in manifest["rows"])
     assert names[0].startswith("KS.1998.01.001.Duong-Kim-Hanh")
     assert manifest["records"] == 2 and manifest["approved_by"] == "hoa"
+    assert manifest["partial"] is True and manifest["not_included"]["entries"] == 2
 
 
 def test_reexport_reuses_then_versions_and_never_duplicates(approved_book, tmp_path: Path) -> None:
     svc, book, boss, clerk, entries = approved_book
     out = tmp_path / "out"
-    first = export_book(svc, boss, book.id, out)
-    again = export_book(svc, boss, book.id, out)
+    first = export_book(svc, boss, book.id, out, partial=True)
+    again = export_book(svc, boss, book.id, out, partial=True)
     assert again.reused and again.package_id == first.package_id
     svc.save_record(clerk, entries[2].id, dict(RECORDS[0], so="3", ho_ten="Cầm Kim Dợ"), submit=True)
     svc.approve(boss, entries[2].id)
-    newer = export_book(svc, boss, book.id, out)
+    newer = export_book(svc, boss, book.id, out, partial=True)
     assert newer.version == 2 and newer.records == 3 and not newer.reused
     with svc.store.session() as s:
         from sqlalchemy import text
@@ -67,7 +70,7 @@ def test_reexport_reuses_then_versions_and_never_duplicates(approved_book, tmp_p
 def test_changed_after_approval_is_refused_with_reason(approved_book, tmp_path: Path) -> None:
     svc, book, boss, _, entries = approved_book
     svc.save_record(boss, entries[0].id, dict(RECORDS[1], ho_ten="Dương Kim Hạnh Sửa"))
-    result = export_book(svc, boss, book.id, tmp_path / "out")
+    result = export_book(svc, boss, book.id, tmp_path / "out", partial=True)
     reasons = {s["entry_id"]: s["reason"] for s in result.skipped}
     assert "phê duyệt" in reasons[entries[0].id] and result.records == 1
 
@@ -77,10 +80,10 @@ def test_missing_or_corrupt_pdf_refuses_whole_export(approved_book, tmp_path: Pa
     pdf = svc.workspace.root / svc.entry(entries[0].id).pdf
     pdf.write_bytes(b"%PDF-1.4 broken")
     with pytest.raises(Refused, match="PDF hỏng"):
-        export_book(svc, boss, book.id, tmp_path / "out")
+        export_book(svc, boss, book.id, tmp_path / "out", partial=True)
     pdf.unlink()
     with pytest.raises(Refused, match="thiếu tệp PDF"):
-        export_book(svc, boss, book.id, tmp_path / "out")
+        export_book(svc, boss, book.id, tmp_path / "out", partial=True)
     assert not (tmp_path / "out").exists() or list((tmp_path / "out").iterdir()) == []
     assert waiting_packages(svc) == 0
 
@@ -102,7 +105,7 @@ def test_bad_templates_are_reported_before_writing(approved_book, tmp_path: Path
     settings.templates = {"khai_sinh": str(template)}
     settings.save(svc.workspace.settings_path)
     with pytest.raises(BadInput) as err:
-        export_book(svc, boss, book.id, tmp_path / "out")
+        export_book(svc, boss, book.id, tmp_path / "out", partial=True)
     assert template.name in err.value.message
     assert list((tmp_path / "out").iterdir()) == []
 
@@ -119,7 +122,7 @@ def test_province_template_with_decorated_headers(approved_book, tmp_path: Path)
     settings = svc.settings
     settings.templates = {"khai_sinh": str(template)}
     settings.save(svc.workspace.settings_path)
-    result = export_book(svc, boss, book.id, tmp_path / "out")
+    result = export_book(svc, boss, book.id, tmp_path / "out", partial=True)
     after = load_workbook(result.package / f"{result.package.name}.xlsx")[SHEET]
     assert [c.value for c in after[1]] == before
 
@@ -148,7 +151,7 @@ def test_unwritable_export_folder_is_a_clear_message(approved_book, tmp_path: Pa
 
     monkeypatch.setattr(os, "mkdir", refuse)
     with pytest.raises(HotichError, match="quyền"):
-        export_book(svc, boss, book.id, tmp_path / "usb")
+        export_book(svc, boss, book.id, tmp_path / "usb", partial=True)
     monkeypatch.undo()
     assert waiting_packages(svc) == 0 and svc.entry(entries[0].id).status == "approved"
 
@@ -158,12 +161,12 @@ def test_clerk_cannot_export(approved_book, tmp_path: Path) -> None:
 
     svc, book, _, clerk, _ = approved_book
     with pytest.raises(PermissionDenied):
-        export_book(svc, clerk, book.id, tmp_path / "out")
+        export_book(svc, clerk, book.id, tmp_path / "out", partial=True)
 
 
 def test_folder_delivery_verifies_and_full_target_is_not_sent(approved_book, tmp_path: Path, monkeypatch) -> None:
     svc, book, boss, _, _ = approved_book
-    result = export_book(svc, boss, book.id, tmp_path / "out")
+    result = export_book(svc, boss, book.id, tmp_path / "out", partial=True)
     from hotich_desktop.core.export.targets.folder import FolderTarget
 
     real = FolderTarget._write
@@ -194,7 +197,7 @@ def test_daily_report_totals_match_the_store(approved_book, tmp_path: Path) -> N
 
     svc, book, boss, clerk, entries = approved_book
     svc.return_entry(boss, entries[1].id, "Sai tên")
-    export_book(svc, boss, book.id, tmp_path / "out")
+    export_book(svc, boss, book.id, tmp_path / "out", partial=True)
     today = dt.date.today()
     total = totals(daily_rows(svc, today))
     assert total == {"pages": 1, "entries": 4, "entered": 2, "approved": 2, "returned": 1, "exported": 1}
@@ -217,7 +220,7 @@ def test_libreoffice_reads_back_the_stores_values(approved_book, tmp_path: Path)
             pytest.fail("LibreOffice is missing: packaging/setup.sh test installs libreoffice-calc-nogui")
         pytest.skip("LibreOffice is not installed (packaging/setup.sh test installs it)")
     svc, book, boss, _, _ = approved_book
-    folder = export_book(svc, boss, book.id, tmp_path / "out").package
+    folder = export_book(svc, boss, book.id, tmp_path / "out", partial=True).package
     out = tmp_path / "csv"
     subprocess.run([soffice, f"-env:UserInstallation=file://{tmp_path / 'lo-profile'}", "--headless",
                     "--convert-to", "csv:Text - txt - csv (StarCalc):44,34,76", "--outdir", str(out),
@@ -237,7 +240,7 @@ def test_libreoffice_reads_back_the_stores_values(approved_book, tmp_path: Path)
 
 def test_usb_stick_pulled_mid_copy_is_not_marked_sent(approved_book, tmp_path: Path, monkeypatch) -> None:
     svc, book, boss, _, _ = approved_book
-    result = export_book(svc, boss, book.id, tmp_path / "out")
+    result = export_book(svc, boss, book.id, tmp_path / "out", partial=True)
     from hotich_desktop.core.export.targets.folder import FolderTarget
 
     real = FolderTarget._write
@@ -261,7 +264,7 @@ def test_crash_between_package_swaps_is_recovered(approved_book, tmp_path: Path)
 
     svc, book, boss, _, _ = approved_book
     out = tmp_path / "out"
-    folder = export_book(svc, boss, book.id, out).package
+    folder = export_book(svc, boss, book.id, out, partial=True).package
     aside = out / f".{folder.name}.old-4242"
     os.replace(folder, aside)
     (out / f".{folder.name}.abcd").mkdir()  # a half-written new package

@@ -27,7 +27,7 @@ def server(tmp_path: Path):
 @pytest.fixture
 def exported(approved_book, tmp_path: Path):
     svc, book, boss, clerk, entries = approved_book
-    result = export_book(svc, boss, book.id, tmp_path / "out")
+    result = export_book(svc, boss, book.id, tmp_path / "out", partial=True)
     return svc, boss, result
 
 
@@ -138,12 +138,12 @@ def test_damaged_package_in_the_outbox_is_refused_clearly(exported, server: Uplo
 
 def test_superseded_package_is_not_uploaded(approved_book, server: UploadServer, tmp_path: Path) -> None:
     svc, book, boss, clerk, entries = approved_book
-    first = export_book(svc, boss, book.id, tmp_path / "out")
+    first = export_book(svc, boss, book.id, tmp_path / "out", partial=True)
     from tests.core.export.conftest import RECORDS
 
     svc.save_record(clerk, entries[2].id, dict(RECORDS[0], so="3", ho_ten="Cầm Kim Dợ"), submit=True)
     svc.approve(boss, entries[2].id)
-    export_book(svc, boss, book.id, tmp_path / "out")
+    export_book(svc, boss, book.id, tmp_path / "out", partial=True)
     with pytest.raises(Refused):
         upload(svc, boss, first.package_id, target(server))
 
