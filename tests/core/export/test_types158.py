@@ -233,3 +233,32 @@ def test_partial_book_needs_the_supervisors_confirmation(desk, tmp_path: Path) -
     assert len(rows) == 2 and manifest["partial"] is True
     assert manifest["not_included"]["entries"] == 1 and manifest["not_included"]["confirmed_by"] == "hoa"
     assert manifest["not_included"]["skipped"][0]["entry_id"] == extra[0]
+
+
+def test_libreoffice_reads_every_type_back_to_the_same_text(desk, tmp_path: Path) -> None:
+    """The ministry's side opens the workbooks with real spreadsheet software: one conversion for all types."""
+    import csv
+    import os
+    import shutil
+    import subprocess
+
+    soffice = shutil.which("soffice") or shutil.which("libreoffice")
+    if soffice is None:
+        if os.environ.get("CI") or os.environ.get("HOTICH_FULL_SUITE"):
+            pytest.fail("LibreOffice is missing: packaging/setup.sh test installs libreoffice-calc-nogui")
+        pytest.skip("LibreOffice is not installed (packaging/setup.sh test installs it)")
+    svc, _, clerk, boss = desk
+    folders = []
+    for book_type in TYPES:
+        book, _ = approved_book(svc, clerk, boss, book_type)
+        folders.append(export_book(svc, boss, book.id, tmp_path / "out").package)
+    out = tmp_path / "csv"
+    subprocess.run([soffice, f"-env:UserInstallation=file://{tmp_path / 'lo-profile'}", "--headless",
+                    "--convert-to", "csv:Text - txt - csv (StarCalc):44,34,76", "--outdir", str(out),
+                    *(str(f / f"{f.name}.xlsx") for f in folders)], check=True, capture_output=True, timeout=300)
+    for folder in folders:
+        header, rows, _ = read_back(folder)
+        with (out / f"{folder.name}.csv").open(encoding="utf-8", newline="") as fh:
+            lo_header, *lo_rows = list(csv.reader(fh))
+        assert [column_key(h) for h in lo_header] == [column_key(h) for h in header]
+        assert lo_rows == [[r[column_key(h)] or "" for h in header] for r in rows], folder.name
