@@ -184,25 +184,27 @@ def test_only_an_admin_sets_a_template_and_it_is_audited(desk, tmp_path: Path) -
 
 
 def test_export_check_lists_rows_an_import_would_refuse(desk, tmp_path: Path) -> None:
-    svc, _, clerk, boss = desk
+    """A code outside its list (an old import; the store itself refuses such a save) and a registration of
+    another year without its type: the check names each row, nothing is written."""
+    from hotich_desktop.core.export.outbox import collect_rows
+    from hotich_desktop.core.export.package import write_package
     from tests.core.export.books158 import RECORDS
 
+    svc, _, clerk, boss = desk
     records = [dict(RECORDS["khai_sinh"][0]), dict(RECORDS["khai_sinh"][1]),
                dict(RECORDS["khai_sinh"][2], ngay_dang_ky="07/03/1999", loai_dang_ky="")]
-    book, ids = approved_book(svc, clerk, boss, "khai_sinh", records)
-    with svc.store.session() as s:  # a code outside its list, as an old import or a hand edit could leave it
-        from hotich_desktop.core.records_hash import content_hash
-        from hotich_desktop.core.store.models import Record
-
-        rec = s.query(Record).filter_by(entry_id=ids[1]).one()
-        fields = dict(rec.fields, loai_dang_ky="9")
-        rec.fields, rec.content_hash, rec.approved_hash = fields, content_hash(fields), content_hash(fields)
+    book, _ = approved_book(svc, clerk, boss, "khai_sinh", records)
+    rows, _ = collect_rows(svc, book.id)
+    by_no = {r.fields["so"]: r for r in rows}
+    by_no["1"].fields = dict(by_no["1"].fields, loai_dang_ky="9")
     with pytest.raises(Refused) as err:
-        export_book(svc, boss, book.id, tmp_path / "out")
+        write_package(book, rows, tmp_path / "out", "UBND xã Mường Bú", "hoa")
     message = err.value.message
     assert "Dòng 1 (số 1): loaiDangKy = «9» không có trong danh mục" in message
     assert "Dòng 2 (số 2): thiếu loaiDangKy" in message  # registered in another year: the clerk must say how
-    assert "Dòng 3" not in message and not list((tmp_path / "out").iterdir())
+    assert "Dòng 3" not in message and [p.name for p in (tmp_path / "out").iterdir()] == []
+    with pytest.raises(Refused, match="Dòng 2 \\(số 2\\): thiếu loaiDangKy"):  # the app's export checks the same
+        export_book(svc, boss, book.id, tmp_path / "out2")
 
 
 def test_two_rows_with_one_pdf_are_refused(desk, tmp_path: Path) -> None:
