@@ -255,6 +255,7 @@ class MainWindow(QMainWindow):
         m = self.menuBar().addMenu(self.tr("&Quản trị"))
         m.menuAction().setVisible(may("manage_users"))
         self._action(m, self.tr("Người dùng…"), self.manage_users, None, may("manage_users"))
+        self._action(m, self.tr("Tệp mẫu xuất 158…"), self.manage_templates, None, may("manage_settings"))
         m = self.menuBar().addMenu(self.tr("Trợ &giúp"))
         self._action(m, self.tr("Phím tắt"), self.show_shortcuts, "F1")
 
@@ -782,6 +783,12 @@ class MainWindow(QMainWindow):
 
     def manage_users(self) -> None:
         UsersDialog(self.svc, self.actor, self).exec()
+
+    def manage_templates(self) -> None:
+        """The province's own 158 template per book type (admin; the core checks the role again)."""
+        from .template_dialog import TemplateDialog
+
+        TemplateDialog(self.svc, self.actor, self).exec()
 
     # -- review queue, outbox, reports --------------------------------------------------------------
     def toggle_review(self) -> None:
