@@ -119,3 +119,14 @@ def test_installed_window_self_test_loads_translations(installed: tuple[Path, Pa
     page, _ = typed_page
     out = run([str(target / "bin" / "hotich-desktop"), "--self-test", str(page)], tmp_path, env)
     assert "tự kiểm tra ĐẠT" in out.stdout and "hotich_en.qm" in out.stdout
+
+
+def test_installed_demo_finds_its_sample_scans(installed: tuple[Path, Path, dict[str, str]], tmp_path: Path) -> None:
+    target, _, env = installed
+    py = str(target / "bin" / "python")
+    scans = json.loads(run([py, "-c", "import json; from hotich_desktop.ui.demo import sample_scans; "
+                                      "print(json.dumps([str(p) for p in sample_scans()]))"], tmp_path, env).stdout)
+    assert scans and all(Path(s).is_relative_to(target) and Path(s).is_file() for s in scans)
+    shown = run([str(target / "bin" / "hotich-desktop"), "--demo", "--data-dir", str(tmp_path / "demo"),
+                 "--exit-when-shown"], tmp_path, env)
+    assert "(MainWindow)" in shown.stdout
