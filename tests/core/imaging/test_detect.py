@@ -12,7 +12,9 @@ from hotich_desktop.core.imaging.loader import first_frame
 from tests.conftest import ledger_pages, ledger_truth
 
 # Conditions detection does not handle yet; a page with one of them is an expected failure until it does.
-NOT_YET = {"curl": "paper curling into the binding bends the rules near the gutter: rows are lost or split"}
+# (A spread curling at its fold is handled since the detection rework; a single page curling at its bound
+# edge, its box rules bowed there, is not.)
+NOT_YET = {"curl": "a single page curling into the binding: its box rules bow near the bound edge and boxes are lost"}
 
 
 def iou(a, b) -> float:
@@ -25,7 +27,7 @@ def iou(a, b) -> float:
 def _sample(page: Path):  # noqa: ANN202
     truth = ledger_truth(page)
     label = f"{page.name}-{truth['layout']}-{truth['hand']}-{'+'.join(truth['conditions'])}"
-    hard = [NOT_YET[c] for c in truth["conditions"] if c in NOT_YET]
+    hard = [NOT_YET[c] for c in truth["conditions"] if c in NOT_YET and not truth["layout"].startswith("spread")]
     marks = [pytest.mark.xfail(reason="; ".join(hard), strict=False)] if hard else []
     return pytest.param(page, id=label, marks=marks)
 
