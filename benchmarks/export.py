@@ -13,6 +13,7 @@ from hotich_desktop.core.imaging.crop import straight_crop
 from hotich_desktop.core.imaging.detect import detect
 from hotich_desktop.core.imaging.loader import first_frame
 from hotich_desktop.core.imaging.pdf import encode
+from hotich_desktop.core import audit
 from hotich_desktop.core.export.outbox import export_book
 from hotich_desktop.core.records_hash import content_hash
 from hotich_desktop.core.service import Service
@@ -69,6 +70,7 @@ def build_book(svc: Service, book_type: str, records: int, pdfs: list[bytes], pe
                 s.add(Record(entry_id=entry.id, book_type=book_type, fields=fields, ocr={}, content_hash=h,
                              approved_hash=h))
                 s.add(ReviewDecision(entry_id=entry.id, reviewer_id=boss.id, decision="approved", record_hash=h))
+                audit.record(s, boss.login, "review_approve", "entry", entry.id, after={"hash": h})  # the chain vouches
     return book.id
 
 
