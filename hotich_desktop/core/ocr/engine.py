@@ -97,7 +97,8 @@ def read_words(image: np.ndarray | Image.Image, lang: str = "vie", psm: int = 6,
 
     check(lang)
     os.environ.setdefault("OMP_THREAD_LIMIT", "1")  # one thread per process; we run entries in parallel
-    img = image if isinstance(image, Image.Image) else Image.fromarray(image)
+    img = image.copy() if isinstance(image, Image.Image) else Image.fromarray(image)
+    img.format = "BMP"  # pytesseract hands the picture over as a file: PNG compression cost more than reading
     try:
         data = pytesseract.image_to_data(img, lang=lang, config=f"--psm {psm}" + (f" -c tessedit_char_whitelist={whitelist}" if whitelist else ""),
                                          output_type=pytesseract.Output.DICT, timeout=timeout)

@@ -40,12 +40,13 @@ def flatten(gray: np.ndarray) -> np.ndarray:
     small = cv2.resize(gray, (max(1, w // 4), max(1, h // 4)), interpolation=cv2.INTER_AREA)
     paper = cv2.morphologyEx(small, cv2.MORPH_CLOSE, cv2.getStructuringElement(cv2.MORPH_RECT, (17, 17)))
     paper = cv2.GaussianBlur(paper, (0, 0), 3)
-    paper = cv2.resize(paper, (w, h), interpolation=cv2.INTER_LINEAR).astype(np.float32)
-    flat = np.clip(gray.astype(np.float32) * 255.0 / np.maximum(paper, 1.0), 0, 255)
-    darkest = float(np.percentile(flat, 0.5))
+    paper = cv2.resize(paper, (w, h), interpolation=cv2.INTER_LINEAR)
+    flat = cv2.divide(gray, np.maximum(paper, 1), scale=255)
+    darkest = float(np.percentile(flat[::4, ::4], 0.5))
     if 40 < darkest < 235:  # faded: the darkest writing is still far from black
-        flat = np.clip((flat - darkest) * 255.0 / (255.0 - darkest), 0, 255)
-    return flat.astype(np.uint8)
+        lut = np.clip((np.arange(256) - darkest) * 255.0 / (255.0 - darkest), 0, 255).astype(np.uint8)
+        flat = cv2.LUT(flat, lut)
+    return flat
 
 
 def rules_only(mask: np.ndarray) -> np.ndarray:
