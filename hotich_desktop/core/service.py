@@ -23,6 +23,7 @@ from .errors import BadInput, Conflict, HotichError, NotFound, PermissionDenied,
 from .forms import load_form
 from .normalize import normalize_fields
 from .records_hash import content_hash
+from .search import search_keys
 from .roles import ACTION_LABELS, Actor, Role
 from .security import dummy_hash, hash_password, lock_after, verify_password
 from .store.db import Store
@@ -389,6 +390,8 @@ class Service:
             record.fields = values
             record.content_hash = content_hash(values)
             record.person_key, record.reg_no = checks.person_key(values), checks.number_key(values.get("so", ""))
+            for key, value in search_keys(book.book_type, values).items():
+                setattr(record, key, value)
             if not correcting:
                 record.entered_by, record.entered_at = actor.id, utcnow()
             s.add(record)

@@ -231,6 +231,7 @@ class MainWindow(QMainWindow):
         self.pages.setContextMenuPolicy(Qt.ActionsContextMenu)
         self.pages.addActions(page_acts)
         m = self.menuBar().addMenu(self.tr("&Xem"))
+        self._action(m, self.tr("Tìm hồ sơ…"), self.open_search, "Ctrl+F")
         self._action(m, self.tr("Mục sau"), self.next_entry, "PgDown")
         self._action(m, self.tr("Mục trước"), self.previous_entry, "PgUp")
         self._action(m, self.tr("Vừa chiều rộng"), self.view.fit_width, "Ctrl+0")
@@ -822,6 +823,17 @@ class MainWindow(QMainWindow):
                 self.pages.setCurrentRow(rows.index(page.id))
                 self.pages.blockSignals(False)
                 self._page_chosen(rows.index(page.id))
+
+    def open_search(self) -> None:
+        from .search_dialog import SearchDialog
+
+        if getattr(self, "search_dialog", None) is None:
+            self.search_dialog = SearchDialog(self.svc, self)
+            self.search_dialog.open_entry.connect(self.open_entry)
+        self.search_dialog.show()
+        self.search_dialog.raise_()
+        self.search_dialog.query.setFocus()
+        self.search_dialog.query.selectAll()
 
     def open_outbox(self) -> None:
         if self.outbox is None:

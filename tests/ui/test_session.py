@@ -79,3 +79,24 @@ def test_partial_book_export_asks_first(qtbot, tmp_path: Path, monkeypatch) -> N
     assert win.outbox.table.rowCount() == 0  # nothing exported
     win.close()
     svc.close()
+
+
+def test_search_dialog_finds_and_opens_a_record(qtbot, tmp_path: Path) -> None:
+    svc, clerk, ids = _desk(tmp_path)
+    svc.save_record(clerk, ids[2], dict(RECORD, so="9", ho_ten="Lò Văn Páo", gioi_tinh="Nam"))
+    win = MainWindow(svc, clerk)
+    qtbot.addWidget(win)
+    win.show()
+    qtbot.waitUntil(lambda: win.busy == 0 and win.current == 0, timeout=30000)
+    win.open_search()
+    dialog = win.search_dialog
+    dialog.query.setText("lo van")
+    dialog.run()
+    assert dialog.table.rowCount() == 1 and dialog.table.item(0, 2).text() == "Lò Văn Páo"
+    dialog._open(0)
+    qtbot.waitUntil(lambda: win.busy == 0 and win.entries[win.current].id == ids[2], timeout=30000)
+    dialog.query.setText("không ai")
+    dialog.run()
+    assert dialog.table.rowCount() == 0 and "Không tìm thấy" in dialog.summary.text()
+    win.close()
+    svc.close()

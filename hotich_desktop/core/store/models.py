@@ -121,7 +121,11 @@ class Record(Base):
     approved_hash: Mapped[str] = mapped_column(String(64), default="")
     # Derived keys kept in columns so store-wide checks are index lookups, not scans of 300,000 JSON rows.
     person_key: Mapped[str] = mapped_column(String(64), default="", index=True)
-    reg_no: Mapped[str] = mapped_column(String(40), default="")
+    reg_no: Mapped[str] = mapped_column(String(40), default="", index=True)
+    # search keys (core/search.py): name without accents, given name, registration date yyyy-mm-dd
+    search_name: Mapped[str] = mapped_column(String(200), default="", server_default="", index=True)
+    search_given: Mapped[str] = mapped_column(String(60), default="", server_default="", index=True)
+    search_date: Mapped[str] = mapped_column(String(10), default="", server_default="", index=True)
     version: Mapped[int] = mapped_column(Integer, default=1, server_default="1")
     entry: Mapped[Entry] = relationship(back_populates="record")
     __mapper_args__ = {"version_id_col": version}

@@ -1,0 +1,49 @@
+"""Find a record by name, number or date; double-click (or Enter) opens it beside its page."""
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtWidgets import QDialog, QLabel, QLineEdit, QTableWidgetItem, QVBoxLayout, QWidget
+
+from ..core.search import Hit, search_records
+from ..core.service import Service
+from .widgets import STATUS_LABELS, read_only_table
+
+
+class SearchDialog(QDialog):
+    open_entry = Signal(int)
+
+    def __init__(self, svc: Service, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.svc = svc
+        self.hits: list[Hit] = []
+        self.setWindowTitle(self.tr("Tìm hồ sơ"))
+        self.query = QLineEdit()
+        self.query.setPlaceholderText(self.tr("Họ tên (hoặc tên), số đăng ký, hay ngày đăng ký dd/mm/yyyy"))
+        self.query.returnPressed.connect(self.run)
+        self.table = read_only_table([self.tr("Sổ"), self.tr("Số"), self.tr("Họ tên"), self.tr("Ngày đăng ký"),
+                                      self.tr("Trạng thái")], 2)
+        self.table.cellDoubleClicked.connect(lambda row, _col: self._open(row))
+        QShortcut(QKeySequence(Qt.Key_Return), self.table, activated=lambda: self._open(self.table.currentRow()))
+        self.summary = QLabel()
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.query)
+        layout.addWidget(self.table, 1)
+        layout.addWidget(self.summary)
+        self.resize(760, 420)
+
+    def run(self) -> None:
+        self.hits = search_records(self.svc, self.query.text())
+        self.table.setRowCount(len(self.hits))
+        for i, h in enumerate(self.hits):
+            for col, value in enumerate((h.book, h.number, h.name, h.date, self.tr(STATUS_LABELS.get(h.status, h.status)))):
+                self.table.setItem(i, col, QTableWidgetItem(value))
+        self.summary.setText(self.tr("{0} hồ sơ (hiện tối đa 50)").format(len(self.hits)) if self.hits
+                             else self.tr("Không tìm thấy hồ sơ nào."))
+        if self.hits:
+            self.table.selectRow(0)
+            self.table.setFocus()
+
+    def _open(self, row: int) -> None:
+        if 0 <= row < len(self.hits):
+            self.open_entry.emit(self.hits[row].entry_id)
