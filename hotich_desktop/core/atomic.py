@@ -17,7 +17,7 @@ from typing import IO
 from .errors import HotichError
 
 
-def _fsync_dir(folder: Path) -> None:
+def fsync_dir(folder: Path) -> None:
     if os.name == "nt":  # Windows cannot open a directory for fsync; rename is durable enough there
         return
     fd = os.open(folder, os.O_RDONLY)
@@ -52,7 +52,7 @@ def atomic_writer(path: str | os.PathLike[str], mode: str = "wb") -> Iterator[IO
             fh.flush()
             os.fsync(fh.fileno())
         os.replace(tmp_path, path)
-        _fsync_dir(path.parent)
+        fsync_dir(path.parent)
     except OSError as exc:
         tmp_path.unlink(missing_ok=True)
         raise HotichError(disk_error_message(exc, path)) from exc
@@ -90,10 +90,10 @@ def rename_no_clobber(src: Path, dst: Path) -> None:
         if dst.exists():
             raise FileExistsError(dst)
         os.replace(src, dst)
-        _fsync_dir(dst.parent)
+        fsync_dir(dst.parent)
         return
     os.unlink(src)
-    _fsync_dir(dst.parent)
+    fsync_dir(dst.parent)
 
 
 def sha256_file(path: Path, chunk: int = 1 << 20) -> str:

@@ -9,7 +9,7 @@ from pathlib import Path
 
 from sqlalchemy import select
 
-from . import audit
+from . import audit, blobs
 from .entry_pdfs import entry_pdf, name_parts
 from .errors import Conflict, NotFound, Refused
 from .imaging.geometry import bbox_of, clip_polygon
@@ -77,6 +77,7 @@ def set_box(svc: Service, actor: Actor, entry_id: int, polygon: list[list[float]
             old_pdf, before = row.pdf_path, row.polygon
             row.polygon, row.pdf_path = poly, str(written.path.relative_to(root))
             row.pdf_bytes, row.pdf_sha256 = written.bytes, written.sha256
+            blobs.publish(s, written.path, written.sha256)
             audit.record(s, actor.login, "entry_box", "entry", entry_id, {"polygon": before}, {"polygon": poly})
     except BaseException:
         written.path.unlink(missing_ok=True)  # the database still points at the old PDF
@@ -103,6 +104,7 @@ def add_box(svc: Service, actor: Actor, page_id: int, polygon: list[list[float]]
                       pdf_path=str(written.path.relative_to(svc.workspace.root)), status="new")
         s.add(entry)
         s.flush()
+        blobs.publish(s, written.path, written.sha256)
         s.add(Record(entry_id=entry.id, book_type=book.book_type, fields={}, ocr={}))
         audit.record(s, actor.login, "entry_add", "entry", entry.id, after={"page_id": page_id, "polygon": poly})
         new_id = entry.id

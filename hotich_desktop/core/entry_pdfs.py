@@ -3,12 +3,14 @@ from __future__ import annotations
 
 import hashlib
 import os
+import tempfile
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
 from . import naming
-from .atomic import atomic_writer
+from .atomic import disk_error_message, fsync_dir
+from .errors import HotichError
 from .imaging.crop import straight_crop
 from .imaging.loader import Frame
 from .imaging.pdf import encode
@@ -23,26 +25,39 @@ class WrittenPdf:
 
 
 def write_new(folder: Path, wanted: str, data: bytes) -> Path:
-    """Writes `data` under `wanted` or the next free `_N` name; an existing file is never replaced."""
+    """Writes `data` under `wanted` or the next free `_N` name; an existing file is never replaced.
+
+    Each writer fills its own uniquely named temp file, then hard-links it under the first free name (the
+    link fails if the name was taken meanwhile), so two desks or two runs writing the same name into one
+    folder never trip over a shared temp name.
+    """
     folder.mkdir(parents=True, exist_ok=True)
-    while True:
-        name = naming.unique(wanted, lambda n: (folder / n).exists())
-        target = folder / name
-        with atomic_writer(folder / f".{name}.part") as fh:
+    try:
+        fd, tmp_name = tempfile.mkstemp(prefix=f".{wanted[:80]}.", suffix=".part", dir=folder)
+    except OSError as exc:
+        raise HotichError(disk_error_message(exc, folder / wanted)) from exc
+    tmp = Path(tmp_name)
+    try:
+        with os.fdopen(fd, "wb") as fh:
             fh.write(data)
-        try:
-            os.link(folder / f".{name}.part", target)  # fails if another writer took the name meanwhile
-        except FileExistsError:
-            os.unlink(folder / f".{name}.part")
-            continue
-        except OSError:  # no hard links (FAT): rename, after checking again
-            if target.exists():
-                os.unlink(folder / f".{name}.part")
+            fh.flush()
+            os.fsync(fh.fileno())
+        while True:
+            target = folder / naming.unique(wanted, lambda n: (folder / n).exists())
+            try:
+                os.link(tmp, target)  # fails if another writer took the name meanwhile
+            except FileExistsError:
                 continue
-            os.replace(folder / f".{name}.part", target)
+            except OSError:  # no hard links (FAT): rename, after checking again
+                if target.exists():
+                    continue
+                os.replace(tmp, target)
+            fsync_dir(folder)
             return target
-        os.unlink(folder / f".{name}.part")
-        return target
+    except OSError as exc:
+        raise HotichError(disk_error_message(exc, folder / wanted)) from exc
+    finally:
+        tmp.unlink(missing_ok=True)
 
 
 def entry_pdf(frame: Frame, polygon: Sequence[Sequence[float]], folder: Path,

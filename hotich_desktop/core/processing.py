@@ -5,12 +5,18 @@ pages already done, so `hotich process` twice redoes nothing.
 """
 from __future__ import annotations
 
+import datetime as dt
 import logging
+import os
+import socket
+import uuid
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from . import audit
+from sqlalchemy import or_, select, update
+
+from . import audit, blobs
 from .entry_pdfs import WrittenPdf, entry_pdf, name_parts
 from .errors import BadInput, HotichError
 from .imaging.loader import Frame, frame_at
@@ -18,11 +24,12 @@ from .naming import render
 from .pipeline import detect_frame
 from .roles import Actor
 from .service import Service
-from .store.models import Entry, Page, Record
+from .store.models import Entry, Page, Record, utcnow
 from .views import EntryInfo
 
 log = logging.getLogger(__name__)
 Progress = Callable[[int, int, str], None]
+CLAIM_TIMEOUT = dt.timedelta(minutes=15)
 
 
 def load_page_frame(svc: Service, page_id: int) -> Frame:
@@ -51,11 +58,44 @@ def read_fields(frame: Frame, polygons: list, book_type: str, enabled: bool, lan
     return [{k: v.as_json() for k, v in f.items()} for f in found]
 
 
+def claim_page(svc: Service, page_id: int) -> str | None:
+    """Takes the page for this run (a token), or None when another desk or run is processing it now.
+
+    One conditional UPDATE decides, so two desks watching one folder never both cut the same page; a claim
+    older than CLAIM_TIMEOUT (a desk that died) can be taken over.
+    """
+    token = f"{socket.gethostname()[:60]}:{os.getpid()}:{uuid.uuid4().hex[:12]}"
+    now = utcnow()
+    with svc.store.session(write=True) as s:
+        taken = s.execute(update(Page).where(
+            Page.id == page_id, Page.status != "detected",
+            or_(Page.claimed_by == "", Page.claimed_at.is_(None), Page.claimed_at < now - CLAIM_TIMEOUT))
+            .values(claimed_by=token, claimed_at=now).execution_options(synchronize_session=False))
+        return token if taken.rowcount == 1 else None
+
+
 def process_page(svc: Service, actor: Actor, page_id: int, ocr: bool = True) -> int:
     """Detects, writes PDFs, stores entries with their OCR prefill. Returns the number of entries."""
     book, page = svc.book(svc.page(page_id).book_id), svc.page(page_id)
     if page.status in ("detected", "mismatch", "deleted"):
         return page.entries
+    token = claim_page(svc, page_id)
+    if token is None:
+        return 0  # another desk has it; its entries appear when it is done
+    try:
+        return _process_claimed(svc, actor, book, page, token, ocr)
+    finally:
+        _release(svc, page_id, token)  # a no-op once the entries are stored (the claim is cleared there)
+
+
+def _release(svc: Service, page_id: int, token: str) -> None:
+    with svc.store.session(write=True) as s:
+        s.execute(update(Page).where(Page.id == page_id, Page.claimed_by == token)
+                  .values(claimed_by="", claimed_at=None).execution_options(synchronize_session=False))
+
+
+def _process_claimed(svc: Service, actor: Actor, book: Any, page: Any, token: str, ocr: bool) -> int:
+    page_id = page.id
     try:
         frame = load_page_frame(svc, page_id)
     except BadInput as exc:
@@ -77,16 +117,17 @@ def process_page(svc: Service, actor: Actor, page_id: int, ocr: bool = True) -> 
                           svc.settings.naming_pattern)
 
         written.append(entry_pdf(frame, poly, folder, name_for))
-    _store_entries(svc, actor, page_id, book.book_type, polygons, written, prefill, found.skew_degrees)
+    _store_entries(svc, actor, page_id, book.book_type, polygons, written, prefill, found.skew_degrees, token)
     return len(polygons)
 
 
 def _store_entries(svc: Service, actor: Actor, page_id: int, book_type: str, polygons: list,
-                   written: list[WrittenPdf], prefill: list[dict[str, Any]], skew: float) -> None:
+                   written: list[WrittenPdf], prefill: list[dict[str, Any]], skew: float, token: str = "") -> None:
     root = svc.workspace.root
-    with svc.store.session() as s:
-        page = s.get(Page, page_id)
-        if page.status == "detected":  # another desk finished it meanwhile: keep theirs, drop ours
+    with svc.store.session(write=True) as s:
+        page = s.scalar(select(Page).where(Page.id == page_id).with_for_update())
+        if page.status == "detected" or (token and page.claimed_by != token):
+            # another desk finished it, or took it over after our claim ran out: keep theirs, drop ours
             for w in written:
                 w.path.unlink(missing_ok=True)
             return
@@ -94,10 +135,12 @@ def _store_entries(svc: Service, actor: Actor, page_id: int, book_type: str, pol
             entry = Entry(page_id=page_id, order=order, polygon=[[round(x, 1), round(y, 1)] for x, y in poly],
                           pdf_path=str(Path(pdf.path).relative_to(root)), pdf_bytes=pdf.bytes,
                           pdf_sha256=pdf.sha256, status="new")
+            blobs.publish(s, pdf.path, pdf.sha256)
             s.add(entry)
             s.flush()
             s.add(Record(entry_id=entry.id, book_type=book_type, fields={}, ocr=ocr))
         page.status, page.skew_degrees, page.error = "detected", skew, ""
+        page.claimed_by, page.claimed_at = "", None
         audit.record(s, actor.login, "page_detect", "page", page_id, after={"entries": len(polygons)})
 
 
@@ -126,6 +169,7 @@ def _mark_failed(svc: Service, page_id: int, reason: str) -> None:
     with svc.store.session() as s:
         page = s.get(Page, page_id)
         page.status, page.error = "failed", reason
+        page.claimed_by, page.claimed_at = "", None
 
 
 def process_book(svc: Service, actor: Actor, book_id: int, ocr: bool = True,

@@ -16,7 +16,7 @@ from typing import Any
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
-from . import audit, checks, naming
+from . import audit, blobs, checks, naming
 from .atomic import rename_no_clobber
 from .booktypes import book_type as get_book_type
 from .errors import BadInput, Conflict, HotichError, NotFound, PermissionDenied, Refused
@@ -266,7 +266,10 @@ class Service:
             return _page_info(page)
 
     def page_path(self, page: PageInfo) -> Path:
-        return self.workspace.root / page.stored_path
+        """The page's original on this desk; fetched from the shared store if another desk took it in."""
+        with self.store.session() as s:
+            sha = s.scalar(select(Page.source_sha256).where(Page.id == page.id)) or ""
+        return blobs.local_file(self, page.stored_path, sha)
 
     def move_page(self, actor: Actor, page_id: int, book_id: int, order: float) -> None:
         self.require(actor, "manage_books")
@@ -323,6 +326,7 @@ class Service:
             s.add_all(pages)
             s.add(IntakeFile(sha256=sha, source_path=str(source), size=_size(source), outcome="stored",
                              book_id=book_id))
+            blobs.publish(s, stored, sha)  # every desk on a shared store reaches the original
             s.flush()
             audit.record(s, actor.login, "intake_store", "file", sha[:16],
                          after={"file": source.name, "pages": [p.id for p in pages], "book_id": book_id})
@@ -453,7 +457,7 @@ class Service:
         """Links the PDF under its new name (old name kept until the commit); returns the old path."""
         if not entry.pdf_path:
             return None
-        old = self.workspace.root / entry.pdf_path
+        old = blobs.local_file(self, entry.pdf_path, entry.pdf_sha256)  # desk B renames desk A's PDF too
         page = entry.page
         parts = naming.NameParts(book.book_type, book.year, book.volume, values.get("so", ""),
                                  naming.person_name(book.book_type, values), values.get("gioi_tinh", ""),

@@ -32,6 +32,37 @@ def resources_dir() -> Path:
     return Path(str(importlib.resources.files("hotich_desktop") / "resources"))
 
 
+PERMS_MARK = ".private-v1"  # set once every file of an older workspace has been made private
+
+
+def private_umask() -> None:
+    """New folders 0700 and files 0600 from here on, whatever wrote them (SQLite, Pillow, pikepdf, …)."""
+    if os.name == "posix":
+        os.umask(0o077)
+
+
+def tighten(root: Path) -> None:
+    """Makes an existing workspace private: folders 0700, files 0600; the full walk runs only once."""
+    if os.name != "posix":
+        return
+    try:
+        os.chmod(root, 0o700)
+        for db in root.glob("hotich.sqlite3*"):
+            os.chmod(db, 0o600)
+        if (root / PERMS_MARK).exists():
+            return
+        for folder, dirs, files in os.walk(root):
+            for d in dirs:
+                os.chmod(os.path.join(folder, d), 0o700)
+            for f in files:
+                path = os.path.join(folder, f)
+                if not os.path.islink(path):
+                    os.chmod(path, 0o600)
+        (root / PERMS_MARK).touch()
+    except OSError:
+        pass  # a read-only or foreign-owned copy still opens; the store refuses writes with its own message
+
+
 @dataclass
 class Settings:
     """Per-workspace settings a clerk or admin can change; kept as JSON beside the database."""
@@ -100,8 +131,11 @@ class Workspace:
         return cls(root=root, db_url=url)
 
     def ensure(self) -> Workspace:
+        """Creates the folders, readable by this user only (scans, PDFs and the store hold citizens' data)."""
+        private_umask()
         for sub in (self.archive, self.pdfs, self.exports, self.quarantine, self.cache):
             sub.mkdir(parents=True, exist_ok=True)
+        tighten(self.root)
         return self
 
     @property

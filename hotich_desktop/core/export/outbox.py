@@ -15,7 +15,7 @@ from typing import Any
 
 from sqlalchemy import delete, func, select
 
-from .. import anchors, audit
+from .. import anchors, audit, blobs
 from ..atomic import disk_error_message, sha256_file
 from ..errors import HotichError, NotFound, Refused
 from ..roles import Actor
@@ -84,7 +84,7 @@ def collect_rows(svc: Service, book_id: int) -> tuple[list[ExportRow], list[dict
             if not chain_hash or not record_hash(record.fields or {}) == record.content_hash == chain_hash:
                 forged.append(f"mục {e.id} (số {(record.fields or {}).get('so', '?')})")
                 continue
-            rows.append(ExportRow(e.id, dict(record.fields), svc.workspace.root / e.pdf_path,
+            rows.append(ExportRow(e.id, dict(record.fields), blobs.local_file(svc, e.pdf_path, e.pdf_sha256),
                                   e.page.page_number or str(int(e.page.order)), approver, record.content_hash))
     if forged:
         raise Refused("Không xuất: hồ sơ đã bị sửa ngoài ứng dụng, không khớp bản người phê duyệt đã duyệt trong "

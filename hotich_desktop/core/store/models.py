@@ -4,7 +4,7 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
-from sqlalchemy import (JSON, Boolean, DateTime, Float, ForeignKey, Index, Integer, String, Text,
+from sqlalchemy import (JSON, Boolean, DateTime, Float, ForeignKey, Index, Integer, LargeBinary, String, Text,
                         UniqueConstraint)
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
 
@@ -81,6 +81,9 @@ class Page(Base):
     error: Mapped[str] = mapped_column(Text, default="")
     created_by: Mapped[int | None] = mapped_column(ForeignKey("users.id"), nullable=True)
     created_at: Mapped[dt.datetime] = mapped_column(DateTime, default=utcnow, index=True)
+    # Which desk is processing the page now: two desks on one watched folder take each page once.
+    claimed_by: Mapped[str] = mapped_column(String(120), default="", server_default="")
+    claimed_at: Mapped[dt.datetime | None] = mapped_column(DateTime, nullable=True)
     book: Mapped[Book] = relationship(back_populates="pages")
     entries: Mapped[list[Entry]] = relationship(back_populates="page", order_by="Entry.order")
 
@@ -231,3 +234,14 @@ class AppMeta(Base):
     __tablename__ = "app_meta"
     key: Mapped[str] = mapped_column(String(60), primary_key=True)
     value: Mapped[str] = mapped_column(String(300))
+
+
+class Blob(Base):
+    """A page original or an entry PDF kept in a shared PostgreSQL store by its SHA-256, so every desk
+    reaches every file (a desk fetches what it lacks into its own workspace)."""
+
+    __tablename__ = "blobs"
+    sha256: Mapped[str] = mapped_column(String(64), primary_key=True)
+    size: Mapped[int] = mapped_column(Integer)
+    data: Mapped[bytes] = mapped_column(LargeBinary)
+    created_at: Mapped[dt.datetime] = mapped_column(DateTime, default=utcnow)
