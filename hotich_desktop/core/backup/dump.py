@@ -23,12 +23,22 @@ from ..errors import BadInput, HotichError, StoreError
 
 
 def _h(*parts: Any) -> str:
-    blob = json.dumps(parts, sort_keys=True, ensure_ascii=False, default=str, separators=(",", ":"))
+    blob = "\x1f".join(p if isinstance(p, str) else _canonical(p) for p in parts)
     return hashlib.sha256(blob.encode("utf-8")).hexdigest()[:24]
 
 
+def _canonical(value: Any) -> str:
+    return json.dumps(value, sort_keys=True, ensure_ascii=False, default=str, separators=(",", ":"))
+
+
 def _json(value: Any) -> Any:
-    return json.loads(value) if isinstance(value, str) else (value or {})
+    """A JSON column as one canonical text whichever database returned it (SQLite text, PostgreSQL dict)."""
+    if isinstance(value, str):
+        try:
+            value = json.loads(value)
+        except ValueError:
+            return value
+    return _canonical(value or {})
 
 
 def digests(conn: Connection) -> dict[str, Any]:

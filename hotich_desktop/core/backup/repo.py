@@ -14,6 +14,7 @@ import datetime as dt
 import hashlib
 import json
 import os
+import tempfile
 import zlib
 from collections.abc import Iterable
 from pathlib import Path
@@ -37,6 +38,7 @@ FORMAT = 1
 class BackupRepo:
     def __init__(self, root: Path, vault: Vault) -> None:
         self.root, self.vault = root, vault
+        self.known: set[str] | None = None  # objects some snapshot names: the only ones trusted as present
 
     # -- opening ----------------------------------------------------------------------------------------
     @classmethod
@@ -76,31 +78,59 @@ class BackupRepo:
     def object_path(self, name: str) -> Path:
         return self.root / "objects" / name[:2] / name
 
+    def trusted(self) -> set[str]:
+        """Objects named by a snapshot. An object file no snapshot names (left by a killed run, perhaps
+        never flushed to disk) is written again rather than trusted."""
+        if self.known is None:
+            self.known = set()
+            for stamp in self.snapshots():
+                self.known |= referenced(self.read_snapshot(stamp))
+        return self.known
+
     def has(self, sha256: str) -> str | None:
         name = self.vault.object_name(sha256)
-        return name if self.object_path(name).is_file() else None
+        return name if name in self.trusted() and self.object_path(name).is_file() else None
 
     def put_file(self, path: Path, sha256: str, compress: bool = False) -> str:
         """Stores the file once (by its content hash); returns the object's name.
 
         The content is hashed again while it is encrypted: a file replaced in between raises FileChanged
-        and leaves nothing behind, so an object's name always matches what it holds.
+        and leaves nothing behind, so an object's name always matches what it holds. Objects are renamed
+        into place without a flush each; sync() flushes them all before a snapshot names them.
         """
         name = self.vault.object_name(sha256)
+        if self.has(sha256):
+            return name
         target = self.object_path(name)
-        if not target.is_file():
-            digest = hashlib.sha256()
+        target.parent.mkdir(parents=True, exist_ok=True)
+        digest = hashlib.sha256()
 
-            def hashed() -> Iterable[bytes]:
-                for block in file_chunks(path):
-                    digest.update(block)
-                    yield block
+        def hashed() -> Iterable[bytes]:
+            for block in file_chunks(path):
+                digest.update(block)
+                yield block
 
-            with atomic.atomic_writer(target) as out:
+        fd, tmp = tempfile.mkstemp(prefix=f".{name[:16]}.", suffix=".tmp", dir=target.parent)
+        try:
+            with os.fdopen(fd, "wb") as out:
                 self.vault.encrypt_stream(hashed(), out, name, compress)
                 if digest.hexdigest() != sha256:
                     raise FileChanged(str(path))
+                if not hasattr(os, "sync"):
+                    out.flush()
+                    os.fsync(out.fileno())
+            os.replace(tmp, target)
+        except BaseException:
+            Path(tmp).unlink(missing_ok=True)
+            raise
+        self.trusted().add(name)
         return name
+
+    @staticmethod
+    def sync() -> None:
+        """Every object written so far reaches the disk (one call instead of an fsync per file)."""
+        if hasattr(os, "sync"):
+            os.sync()
 
     def read_object(self, name: str) -> Iterable[bytes]:
         path = self.object_path(name)
@@ -120,6 +150,7 @@ class BackupRepo:
         return sorted(p.stem for p in folder.glob("*.snap")) if folder.is_dir() else []
 
     def write_snapshot(self, manifest: dict[str, Any]) -> str:
+        self.sync()  # the objects first: a snapshot never names an object that is not on the disk
         stamp = dt.datetime.now(dt.timezone.utc).strftime("%Y%m%dT%H%M%S%fZ")
         blob = self.vault.seal(zlib.compress(json.dumps(manifest, ensure_ascii=False).encode("utf-8"), 6),
                                f"snapshot:{stamp}")
@@ -149,6 +180,7 @@ class BackupRepo:
         used: set[str] = set()
         for stamp in self.snapshots():
             used |= referenced(self.read_snapshot(stamp))
+        self.known = set(used)
         removed = 0
         for name in sorted(self.object_names() - used):
             os.unlink(self.object_path(name))

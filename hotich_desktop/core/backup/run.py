@@ -57,10 +57,13 @@ class VerifyReport:
 
 def _workspace_files(ws: Workspace) -> list[tuple[str, Path]]:
     """Every file of the workspace but the live database, the cache and temp/lock files, sorted."""
-    db_files = set()
+    db_files: set[Path] = set()
+    db_name = "\0"
     if dump.is_sqlite(ws.db_url):
+        db_name = dump.sqlite_path(ws.db_url).name
         base = str(dump.sqlite_path(ws.db_url))
-        db_files = {Path(base + s).resolve() for s in DB_SUFFIXES}
+        db_files = {Path(base + s) for s in DB_SUFFIXES}
+        db_files |= {p.resolve() for p in db_files}
     out = []
     for folder, dirs, files in os.walk(ws.root):
         here = Path(folder)
@@ -69,7 +72,7 @@ def _workspace_files(ws: Workspace) -> list[tuple[str, Path]]:
             if name.startswith(".") or name.endswith((".lock", ".tmp", ".part")):
                 continue
             path = here / name
-            if path.resolve() in db_files:
+            if name.startswith(db_name) and (path in db_files or path.resolve() in db_files):
                 continue
             out.append((path.relative_to(ws.root).as_posix(), path))
     return out
@@ -128,7 +131,7 @@ def _backup_file(repo: BackupRepo, rel: str, path: Path, before: dict[str, Any] 
         except FileNotFoundError:
             return None
         if before and before["size"] == st.st_size and before["mtime_ns"] == st.st_mtime_ns \
-                and repo.object_path(before["object"]).is_file():
+                and before["object"] in repo.trusted():
             return {"path": rel, "sha256": before["sha256"], "size": st.st_size, "mtime_ns": st.st_mtime_ns,
                     "object": before["object"], "new": False}
         try:
@@ -145,14 +148,22 @@ def _backup_file(repo: BackupRepo, rel: str, path: Path, before: dict[str, Any] 
 
 
 def _decrypt_to(repo: BackupRepo, name: str, dest: Path) -> str:
-    """Decrypts one object into dest atomically; returns the SHA-256 of what was written."""
+    """Decrypts one object into dest; returns the SHA-256 of what was written.
+
+    No flush per file: a restore goes into an empty folder and is simply run again if it is cut; one
+    sync at its end makes the whole workspace durable before it is reported done."""
     import hashlib
 
     digest = hashlib.sha256()
-    with atomic.atomic_writer(dest) as out:
-        for block in repo.read_object(name):
-            digest.update(block)
-            out.write(block)
+    dest.parent.mkdir(parents=True, exist_ok=True)
+    try:
+        with open(dest, "wb") as out:
+            for block in repo.read_object(name):
+                digest.update(block)
+                out.write(block)
+    except BaseException:
+        dest.unlink(missing_ok=True)
+        raise
     return digest.hexdigest()
 
 
@@ -255,4 +266,5 @@ def restore(source: Path, passphrase: str, dest: Path, db_url: str | None = None
 
     Store(ws.db_url).close()  # a backup from an older version is migrated here, as on any start
     _check_store(ws.db_url, manifest, report)
+    BackupRepo.sync()
     return report
