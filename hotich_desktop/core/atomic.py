@@ -27,6 +27,9 @@ def fsync_dir(folder: Path) -> None:
         os.close(fd)
 
 
+_fsync_dir = fsync_dir  # the name the export modules import
+
+
 def disk_error_message(exc: OSError, path: Path) -> str:
     if exc.errno == errno.ENOSPC:
         return f"Ổ đĩa đã đầy, không ghi được tệp {path}. Hãy giải phóng dung lượng rồi thử lại."

@@ -32,7 +32,7 @@ def resources_dir() -> Path:
     return Path(str(importlib.resources.files("hotich_desktop") / "resources"))
 
 
-PERMS_MARK = ".private-v1"  # set once every file of an older workspace has been made private
+PERMS_MARK = "cache/private-v1"  # set once every file of an older workspace has been made private
 
 
 def private_umask() -> None:
@@ -58,6 +58,7 @@ def tighten(root: Path) -> None:
                 path = os.path.join(folder, f)
                 if not os.path.islink(path):
                     os.chmod(path, 0o600)
+        (root / PERMS_MARK).parent.mkdir(exist_ok=True)
         (root / PERMS_MARK).touch()
     except OSError:
         pass  # a read-only or foreign-owned copy still opens; the store refuses writes with its own message
