@@ -423,8 +423,11 @@ class Service:
 
     @staticmethod
     def _check_version(s: Session, entry: Entry, expected: int | None) -> Record | None:
-        """Locks the record row (PostgreSQL) and refuses when it moved past the version the caller saw."""
-        record = s.scalar(select(Record).where(Record.entry_id == entry.id).with_for_update())
+        """Locks the entry and record rows (PostgreSQL; SQLite holds its write lock already), reloading them
+        as committed after the wait, and refuses when the record moved past the version the caller saw."""
+        s.refresh(entry, with_for_update=True)
+        record = s.scalar(select(Record).where(Record.entry_id == entry.id).with_for_update()
+                          .execution_options(populate_existing=True))
         current = (record.version or 1) if record is not None else 0
         if expected is not None and int(expected) != current:
             raise Conflict(f"Mục {entry.id}", current, dict(record.fields or {}) if record else {}, int(expected))

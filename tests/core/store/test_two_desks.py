@@ -175,3 +175,28 @@ def test_stale_settings_save_is_refused(tmp_path: Path) -> None:
     again.naming_pattern = "{type}.{number}.pdf"
     again.save(path)
     assert Settings.load(path).office_name == "UBND xã Một" and Settings.load(path).version == 2
+
+
+def test_racing_partial_saves_without_a_version_both_survive(desks) -> None:
+    """`record save` from two desks at once, each with only its own field: the read-merge-write is one locked
+    unit (BEGIN IMMEDIATE on SQLite, SELECT … FOR UPDATE on PostgreSQL), so neither change is lost."""
+    a, b, clerk_a, clerk_b, _ = desks
+    (entry_id,) = make_entries(a, clerk_a, 1)
+    errors: list = []
+
+    def desk(svc: Service, actor, key: str, tag: str) -> None:  # noqa: ANN001
+        try:
+            for i in range(30):
+                svc.save_record(actor, entry_id, {key: f"{tag} {i}"})
+        except BaseException as exc:  # noqa: BLE001
+            errors.append(exc)
+
+    threads = [threading.Thread(target=desk, args=(a, clerk_a, "ghi_chu", "a")),
+               threading.Thread(target=desk, args=(b, clerk_b, "noi_cu_tru", "b"))]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join(timeout=240)
+    assert not errors, errors
+    assert a.entry(entry_id).fields == {"ghi_chu": "a 29", "noi_cu_tru": "b 29"}
+    assert a.entry(entry_id).version == 61
