@@ -5,6 +5,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
+import shiboken6
 from PySide6.QtCore import QObject, QRectF, QSettings, QSize, Qt, QThreadPool, QTimer, Signal
 from PySide6.QtGui import QAction, QIcon, QImage, QKeySequence, QPixmap
 from PySide6.QtWidgets import (QApplication, QComboBox, QDialog, QDialogButtonBox, QDockWidget, QFileDialog,
@@ -306,12 +307,17 @@ class MainWindow(QMainWindow):
         if label:
             self.statusBar().showMessage(label)
 
+        # A result can arrive after the window is gone (queued signals outlive a closed window): drop it then.
         def done(result: Any) -> None:
+            if not shiboken6.isValid(self.progress):
+                return
             self._idle()
             if on_done:
                 on_done(result)
 
         def failed(message: str) -> None:
+            if not shiboken6.isValid(self.progress):
+                return
             self._idle()
             (on_error or (lambda m: tell(self, m)))(message)
 
