@@ -5,13 +5,14 @@ from collections.abc import Callable
 
 from PySide6.QtCore import QSettings
 from PySide6.QtWidgets import (QCheckBox, QComboBox, QDialog, QDialogButtonBox, QFileDialog, QFormLayout,
-                               QHBoxLayout, QLabel, QLineEdit, QMessageBox, QPushButton, QSpinBox, QWidget)
+                               QLabel, QLineEdit, QMessageBox, QPushButton, QSpinBox, QWidget)
 
 from ..core.booktypes import BOOK_TYPES
 from ..core.errors import HotichError
 from ..core.roles import Actor
 from ..core.service import Service
 from ..core.workspace import Settings
+from .widgets import field_with_button
 
 
 class _Form(QDialog):
@@ -130,13 +131,7 @@ class SettingsDialog(_Form):
         super().__init__(self.tr("Cài đặt"), parent)
         self.settings, self.prefs = settings, prefs
         self.folder = QLineEdit(";".join(settings.watch_folders))
-        pick = QPushButton(self.tr("Chọn…"))
-        pick.clicked.connect(self._pick)
-        row = QHBoxLayout()
-        row.addWidget(self.folder, 1)
-        row.addWidget(pick)
-        holder = QWidget()
-        holder.setLayout(row)
+        holder = field_with_button(self.folder, self.tr("Chọn…"), self._pick)
         self.move_done = QCheckBox(self.tr("Chuyển tệp đã nhận vào thư mục con «da-nhan»"))
         self.move_done.setChecked(settings.move_done)
         self.export_folder = QLineEdit(settings.export_target_folder)

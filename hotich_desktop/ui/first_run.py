@@ -4,12 +4,13 @@ from __future__ import annotations
 
 import re
 
-from PySide6.QtWidgets import (QFileDialog, QFormLayout, QHBoxLayout, QLabel, QLineEdit, QPushButton, QWidget,
+from PySide6.QtWidgets import (QFileDialog, QFormLayout, QLabel, QLineEdit, QWidget,
                                QWizard, QWizardPage)
 
 from ..core.errors import HotichError
 from ..core.roles import Actor
 from ..core.service import Service
+from .widgets import field_with_button
 
 CODE = re.compile(r"[A-Za-z0-9][A-Za-z0-9._-]{1,39}")
 
@@ -100,14 +101,7 @@ class ScannerPage(_Page):
                          self.tr("Thư mục máy quét lưu ảnh vào; chương trình tự nhận trang mới. Có thể chọn sau ở "
                                  "Tệp → Cài đặt."))
         self.folder = QLineEdit()
-        choose = QPushButton(self.tr("Chọn…"))
-        choose.clicked.connect(self.choose)
-        row = QHBoxLayout()
-        row.addWidget(self.folder, 1)
-        row.addWidget(choose)
-        holder = QWidget()
-        holder.setLayout(row)
-        self.form.addRow(self.tr("Thư mục"), holder)
+        self.form.addRow(self.tr("Thư mục"), field_with_button(self.folder, self.tr("Chọn…"), self.choose))
         self.finish()
 
     def choose(self) -> None:

@@ -5,7 +5,8 @@ from collections.abc import Callable, Sequence
 
 from PySide6.QtCore import QSize, Qt
 from PySide6.QtGui import QPainter
-from PySide6.QtWidgets import QAbstractItemView, QHBoxLayout, QHeaderView, QLabel, QPushButton, QTableWidget
+from PySide6.QtWidgets import (QAbstractItemView, QHBoxLayout, QHeaderView, QLabel, QLineEdit, QPushButton, QTableWidget,
+                               QWidget)
 
 
 STATUS_LABELS = {"new": "mới", "detected": "đã tìm mục", "failed": "lỗi", "entered": "đã nhập",
@@ -33,6 +34,18 @@ def button_row(buttons: Sequence[tuple[str, Callable[[], object], bool]]) -> QHB
         button.setVisible(shown)
         row.addWidget(button)
     return row
+
+
+def field_with_button(edit: QLineEdit, text: str, slot: Callable[[], object]) -> QWidget:
+    """A path field with its "Chọn…" button beside it, as one form row's widget."""
+    button = QPushButton(text)
+    button.clicked.connect(slot)
+    row = QHBoxLayout()
+    row.addWidget(edit, 1)
+    row.addWidget(button)
+    holder = QWidget()
+    holder.setLayout(row)
+    return holder
 
 
 class ElidedLabel(QLabel):
