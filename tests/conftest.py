@@ -112,3 +112,17 @@ def make_entries(service, actor, n: int, year: int = 1992, volume: str = "1") ->
             s.add(Record(entry_id=entry.id, book_type="khai_sinh", fields={}, ocr={}))
             ids.append(entry.id)
     return ids
+
+
+@pytest.fixture
+def desk_pair(tmp_path: Path, db_url: str):
+    """Desk A and desk B: two workspaces, two Service objects, one database, with an admin made on desk A."""
+    from hotich_desktop.core.service import Service
+    from hotich_desktop.core.workspace import Workspace
+
+    a = Service(Workspace(tmp_path / "desk-a", db_url))
+    b = Service(Workspace(tmp_path / "desk-b", db_url))
+    admin = a.create_user(None, "admin", "matkhau-admin", "admin")
+    yield a, b, admin
+    a.close()
+    b.close()

@@ -18,8 +18,6 @@ from hotich_desktop.core.entry_pdfs import write_new
 from hotich_desktop.core.export.outbox import export_book
 from hotich_desktop.core.intake.ingest import ingest_folder
 from hotich_desktop.core.processing import claim_page, load_page_frame, process_page
-from hotich_desktop.core.service import Service
-from hotich_desktop.core.workspace import Workspace
 from tests.core.test_review import person
 
 
@@ -34,17 +32,13 @@ def _page_image(path: Path) -> None:
 
 
 @pytest.fixture
-def two_desks(tmp_path: Path, db_url: str):
+def two_desks(tmp_path: Path, db_url: str, request: pytest.FixtureRequest):
     if db_url.startswith("sqlite"):
         pytest.skip("several desks share a PostgreSQL server")
-    a = Service(Workspace(tmp_path / "desk-a", db_url))
-    b = Service(Workspace(tmp_path / "desk-b", db_url))
-    admin = a.create_user(None, "admin", "matkhau-admin", "admin")
+    a, b, admin = request.getfixturevalue("desk_pair")
     clerk = a.create_user(admin, "canbo", "matkhau-canbo", "clerk")
     boss = a.create_user(admin, "kiemtra", "matkhau-kiemtra", "supervisor")
-    yield a, b, clerk, boss, tmp_path
-    a.close()
-    b.close()
+    return a, b, clerk, boss, tmp_path
 
 
 def test_desk_b_works_on_pages_and_pdfs_desk_a_took_in(two_desks) -> None:

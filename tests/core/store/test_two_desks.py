@@ -16,7 +16,7 @@ from hotich_desktop.core.errors import Conflict
 from hotich_desktop.core.review import approve_clean
 from hotich_desktop.core.service import Service
 from hotich_desktop.core.store.models import AuditEvent, Entry, ReviewDecision
-from hotich_desktop.core.workspace import Settings, Workspace
+from hotich_desktop.core.workspace import Settings
 from tests.conftest import make_entries
 from tests.core.test_review import person
 
@@ -24,17 +24,13 @@ ROUNDS = 100
 
 
 @pytest.fixture
-def desks(tmp_path: Path, db_url: str):
-    """Desk A and desk B: two workspaces, two Service objects, one database."""
-    a = Service(Workspace(tmp_path / "desk-a", db_url))
-    b = Service(Workspace(tmp_path / "desk-b", db_url))
-    admin = a.create_user(None, "admin", "matkhau-admin", "admin")
+def desks(desk_pair):
+    """Desk A and desk B on one database, a clerk at each and a supervisor."""
+    a, b, admin = desk_pair
     clerk_a = a.create_user(admin, "canbo-a", "matkhau-a", "clerk")
     clerk_b = a.create_user(admin, "canbo-b", "matkhau-b", "clerk")
     boss = a.create_user(admin, "kiemtra", "matkhau-kiemtra", "supervisor")
-    yield a, b, clerk_a, clerk_b, boss
-    a.close()
-    b.close()
+    return a, b, clerk_a, clerk_b, boss
 
 
 def test_stale_save_is_refused_with_the_other_desks_values(desks) -> None:
