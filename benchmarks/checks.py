@@ -18,7 +18,7 @@ from sqlalchemy import insert, select
 
 from hotich_desktop.core import checks
 from hotich_desktop.core.records_hash import content_hash
-from hotich_desktop.core.review import check_book
+from hotich_desktop.core.review.book import check_book
 from hotich_desktop.core.service import Service
 from hotich_desktop.core.store.models import Book, Entry, Page, Record
 

@@ -14,7 +14,7 @@ from common import ROOT, dataset_folder, dataset_pages, summary, timed
 
 def exact_fields(folder: Path) -> str:
     """Without the contracts' scorer beside the project: fields read exactly (NFC), entries paired in order."""
-    from hotich_desktop.core.pipeline import ocr_file
+    from hotich_desktop.core.entries.pipeline import ocr_file
 
     right = total = 0
     times = []

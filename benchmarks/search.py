@@ -17,7 +17,7 @@ import common  # noqa: F401  (puts the project on sys.path)
 from checks import build
 from sqlalchemy import bindparam, select
 
-from hotich_desktop.core.search import plain_name, search_keys, search_records
+from hotich_desktop.core.records.search import plain_name, search_keys, search_records
 from hotich_desktop.core.service import Service
 from hotich_desktop.core.store.models import Record
 

@@ -10,7 +10,7 @@ import numpy as np
 import pytest
 from PIL import Image
 
-from hotich_desktop.core.forms import load_form
+from hotich_desktop.core.records.forms import load_form
 from tests.pagegen import SAMPLE_SET, PageSpec, make_book, make_page, make_sheet, write_page
 from tests.pagegen.content import BOOK_TYPES, Book
 

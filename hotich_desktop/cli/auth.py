@@ -12,6 +12,7 @@ import sys
 from ..core.errors import BadInput, PermissionDenied
 from ..core.roles import Actor, Role
 from ..core.service import Service
+from ..core.store.db import url_parts, with_password
 
 # An in-process caller (tests, tools) that has no user; the `hotich` commands never use it.
 SYSTEM_ACTOR = Actor(0, "system", Role.CLERK)
@@ -47,20 +48,17 @@ def db_url_from_args(url: str | None, ask_password: bool) -> str | None:
     HOTICH_DB_URL in the environment, or a prompt (--ask-db-password)."""
     if not url:
         return url
-    from sqlalchemy.engine import make_url
-    from sqlalchemy.exc import ArgumentError
-
-    try:
-        parsed = make_url(url)
-    except ArgumentError:
+    parts = url_parts(url)
+    if parts is None:
         return url  # the store explains a malformed address
-    if parsed.password:
+    user, host, has_password = parts
+    if has_password:
         raise BadInput("Không ghi mật khẩu trong --db-url (ai trên máy cũng thấy được qua danh sách tiến trình). "
                        "Hãy dùng tệp mật khẩu PGPASSFILE (~/.pgpass), biến môi trường PGPASSWORD hoặc "
                        "HOTICH_DB_URL, hoặc thêm --ask-db-password để gõ mật khẩu.")
     if ask_password:
-        secret = getpass.getpass(f"Mật khẩu cơ sở dữ liệu cho {parsed.username or ''}@{parsed.host or ''}: ")
-        return parsed.set(password=secret).render_as_string(hide_password=False)
+        secret = getpass.getpass(f"Mật khẩu cơ sở dữ liệu cho {user}@{host}: ")
+        return with_password(url, secret)
     return url
 
 

@@ -17,7 +17,7 @@ def _service(args: argparse.Namespace):  # noqa: ANN202 - lazy import keeps imag
 
 # -- image stages (no store) ------------------------------------------------------------------------------
 def cmd_detect(args: argparse.Namespace) -> int:
-    from ..core.pipeline import detect_file
+    from ..core.entries.pipeline import detect_file
 
     page = detect_file(Path(args.image))
     emit(page.as_json(), args.json, f"{page.image}: {len(page.entries)} mục, nghiêng {page.skew_degrees}°")
@@ -25,7 +25,7 @@ def cmd_detect(args: argparse.Namespace) -> int:
 
 
 def cmd_crop(args: argparse.Namespace) -> int:
-    from ..core.pipeline import crop_file
+    from ..core.entries.pipeline import crop_file
 
     result = crop_file(Path(args.image), args.book_type, args.year, Path(args.out), args.volume,
                        read_fields=not args.no_ocr)
@@ -34,7 +34,7 @@ def cmd_crop(args: argparse.Namespace) -> int:
 
 
 def cmd_ocr(args: argparse.Namespace) -> int:
-    from ..core.pipeline import ocr_file
+    from ..core.entries.pipeline import ocr_file
 
     result = ocr_file(Path(args.image), args.book_type)
     emit(result, args.json, f"Đã đọc {len(result['entries'])} mục")
@@ -85,7 +85,7 @@ def cmd_ingest(args: argparse.Namespace) -> int:
 
 
 def cmd_process(args: argparse.Namespace) -> int:
-    from ..core.processing import process_book
+    from ..core.entries.processing import process_book
     from .auth import signed_in
 
     svc = _service(args)
@@ -295,7 +295,7 @@ def cmd_report(args: argparse.Namespace) -> int:
     import datetime as dt
 
     from ..core.errors import BadInput
-    from ..core.reports import totals, write_report
+    from ..core.reports.daily import totals, write_report
     from .auth import signed_in
 
     try:

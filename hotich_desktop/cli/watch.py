@@ -8,7 +8,7 @@ from pathlib import Path
 
 def cmd_watch(args: argparse.Namespace) -> int:
     from ..core.intake.watcher import FolderWatcher
-    from ..core.processing import process_book
+    from ..core.entries.processing import process_book
     from ..core.service import Service
     from .auth import signed_in
 

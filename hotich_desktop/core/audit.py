@@ -138,11 +138,12 @@ def verify(session: Session, anchors: list[dict[str, Any]] | None = None) -> Cha
 def record_problems(session: Session, entry_ids: list[int] | None = None) -> list[str]:
     """Approved or exported records whose fields are not what a supervisor approved in the chain (changed
     behind the app's back, even with the app's own hash recomputed in the row)."""
+    from .lifecycle import LOCKED
     from .records_hash import content_hash
     from .store.models import Entry, Record
 
     q = (select(Entry.id, Record.fields, Record.content_hash, Record.approved_hash)
-         .join(Record, Record.entry_id == Entry.id).where(Entry.status.in_(("approved", "exported"))))
+         .join(Record, Record.entry_id == Entry.id).where(Entry.status.in_(tuple(LOCKED))))
     if entry_ids is not None:
         q = q.where(Entry.id.in_(entry_ids))
     rows = session.execute(q).all()

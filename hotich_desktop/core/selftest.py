@@ -124,7 +124,7 @@ def run(page: Path | None = None, book_type: str | None = None, workdir: Path | 
 
 def _run_chain(report: SelfTestReport, sample: Sample, tmp: Path) -> None:
     from .intake.ingest import ingest_file
-    from .processing import process_book
+    from .entries.processing import process_book
     from .service import Service
 
     try:

@@ -16,14 +16,16 @@ from typing import Any
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
-from . import audit, blobs, checks, naming
+from . import audit, blobs, lifecycle, naming
 from .atomic import rename_no_clobber
 from .booktypes import book_type as get_book_type
 from .errors import BadInput, Conflict, HotichError, NotFound, PermissionDenied, Refused
-from .forms import load_form
-from .normalize import normalize_fields
+from .lifecycle import BookStatus, EntryStatus, PageStatus
+from .records import checks
+from .records.forms import load_form
+from .records.normalize import normalize_fields
+from .records.search import search_keys
 from .records_hash import content_hash
-from .search import search_keys
 from .roles import ACTION_LABELS, Actor, Role
 from .security import dummy_hash, hash_password, lock_after, verify_password
 from .store.db import Store
@@ -35,9 +37,9 @@ from .workspace import Settings, Workspace
 SYSTEM = "system"
 # Findings the clerk must fix before submitting; other errors (odd but real old records) go to the
 # supervisor, who accepts them with a reason or returns the entry.
-INPUT_ERRORS = {"required", "bad_date", "too_long", "bad_number", "unknown_code"}
+INPUT_ERRORS = lifecycle.INPUT_ERRORS
 # Codes must be in their lists: no acceptance lets an unknown gender or ethnicity through.
-CODE_ERRORS = {"unknown_code"}
+CODE_ERRORS = lifecycle.CODE_ERRORS
 
 
 @dataclass
@@ -215,7 +217,7 @@ class Service:
                     status: str | None = None) -> BookInfo:
         """Corrects a book's volume label or status; refused (errors.Conflict) if another desk changed it."""
         self.require(actor, "manage_books")
-        if status is not None and status not in ("open", "closed"):
+        if status is not None and status not in tuple(BookStatus):
             raise BadInput(f"Trạng thái sổ không hợp lệ: «{status}» (open, closed).")
         with self.store.session(write=True) as s:
             book = s.scalar(select(Book).where(Book.id == book_id).with_for_update())
@@ -254,7 +256,7 @@ class Service:
         with self.store.session() as s:
             counts = dict(s.execute(select(Entry.page_id, func.count(Entry.id)).join(Page)
                                     .where(Page.book_id == book_id).group_by(Entry.page_id)).all())
-            rows = s.scalars(select(Page).where(Page.book_id == book_id, Page.status != "deleted")
+            rows = s.scalars(select(Page).where(Page.book_id == book_id, Page.status != PageStatus.DELETED)
                              .order_by(Page.order, Page.id))
             return [_page_info(p, counts.get(p.id, 0)) for p in rows]
 
@@ -379,7 +381,7 @@ class Service:
             unknown = sorted(set(map(str, fields)) - set(form.keys))
             if unknown:
                 raise BadInput(f"Trường không có trong biểu mẫu {form.title}: {', '.join(unknown)}.")
-            if entry.status in ("approved", "exported") and not actor.may("review"):
+            if not lifecycle.editable(entry.status, actor.may("review")):
                 raise Refused("Hồ sơ đã được phê duyệt; chỉ người phê duyệt mới sửa được.")
             record = entry.record or Record(entry_id=entry.id, book_type=book.book_type, fields={}, ocr={})
             given = normalize_fields(form, field_texts(form, fields))
@@ -401,16 +403,11 @@ class Service:
             s.add(record)
             with s.no_autoflush:  # one UPDATE per save: the version moves by exactly one
                 findings = self._findings(s, entry, values)
-            blocking = [f for f in findings
-                        if f.code in INPUT_ERRORS and (not f.accepted or f.code in CODE_ERRORS)]
+            blocking = lifecycle.blocks_submit(findings)
             if submit and blocking:
                 raise Refused("Chưa gửi duyệt được: " + "; ".join(f.message for f in blocking[:5]))
-            if submit:
-                entry.status = "submitted"
-            elif correcting:
-                entry.status = entry.status if entry.status in ("submitted", "returned", "entered") else "submitted"
-            else:
-                entry.status = "entered"
+            entry.status = lifecycle.advance("submit" if submit else ("correct" if correcting else "save"),
+                                             entry.status)
             if submit:
                 record.submitted_at = utcnow()
             old_pdf = self._rename_pdf(s, entry, book, values)
@@ -439,7 +436,7 @@ class Service:
         number, person = checks.number_key(values.get("so", "")), checks.person_key(values)
         same_number = s.scalar(select(func.count(Record.id)).join(Entry).join(Page).where(
             Page.book_id == book.id, Record.reg_no == number, Entry.id != entry.id,
-            Entry.status != "deleted")) if number else 0
+            Entry.status != EntryStatus.DELETED)) if number else 0
         # The same person in another book type is normal (born, married, died); twice in one type is not.
         same_person = [f"sổ {y} quyển {v}, mục {eid}" for eid, y, v in s.execute(
             select(Entry.id, Book.year, Book.volume).join(Record).join(Page).join(Book)
@@ -483,17 +480,16 @@ class Service:
         with self.store.session(write=True) as s:
             entry = self._entry(s, entry_id)
             record = self._check_version(s, entry, version)
-            if record is None or entry.status not in ("submitted", "entered", "returned"):
-                raise Refused(f"Mục {entry_id} chưa có hồ sơ chờ duyệt (trạng thái: {entry.status}).")
+            if record is None or not lifecycle.reviewable(entry.status):
+                raise Refused(f"Mục {entry_id} chưa có hồ sơ chờ duyệt (trạng thái: {lifecycle.label(entry.status)}).")
             if self.settings.forbid_self_approval and record.entered_by == actor.id:
                 raise Refused("Không được tự phê duyệt hồ sơ do chính mình nhập.")
-            blocking = [f for f in self._findings(s, entry, dict(record.fields))
-                        if f.severity == "error" and (not f.accepted or f.code in CODE_ERRORS)]
+            blocking = lifecycle.blocks_approval(self._findings(s, entry, dict(record.fields)))
             if blocking:
                 raise Refused("Chưa phê duyệt được: " + "; ".join(f.message for f in blocking[:5]))
             record.approved_hash = record.content_hash
-            entry.status = "approved"
-            s.add(ReviewDecision(entry_id=entry.id, reviewer_id=actor.id, decision="approved",
+            entry.status = lifecycle.advance("approve", entry.status)
+            s.add(ReviewDecision(entry_id=entry.id, reviewer_id=actor.id, decision=EntryStatus.APPROVED,
                                  record_hash=record.content_hash, record_version=record.version or 1))
             audit.record(s, actor.login, "review_approve", "entry", entry.id,
                          after={"hash": record.content_hash, "version": record.version or 1})
@@ -508,9 +504,9 @@ class Service:
             self._check_version(s, entry, version)
             if entry.record is None:
                 raise Refused(f"Mục {entry_id} chưa có hồ sơ.")
-            entry.status = "returned"
+            entry.status = lifecycle.advance("return", entry.status)
             entry.record.approved_hash = ""
-            s.add(ReviewDecision(entry_id=entry.id, reviewer_id=actor.id, decision="returned", reason=reason,
+            s.add(ReviewDecision(entry_id=entry.id, reviewer_id=actor.id, decision=EntryStatus.RETURNED, reason=reason,
                                  record_hash=entry.record.content_hash, record_version=entry.record.version or 1))
             audit.record(s, actor.login, "review_return", "entry", entry.id, after={"reason": reason})
             return _entry_info(entry)
@@ -535,11 +531,11 @@ class Service:
             raise BadInput(f"Mã «{code}» có ở nhiều trường; hãy ghi rõ trường: "
                            + ", ".join(f"{code}:{f.field}" for f in found) + ".")
         finding = found[0]
-        if finding.code in INPUT_ERRORS:
+        if not lifecycle.acceptable(finding):
             raise Refused(f"«{finding.message}» là lỗi nhập liệu: hãy sửa, không chấp nhận được.")
         if finding.severity == "error":
             self.require(actor, "review")  # records a clerk's refused attempt and raises
-        if status in ("approved", "exported") and not actor.may("review"):
+        if not lifecycle.editable(status, actor.may("review")):
             raise Refused("Hồ sơ đã được phê duyệt; chỉ người phê duyệt mới sửa được.")
         if not finding.accepted:
             with self.store.session() as s:
@@ -553,7 +549,7 @@ class Service:
     def return_reasons(self, entry_id: int) -> list[str]:
         with self.store.session() as s:
             q = select(ReviewDecision.reason).where(ReviewDecision.entry_id == entry_id,
-                                                    ReviewDecision.decision == "returned")
+                                                    ReviewDecision.decision == EntryStatus.RETURNED)
             return list(s.scalars(q.order_by(ReviewDecision.id.desc())))
 
     # -- backup ----------------------------------------------------------------------------------------

@@ -15,7 +15,7 @@ from PySide6.QtGui import QImage, QPixmap
 from PySide6.QtWidgets import (QFormLayout, QHBoxLayout, QLabel, QLineEdit, QPushButton, QScrollArea, QVBoxLayout,
                                QWidget)
 
-from ..core.forms import FormDef
+from ..core.records.forms import FormDef
 from ..core.views import Finding
 
 LOW, HIGH = 0.6, 0.85

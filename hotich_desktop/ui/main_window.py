@@ -14,13 +14,15 @@ from PySide6.QtWidgets import (QApplication, QComboBox, QDialog, QDialogButtonBo
 
 from ..core import entry_edit
 from ..core.errors import Conflict, HotichError
-from ..core.forms import load_form
+from ..core.records.forms import load_form
 from ..core.ocr.engine import available as ocr_available
 from ..core.intake.ingest import IngestReport, ingest_folder
 from ..core.intake.watcher import FolderWatcher
-from ..core.processing import load_page_frame, process_book
+from ..core.entries.processing import load_page_frame, process_book
 from ..core.roles import ROLE_LABELS, Actor
-from ..core.service import INPUT_ERRORS, SaveResult, Service
+from ..core.service import SaveResult, Service
+from ..core import lifecycle
+from ..core.lifecycle import EntryStatus, PageStatus
 from ..core.views import BookInfo, EntryInfo, Finding, PageInfo
 from ..core.export.outbox import waiting_packages
 from ..core.export.targets.config import check_connection, set_delivery_target
@@ -436,8 +438,8 @@ class MainWindow(QMainWindow):
             return
         self.keep_draft(ask=False)  # a page re-shown after a box edit must not drop typed values
         self.page_image = image
-        self.mismatch.text.setText(self.page.error if self.page.status == "mismatch" else "")
-        self.mismatch.setVisible(self.page.status == "mismatch")
+        self.mismatch.text.setText(self.page.error if self.page.status == PageStatus.MISMATCH else "")
+        self.mismatch.setVisible(self.page.status == PageStatus.MISMATCH)
         self.entries = self.svc.entries(page_id=page_id)
         self.view.show_page(image, [(e.id, polygon_to_rect(e.polygon)) for e in self.entries])
         self.current = -1
@@ -462,7 +464,7 @@ class MainWindow(QMainWindow):
         self.current = index
         entry = self.entries[index]
         self._update_title()
-        reasons = self.svc.return_reasons(entry.id) if entry.status == "returned" else []
+        reasons = self.svc.return_reasons(entry.id) if entry.status == EntryStatus.RETURNED else []
         self.returned.setText(self.tr("Bị trả lại: {0}").format(reasons[0]) if reasons else "")
         self.form.set_editable(self._may_edit(entry))
         self.form.load(entry.fields, entry.ocr, self.page_image)
@@ -482,11 +484,11 @@ class MainWindow(QMainWindow):
         """Mirrors the core's rule, so the form is read-only where a save would be refused."""
         if not self.actor.may("enter"):
             return False
-        return entry.status not in ("approved", "exported") or self.actor.may("review")
+        return lifecycle.editable(entry.status, self.actor.may("review"))
 
     def _may_accept(self, finding: Finding) -> bool:
         """Who may accept a finding as the book really says it (the core checks again)."""
-        if finding.code in INPUT_ERRORS or not self.actor.may("enter"):
+        if not lifecycle.acceptable(finding) or not self.actor.may("enter"):
             return False
         return finding.severity != "error" or self.actor.may("review")
 

@@ -11,11 +11,13 @@ from PySide6.QtWidgets import (QDialog, QFileDialog, QLabel, QTableWidgetItem, Q
 from ..core.export.outbox import deliver_to_folder, export_book, not_ready, packages, upload, upload_waiting
 from ..core.export.targets.schedule import RetrySchedule
 from ..core.roles import Actor
+from ..core.lifecycle import PackageStatus
 from ..core.service import Service
 from .widgets import button_row, read_only_table
 
-STATUS_TEXT = {"queued": "chờ gửi", "sent": "đã chép/gửi", "failed": "lỗi, chờ gửi lại",
-               "acknowledged": "máy chủ đã nhận", "superseded": "đã có bản mới"}
+STATUS_TEXT = {PackageStatus.QUEUED: "chờ gửi", PackageStatus.SENT: "đã chép/gửi",
+               PackageStatus.FAILED: "lỗi, chờ gửi lại", PackageStatus.ACKNOWLEDGED: "máy chủ đã nhận",
+               PackageStatus.SUPERSEDED: "đã có bản mới"}
 
 
 class OutboxPanel(QDialog):
@@ -51,7 +53,7 @@ class OutboxPanel(QDialog):
         for row, item in enumerate(items):
             note = item["error"] or (self.tr("Biên nhận: {0}").format(item["receipt"]) if item["receipt"] else
                                      item["target"])
-            wait = self.schedule.wait_left(item["id"]) if self.schedule and item["status"] == "failed" else 0
+            wait = self.schedule.wait_left(item["id"]) if self.schedule and item["status"] == PackageStatus.FAILED else 0
             if wait:
                 note += " " + self.tr("(tự gửi lại sau {0} phút)").format(max(1, round(wait / 60)))
             for col, value in enumerate((item["package"], str(item["version"]), str(item["records"]),
@@ -59,7 +61,7 @@ class OutboxPanel(QDialog):
                                          item["created_at"].replace("T", " "), note)):
                 cell = QTableWidgetItem(value)
                 cell.setData(Qt.UserRole, item["id"])
-                if item["status"] == "failed":
+                if item["status"] == PackageStatus.FAILED:
                     cell.setForeground(Qt.red)
                 self.table.setItem(row, col, cell)
         self.table.resizeColumnsToContents()
@@ -82,7 +84,7 @@ class OutboxPanel(QDialog):
         if book_id is None:
             self.message.setText(self.tr("Hãy chọn sổ trước."))
             return
-        from ..core.review import book_progress
+        from ..core.review.book import book_progress
 
         waiting = not_ready(self.svc, book_id)
         warning = book_progress(self.svc, book_id).warning() or (

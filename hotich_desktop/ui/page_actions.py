@@ -9,7 +9,7 @@ from PySide6.QtWidgets import QHBoxLayout, QInputDialog, QLabel, QMessageBox, QP
 
 from ..core import page_edit
 from ..core.booktypes import BOOK_TYPES
-from ..core.processing import process_book
+from ..core.entries.processing import process_book
 from .dialogs import tell
 
 if TYPE_CHECKING:

@@ -9,7 +9,7 @@ from PySide6.QtWidgets import (QDateEdit, QDialog, QFileDialog, QHBoxLayout, QLa
                                QTableWidgetItem, QVBoxLayout, QWidget)
 
 from ..core.errors import HotichError
-from ..core.reports import COLUMNS, LABELS, daily_rows, totals, write_report
+from ..core.reports.daily import COLUMNS, LABELS, daily_rows, totals, write_report
 from ..core.service import Service
 
 

@@ -11,8 +11,9 @@ from PySide6.QtWidgets import (QComboBox, QHBoxLayout, QInputDialog, QLabel, QTa
                                QWidget)
 
 from ..core.booktypes import BOOK_TYPES
-from ..core.review import QueueRow, approve_clean, review_queue
+from ..core.review.book import QueueRow, approve_clean, review_queue
 from ..core.roles import Actor
+from ..core.lifecycle import EntryStatus
 from ..core.service import Service
 from .widgets import STATUS_LABELS, button_row, read_only_table
 
@@ -20,8 +21,8 @@ FINDING_FILTERS = (("", "Mọi mục"), ("any", "Có điểm cần xem"), ("clea
                    ("required", "Thiếu trường bắt buộc"), ("duplicate_number", "Trùng số đăng ký"),
                    ("duplicate_person", "Trùng người"), ("birth_after_registration", "Sinh sau ngày đăng ký"),
                    ("gender_name", "Giới tính lệch tên đệm"), ("unknown_code", "Mã không có trong danh mục"))
-STATUS_FILTERS = (("", "Chờ xử lý"), ("submitted", "Chờ duyệt"), ("entered", "Đã nhập"),
-                  ("returned", "Bị trả lại"), ("approved", "Đã duyệt"))
+STATUS_FILTERS = (("", "Chờ xử lý"), (EntryStatus.SUBMITTED, "Chờ duyệt"), (EntryStatus.ENTERED, "Đã nhập"),
+                  (EntryStatus.RETURNED, "Bị trả lại"), (EntryStatus.APPROVED, "Đã duyệt"))
 
 
 class ReviewPanel(QWidget):
@@ -69,7 +70,7 @@ class ReviewPanel(QWidget):
         if not reviewer:  # a clerk's queue: their own returned entries
             self.clerk.setCurrentIndex(max(0, self.clerk.findData(actor.login)))
             self.clerk.setEnabled(False)
-            self.status.setCurrentIndex(self.status.findData("returned"))
+            self.status.setCurrentIndex(self.status.findData(EntryStatus.RETURNED))
         self.refresh()
 
     def _fill_filters(self) -> None:
@@ -108,7 +109,7 @@ class ReviewPanel(QWidget):
                 if col == 6 and not r.clean:
                     cell.setForeground(Qt.darkRed)
                 self.table.setItem(i, col, cell)
-        clean = sum(r.clean and r.status == "submitted" for r in rows)
+        clean = sum(r.clean and r.status == EntryStatus.SUBMITTED for r in rows)
         counts = self.tr("{0} mục, {1} đã gửi duyệt và không có điểm cần xem").format(len(rows), clean)
         self.summary.setText(f"{self.note} {counts}".strip())
         self.loaded = True
@@ -126,7 +127,7 @@ class ReviewPanel(QWidget):
 
     def approve_all_clean(self) -> None:
         """Only entries the clerk sent for review; saved-but-not-sent work is not theirs to approve yet."""
-        self._approve([r.entry_id for r in self.rows if r.clean and r.status == "submitted"])
+        self._approve([r.entry_id for r in self.rows if r.clean and r.status == EntryStatus.SUBMITTED])
 
     def _approve(self, ids: list[int]) -> None:
         if not ids:

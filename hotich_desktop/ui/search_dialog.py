@@ -5,7 +5,7 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import QDialog, QLabel, QLineEdit, QTableWidgetItem, QVBoxLayout, QWidget
 
-from ..core.search import Hit, search_records
+from ..core.records.search import Hit, search_records
 from ..core.service import Service
 from .widgets import STATUS_LABELS, read_only_table
 

@@ -8,10 +8,13 @@ from PySide6.QtGui import QPainter
 from PySide6.QtWidgets import (QAbstractItemView, QHBoxLayout, QHeaderView, QLabel, QLineEdit, QPushButton, QTableWidget,
                                QWidget)
 
+from ..core.lifecycle import ENTRY_LABELS, PAGE_LABELS
 
-STATUS_LABELS = {"new": "mới", "detected": "đã tìm mục", "failed": "lỗi", "entered": "đã nhập",
-                 "submitted": "chờ duyệt", "approved": "đã duyệt", "returned": "trả lại", "exported": "đã xuất",
-                 "mismatch": "sai sổ?", "kept": "mới", "deleted": "đã xóa"}  # what the clerk reads for each status
+
+# What the clerk reads for each page or entry status (the words live in core.lifecycle; callers pass them
+# through self.tr()).
+STATUS_LABELS: dict[str, str] = {**{str(k): v for k, v in PAGE_LABELS.items()},
+                                 **{str(k): v for k, v in ENTRY_LABELS.items()}}
 
 
 def read_only_table(headers: Sequence[str], stretch_column: int | None = None) -> QTableWidget:

@@ -1,7 +1,7 @@
 import pytest
 
-from hotich_desktop.core.forms import load_form
-from hotich_desktop.core.normalize import capitalise_name, match_code, normalize_date, normalize_fields
+from hotich_desktop.core.records.forms import load_form
+from hotich_desktop.core.records.normalize import capitalise_name, match_code, normalize_date, normalize_fields
 
 
 @pytest.mark.parametrize("raw,want", [
@@ -19,7 +19,7 @@ def test_names_nfc_and_capitalised() -> None:
 
 
 def test_all_54_ethnic_groups_and_aliases() -> None:
-    from hotich_desktop.core.forms import code_list
+    from hotich_desktop.core.records.forms import code_list
 
     assert len([i for i in code_list("dan_toc")["items"] if int(i["code"]) <= 54]) == 54
     assert match_code("dan_toc", "H'Mông")[0] == "Mông"

@@ -5,8 +5,8 @@ import pytest
 
 from hotich_desktop.core import page_edit
 from hotich_desktop.core.errors import Refused
-from hotich_desktop.core.intake.header import match_header
-from hotich_desktop.core.review import review_queue
+from hotich_desktop.core.ocr.header import match_header
+from hotich_desktop.core.review.book import review_queue
 from tests.conftest import make_entries
 
 FULL = {"so": "3", "ngay_dang_ky": "18/07/1998", "ho_ten": "Dương Kim Hạnh", "gioi_tinh": "Nữ",

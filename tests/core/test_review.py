@@ -4,7 +4,7 @@ from __future__ import annotations
 import pytest
 
 from hotich_desktop.core.errors import PermissionDenied, Refused
-from hotich_desktop.core.review import approve_clean, check_book, review_queue
+from hotich_desktop.core.review.book import approve_clean, check_book, review_queue
 from hotich_desktop.core.store.models import Entry, Page, Record
 from tests.conftest import make_entries as _entries
 

@@ -1,7 +1,7 @@
 """Finding records by name (start of the full or given name, accents ignored), number and date."""
 from __future__ import annotations
 
-from hotich_desktop.core.search import search_keys, search_records
+from hotich_desktop.core.records.search import search_keys, search_records
 from tests.conftest import make_entries
 
 

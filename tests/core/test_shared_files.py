@@ -14,10 +14,10 @@ import pytest
 from PIL import Image, ImageDraw
 
 from hotich_desktop.core import entry_edit
-from hotich_desktop.core.entry_pdfs import write_new
+from hotich_desktop.core.entries.pdfs import write_new
 from hotich_desktop.core.export.outbox import export_book
 from hotich_desktop.core.intake.ingest import ingest_folder
-from hotich_desktop.core.processing import claim_page, load_page_frame, process_page
+from hotich_desktop.core.entries.processing import claim_page, load_page_frame, process_page
 from tests.core.test_review import person
 
 

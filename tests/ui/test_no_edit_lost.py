@@ -194,7 +194,7 @@ def test_batch_approval_takes_only_submitted_entries(qtbot, desk) -> None:
     qtbot.waitUntil(lambda: win.busy == 0 and panel.loaded and "Đã duyệt" in panel.summary.text(), timeout=20000)
     assert svc.entry(ids[0]).status == "approved"
     assert svc.entry(ids[1]).status == "entered"
-    from hotich_desktop.core.review import approve_clean
+    from hotich_desktop.core.review.book import approve_clean
 
     approved, skipped = approve_clean(svc, boss, [ids[1]])  # the core refuses it too
     assert approved == [] and "chưa gửi duyệt" in skipped[ids[1]]

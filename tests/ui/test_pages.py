@@ -12,7 +12,7 @@ from sqlalchemy import text
 from hotich_desktop.core import page_edit
 from hotich_desktop.core.intake.ingest import ingest_folder
 from hotich_desktop.core.ocr.engine import available
-from hotich_desktop.core.processing import process_book
+from hotich_desktop.core.entries.processing import process_book
 from hotich_desktop.ui.demo import make_demo
 from hotich_desktop.ui.main_window import MainWindow
 from tests.ui.synthetic import book_with_entries, draw_page

@@ -9,7 +9,7 @@ from pathlib import Path
 from PySide6.QtCore import Qt
 
 from hotich_desktop.core.intake.ingest import ingest_folder
-from hotich_desktop.core.processing import process_book
+from hotich_desktop.core.entries.processing import process_book
 from hotich_desktop.ui.demo import make_demo
 from hotich_desktop.ui.main_window import MainWindow
 from hotich_desktop.ui.report_dialog import ReportDialog

@@ -6,7 +6,7 @@ from pathlib import Path
 from PySide6.QtWidgets import QApplication, QMessageBox
 from sqlalchemy import text
 
-from hotich_desktop.core.review import book_progress
+from hotich_desktop.core.review.book import book_progress
 from hotich_desktop.ui import dialogs
 from hotich_desktop.ui.demo import make_demo
 from hotich_desktop.ui.main_window import MainWindow

@@ -4,16 +4,18 @@ the audit trail. Admin only."""
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from .. import audit
 from ..atomic import copy_file, sha256_file
 from ..booktypes import book_type as get_book_type
 from ..errors import BadInput
 from ..roles import Actor
-from ..service import Service
 from .columns import known_keys
 from .template import SHEET, check_template, column_key, open_template
+
+if TYPE_CHECKING:  # the context is handed in; a stage never climbs back up to it
+    from ..service import Service
 
 
 def guess_book_type(path: Path) -> str:

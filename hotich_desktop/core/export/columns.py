@@ -10,7 +10,7 @@ import json
 from dataclasses import dataclass
 
 from ..errors import BadInput
-from ..forms import load_form
+from ..records.forms import load_form
 from ..workspace import resources_dir
 
 COMMON_HEAD = ("STT", "so", "quyenSo", "trangSo", "ngayDangKy", "loaiDangKy", "noiDangKy", "nguoiKy",

@@ -24,6 +24,7 @@ from sqlalchemy import delete, select
 from ..atomic import _fsync_dir
 from ..store.db import Store
 from ..store.models import ExportPackage, utcnow
+from ..lifecycle import PackageStatus
 
 log = logging.getLogger(__name__)
 STALE_SECONDS = 6 * 3600  # an owner on another machine, or one whose liveness cannot be checked
@@ -116,7 +117,7 @@ def recover_exports(store: Store) -> list[int]:
             continue
         final = Path(path)
         try:
-            if status == "preparing":
+            if status == PackageStatus.PREPARING:
                 roll_back_files(final, package_id)
             else:
                 finish_files(final, package_id)
@@ -124,9 +125,9 @@ def recover_exports(store: Store) -> list[int]:
             log.warning("could not recover export %s at %s: %s", package_id, final, exc)
             continue
         with store.session() as s:
-            if status == "preparing":
+            if status == PackageStatus.PREPARING:
                 s.execute(delete(ExportPackage).where(ExportPackage.id == package_id,
-                                                      ExportPackage.status == "preparing"))
+                                                      ExportPackage.status == PackageStatus.PREPARING))
                 rolled.append(package_id)
             else:
                 item = s.get(ExportPackage, package_id)

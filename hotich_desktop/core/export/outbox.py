@@ -11,7 +11,7 @@ import logging
 import shutil
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import delete, func, select
 
@@ -19,7 +19,6 @@ from .. import anchors, audit, blobs
 from ..atomic import disk_error_message, sha256_file
 from ..errors import HotichError, NotFound, Refused
 from ..roles import Actor
-from ..service import Service
 from ..records_hash import content_hash as record_hash
 from ..store.models import Entry, ExportItem, ExportPackage, Page, utcnow
 from . import intent
@@ -28,9 +27,13 @@ from .template import template_path
 from .upload import Progress as UploadProgress
 from .targets import DeliveryError, LocalPackage, Receipt, Target, open_target
 from .upload import UploadTarget, upload_package
+from ..lifecycle import PACKAGE_LIVE, PACKAGE_WAITING, PackageStatus, advance, exportable, label
 
-LIVE = ("queued", "sent", "failed", "acknowledged")
-WAITING = ("queued", "failed")  # what the status bar counts and "send all" sends
+if TYPE_CHECKING:  # the context is handed in; a stage never climbs back up to it
+    from ..service import Service
+
+LIVE = tuple(PACKAGE_LIVE)
+WAITING = tuple(PACKAGE_WAITING)  # what the status bar counts and "send all" sends
 log = logging.getLogger(__name__)
 
 
@@ -70,12 +73,12 @@ def collect_rows(svc: Service, book_id: int) -> tuple[list[ExportRow], list[dict
     with svc.store.session() as s:
         entries = list(s.scalars(select(Entry).join(Page).where(Page.book_id == book_id)
                                  .order_by(Page.order, Entry.order)))
-        ready = [e for e in entries if e.status in ("approved", "exported") and e.record is not None]
+        ready = [e for e in entries if exportable(e.status) and e.record is not None]
         vouched = audit.vouched_hashes(s, [e.id for e in ready])
         for e in entries:
             record = e.record
-            if e.status not in ("approved", "exported") or record is None:
-                skipped.append({"entry_id": e.id, "reason": f"chưa được phê duyệt (trạng thái: {e.status})"})
+            if not exportable(e.status) or record is None:
+                skipped.append({"entry_id": e.id, "reason": f"chưa được phê duyệt (trạng thái: {label(e.status)})"})
                 continue
             if record.content_hash != record.approved_hash:
                 skipped.append({"entry_id": e.id, "reason": "đã sửa sau khi phê duyệt, cần duyệt lại"})
@@ -131,7 +134,7 @@ def export_book(svc: Service, actor: Actor, book_id: int, out_dir: Path, progres
     with svc.store.session() as s:  # 1. the intent
         version = (s.scalar(select(func.max(ExportPackage.version)).where(ExportPackage.book_id == book_id)) or 0) + 1
         item = ExportPackage(book_id=book_id, version=version, path=str(final), content_hash=digest,
-                             records=len(rows), status="preparing", owner=intent.owner_tag(),
+                             records=len(rows), status=PackageStatus.PREPARING, owner=intent.owner_tag(),
                              created_by=actor.id or None)
         s.add(item)
         s.flush()
@@ -148,12 +151,13 @@ def export_book(svc: Service, actor: Actor, book_id: int, out_dir: Path, progres
             item = s.get(ExportPackage, package_id)
             for old in s.scalars(select(ExportPackage).where(ExportPackage.book_id == book_id,
                                                              ExportPackage.status.in_(LIVE))):
-                old.status = "superseded"
-            item.status, item.manifest_sha256 = "queued", manifest_sha
+                old.status = PackageStatus.SUPERSEDED
+            item.status, item.manifest_sha256 = PackageStatus.QUEUED, manifest_sha
             for n, row in enumerate(package.rows, 1):
                 s.add(ExportItem(package_id=item.id, entry_id=row.entry_id, row=n, pdf_name=row.pdf.name,
                                  record_hash=row.record_hash))
-                s.get(Entry, row.entry_id).status = "exported"
+                entry = s.get(Entry, row.entry_id)
+                entry.status = advance("export", entry.status)
             audit.record(s, actor.login, "export", "book", book_id,
                          after={"package": final.name, "version": version, "records": len(package.rows),
                                 "manifest_sha256": manifest_sha, "partial": bool(partial_note)})
@@ -178,7 +182,7 @@ def _undo(svc: Service, final: Path, package_id: int) -> None:
         log.warning("could not undo export %s: %s (the next start tries again)", package_id, exc)
         return
     with svc.store.session() as s:
-        s.execute(delete(ExportPackage).where(ExportPackage.id == package_id, ExportPackage.status == "preparing"))
+        s.execute(delete(ExportPackage).where(ExportPackage.id == package_id, ExportPackage.status == PackageStatus.PREPARING))
 
 
 def _reusable(svc: Service, book_id: int, folder: Path, digest: str) -> ExportPackage | None:
@@ -234,15 +238,15 @@ def deliver(svc: Service, actor: Actor, package_id: int, target: str | Target | 
     try:
         receipt = target.send(LocalPackage.load(source), progress)
     except DeliveryError as exc:
-        _mark(svc, actor, package_id, "failed", exc.message, target.display())
+        _mark(svc, actor, package_id, PackageStatus.FAILED, exc.message, target.display())
         raise
     except Exception as exc:  # a library's surprise must still leave the item waiting with a reason
         message = f"Lỗi không lường trước khi gửi tới {target.display()}: {type(exc).__name__}: {exc}"
-        _mark(svc, actor, package_id, "failed", message[:1000], target.display())
+        _mark(svc, actor, package_id, PackageStatus.FAILED, message[:1000], target.display())
         raise DeliveryError(message, retryable=True) from exc
     finally:
         target.close()
-    status = "acknowledged" if target.scheme == "http" else "sent"
+    status = PackageStatus.ACKNOWLEDGED if target.scheme == "http" else PackageStatus.SENT
     _mark(svc, actor, package_id, status, "", target.display(), receipt.as_text())
     return receipt
 
@@ -275,12 +279,12 @@ def upload(svc: Service, actor: Actor, package_id: int, target: UploadTarget | N
         receipt = upload_package(source, target, progress)
     except (OSError, ValueError, KeyError) as exc:
         message = f"Gói {source.name} trong hộp thư đi bị hỏng hoặc mất ({exc}); hãy xuất lại sổ."
-        _mark(svc, actor, package_id, "failed", message, target.url)
+        _mark(svc, actor, package_id, PackageStatus.FAILED, message, target.url)
         raise HotichError(message) from exc
     except HotichError as exc:
-        _mark(svc, actor, package_id, "failed", exc.message, target.url)
+        _mark(svc, actor, package_id, PackageStatus.FAILED, exc.message, target.url)
         raise
-    _mark(svc, actor, package_id, "acknowledged", "", target.url, receipt)
+    _mark(svc, actor, package_id, PackageStatus.ACKNOWLEDGED, "", target.url, receipt)
     return receipt
 
 
@@ -305,14 +309,14 @@ def _live_source(svc: Service, actor: Actor, package_id: int) -> Path:
     """The folder of a live outbox item, refused unless its files are exactly what the store recorded."""
     with svc.store.session() as s:
         item = s.get(ExportPackage, package_id)
-        if item is None or item.status == "preparing":
+        if item is None or item.status == PackageStatus.PREPARING:
             raise NotFound(f"Không có gói xuất số {package_id}.")
-        if item.status == "superseded":
+        if item.status == PackageStatus.SUPERSEDED:
             raise Refused("Gói này đã có phiên bản mới hơn; hãy gửi gói mới.")
     if not _matches(item):
         message = (f"Gói {Path(item.path).name} (phiên bản {item.version}) bị hỏng hoặc không còn khớp bản kê ghi khi "
                    "xuất (tệp bị đổi, thiếu hoặc bị thay): không gửi. Hãy xuất lại sổ.")
-        _mark(svc, actor, package_id, "failed", message)
+        _mark(svc, actor, package_id, PackageStatus.FAILED, message)
         raise Refused(message)
     return Path(item.path)
 
@@ -320,7 +324,7 @@ def _live_source(svc: Service, actor: Actor, package_id: int) -> Path:
 def packages(svc: Service, book_id: int | None = None) -> list[dict[str, Any]]:
     """The outbox as the Outbox screen and `hotich outbox` show it, newest first."""
     with svc.store.session() as s:
-        q = select(ExportPackage).where(ExportPackage.status != "preparing").order_by(ExportPackage.id.desc())
+        q = select(ExportPackage).where(ExportPackage.status != PackageStatus.PREPARING).order_by(ExportPackage.id.desc())
         if book_id is not None:
             q = q.where(ExportPackage.book_id == book_id)
         return [{"id": p.id, "book_id": p.book_id, "version": p.version, "package": Path(p.path).name,
@@ -340,7 +344,7 @@ def _mark(svc: Service, actor: Actor, package_id: int, status: str, error: str, 
             item.target = target
         if receipt:
             item.receipt = receipt
-        if status in ("sent", "acknowledged"):
+        if status in (PackageStatus.SENT, PackageStatus.ACKNOWLEDGED):
             item.sent_at = utcnow()
         audit.record(s, actor.login, f"outbox_{status}", "package", package_id,
                      after={k: v for k, v in (("error", error), ("target", target), ("receipt", receipt)) if v}

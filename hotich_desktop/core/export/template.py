@@ -18,7 +18,7 @@ from openpyxl.utils import get_column_letter
 from openpyxl.utils.exceptions import InvalidFileException
 
 from ..errors import BadInput
-from ..forms import load_form
+from ..records.forms import load_form
 from ..workspace import resources_dir
 from .columns import COMMON_HEAD, code_hint, code_list, column_spec, known_keys
 from .values import DERIVED

@@ -7,7 +7,7 @@ from collections.abc import Mapping
 
 from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
 
-from ..forms import FieldDef, FormDef
+from ..records.forms import FieldDef, FormDef
 from .columns import code_list
 from .words import date_words
 

@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from ..errors import BadInput
-from ..forms import load_form
+from ..records.forms import load_form
 from .columns import column_spec
 from .template import SHEET, open_template, read_columns
 from .values import excel_safe, row_problems, row_values

@@ -37,3 +37,11 @@ def polygon_angle(polygon: Sequence[Sequence[float]]) -> float:
 
 def clip_polygon(polygon: Sequence[Sequence[float]], width: int, height: int) -> Polygon:
     return [[min(max(0.0, x), float(width)), min(max(0.0, y), float(height))] for x, y in polygon]
+
+
+def to_raw(x: float, y: float, orientation: int, raw_w: int, raw_h: int) -> tuple[float, float]:
+    """Maps a point of the upright image back to the file's own pixels (undoing EXIF orientation)."""
+    return {
+        1: (x, y), 2: (raw_w - x, y), 3: (raw_w - x, raw_h - y), 4: (x, raw_h - y),
+        5: (y, x), 6: (y, raw_h - x), 7: (raw_w - y, raw_h - x), 8: (raw_w - y, x),
+    }.get(orientation, (x, y))

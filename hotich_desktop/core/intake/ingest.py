@@ -10,17 +10,19 @@ import logging
 import os
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from ..atomic import rename_no_clobber
 from ..errors import BadInput, HotichError
 from ..imaging.loader import probe
 from ..roles import Actor
-from ..service import Service
 from .archive import sha256_of, store_original
 from .quarantine import quarantine
 from .regular import not_regular
 from .scanner import DONE_FOLDER, Candidate, candidates, is_complete, refused
+
+if TYPE_CHECKING:  # the context is handed in; a stage never climbs back up to it
+    from ..service import Service
 
 log = logging.getLogger(__name__)
 

@@ -2,6 +2,8 @@
 file was scanned again or finished copying."""
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 import datetime as dt
 from dataclasses import dataclass
 from pathlib import Path
@@ -11,9 +13,11 @@ from sqlalchemy import select
 from .. import audit
 from ..errors import NotFound
 from ..roles import Actor
-from ..service import Service
 from ..store.models import IntakeFile
 from .ingest import IngestReport, ingest_file
+
+if TYPE_CHECKING:  # the context is handed in; a stage never climbs back up to it
+    from ..service import Service
 
 
 @dataclass(frozen=True)

@@ -5,6 +5,8 @@ stopped changing for `stable_seconds`. Runs on its own thread; the window and `h
 """
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 import logging
 import threading
 import time
@@ -13,9 +15,11 @@ from pathlib import Path
 
 from ..errors import HotichError
 from ..roles import Actor
-from ..service import Service
 from .ingest import IngestReport, ingest_candidates
 from .scanner import Candidate, candidates, is_complete, refused
+
+if TYPE_CHECKING:  # the context is handed in; a stage never climbs back up to it
+    from ..service import Service
 
 log = logging.getLogger(__name__)
 REPORT_EVERY = 10

@@ -10,8 +10,8 @@ import numpy as np
 from rapidfuzz import fuzz
 from unidecode import unidecode
 
-from ..forms import FieldDef, FormDef
-from ..normalize import match_code, normalize_value
+from ..records.forms import FieldDef, FormDef
+from ..records.normalize import match_code, normalize_value
 from .engine import Word
 from .lexicon import correct_family_name, correct_place
 

@@ -10,8 +10,8 @@ from typing import Any
 import cv2
 import numpy as np
 
-from ..forms import load_form
-from ..imaging.geometry import apply_affine, bbox_of
+from ..records.forms import load_form
+from ..imaging.geometry import apply_affine, bbox_of, to_raw
 from ..imaging.loader import Frame
 from .engine import check, read_words
 from .fields import Reading, clean_value, plausible, read_labelled, read_table
@@ -30,8 +30,6 @@ class FieldReading:
     def as_json(self, frame: Frame | None = None, raw_size: tuple[int, int] | None = None) -> dict[str, Any]:
         box = self.bbox
         if frame is not None and raw_size is not None and frame.orientation != 1:
-            from ..pipeline import to_raw
-
             pts = [to_raw(x, y, frame.orientation, *raw_size) for x, y in
                    ((box[0], box[1]), (box[2], box[3]))]
             box = bbox_of(pts)

@@ -46,6 +46,19 @@ def explain(exc: BaseException, url: str) -> StoreError:
     return StoreError(msg, detail=str(exc))
 
 
+def url_parts(url: str) -> tuple[str, str, bool] | None:
+    """(user, host, has a password) of a database address, or None when it cannot be parsed."""
+    try:
+        parsed = make_url(url)
+    except ArgumentError:
+        return None
+    return parsed.username or "", parsed.host or "", bool(parsed.password)
+
+
+def with_password(url: str, password: str) -> str:
+    return make_url(url).set(password=password).render_as_string(hide_password=False)
+
+
 def _safe_url(url: str) -> str:
     try:
         return make_url(url).render_as_string(hide_password=True)

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from hotich_desktop.core.intake.ingest import ingest_folder
-from hotich_desktop.core.processing import process_book
+from hotich_desktop.core.entries.processing import process_book
 from tests.conftest import ledger_pages
 
 RECORDS = [

@@ -193,7 +193,7 @@ def test_daily_report_totals_match_the_store(approved_book, tmp_path: Path) -> N
 
     from openpyxl import load_workbook as load
 
-    from hotich_desktop.core.reports import daily_rows, totals, write_report
+    from hotich_desktop.core.reports.daily import daily_rows, totals, write_report
 
     svc, book, boss, clerk, entries = approved_book
     svc.return_entry(boss, entries[1].id, "Sai tên")

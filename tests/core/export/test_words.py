@@ -5,7 +5,7 @@ import pytest
 
 from hotich_desktop.core.export.values import birth_kind, row_values, split_relation
 from hotich_desktop.core.export.words import date_words, number_words
-from hotich_desktop.core.forms import load_form
+from hotich_desktop.core.records.forms import load_form
 
 
 @pytest.mark.parametrize(("n", "words"), [

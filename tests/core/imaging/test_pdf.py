@@ -9,7 +9,7 @@ import pytest
 from PIL import Image
 from pypdf import PdfReader
 
-from hotich_desktop.core.entry_pdfs import write_new
+from hotich_desktop.core.entries.pdfs import write_new
 from hotich_desktop.core.imaging.crop import straight_crop
 from hotich_desktop.core.imaging.pdf import HARD_LIMIT, encode
 

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from hotich_desktop.core.ocr import engine
-from hotich_desktop.core.pipeline import ocr_file
+from hotich_desktop.core.entries.pipeline import ocr_file
 from tests.pagegen import PageSpec, make_page
 
 pytestmark = pytest.mark.skipif(not engine.available("vie"), reason="Tesseract with vie is not installed")

@@ -7,15 +7,15 @@ from pathlib import Path
 import pytest
 from PIL import Image
 
-from hotich_desktop.core.forms import load_form
+from hotich_desktop.core.records.forms import load_form
 from hotich_desktop.core.imaging.loader import first_frame
-from hotich_desktop.core.normalize import normalize_fields
+from hotich_desktop.core.records.normalize import normalize_fields
 from hotich_desktop.core.ocr import engine
 from hotich_desktop.core.ocr.fields import clean_value
 from hotich_desktop.core.ocr.lexicon import correct_family_name, correct_place
 from hotich_desktop.core.ocr.reader import read_entries
-from hotich_desktop.core.pipeline import ocr_file
-from hotich_desktop.core.processing import read_fields
+from hotich_desktop.core.entries.pipeline import ocr_file
+from hotich_desktop.core.entries.processing import read_fields
 from tests.conftest import ledger_pages, ledger_truth
 
 needs_tesseract = pytest.mark.skipif(not engine.available("vie"), reason="Tesseract with vie is not installed")

@@ -9,7 +9,7 @@ import numpy as np
 import pytest
 from PIL import Image, ImageDraw, ImageFont
 
-from hotich_desktop.core.forms import load_form
+from hotich_desktop.core.records.forms import load_form
 from hotich_desktop.core.ocr import engine
 from hotich_desktop.core.ocr.engine import Word
 from hotich_desktop.core.ocr.fields import _without_edge_noise, plausible
@@ -99,7 +99,7 @@ def _typed_table_entry(values: dict[str, str], columns, size=(2300, 800)) -> Ima
 
 @needs_tesseract
 def test_dates_and_numbers_read_from_their_zones_are_trusted_when_both_reads_agree(tmp_path: Path) -> None:
-    from hotich_desktop.core.pipeline import ocr_file
+    from hotich_desktop.core.entries.pipeline import ocr_file
 
     form = load_form("khai_sinh")
     values = {"so": "17", "ngay_dang_ky": "20/02/1997", "ho_ten": "Đặng Hồng Ánh", "gioi_tinh": "Nữ",

@@ -13,7 +13,7 @@ from sqlalchemy import select
 
 from hotich_desktop.core import entry_edit
 from hotich_desktop.core.errors import Conflict
-from hotich_desktop.core.review import approve_clean
+from hotich_desktop.core.review.book import approve_clean
 from hotich_desktop.core.service import Service
 from hotich_desktop.core.store.models import AuditEvent, Entry, ReviewDecision
 from hotich_desktop.core.workspace import Settings

@@ -1,11 +1,15 @@
 """Choosing the delivery target: an admin's decision, audited, with the password kept out of settings.json."""
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from ... import audit
 from ...roles import Actor
-from ...service import Service
 from . import open_target
 from .credentials import store_password
+
+if TYPE_CHECKING:  # the context is handed in; a stage never climbs back up to it
+    from ...service import Service
 
 
 def set_delivery_target(svc: Service, actor: Actor, address: str, password: str | None = None) -> str:

@@ -6,6 +6,8 @@ The window asks `deliver_due` on its timer in a worker thread; a package is neve
 """
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 import threading
 import time
 from collections.abc import Callable
@@ -13,8 +15,10 @@ from dataclasses import dataclass, field
 
 from ...errors import HotichError
 from ...roles import Actor
-from ...service import Service
 from .base import DeliveryError
+
+if TYPE_CHECKING:  # the context is handed in; a stage never climbs back up to it
+    from ...service import Service
 
 
 @dataclass

@@ -8,12 +8,12 @@ from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-from . import naming
-from .atomic import disk_error_message, fsync_dir
-from .errors import HotichError
-from .imaging.crop import straight_crop
-from .imaging.loader import Frame
-from .imaging.pdf import encode
+from .. import naming
+from ..atomic import disk_error_message, fsync_dir
+from ..errors import HotichError
+from ..imaging.crop import straight_crop
+from ..imaging.loader import Frame
+from ..imaging.pdf import encode
 
 
 @dataclass(frozen=True)

@@ -5,20 +5,26 @@ database points at the new one.
 """
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from pathlib import Path
 
 from sqlalchemy import select
 
-from . import audit, blobs
-from .entry_pdfs import entry_pdf, name_parts
-from .errors import Conflict, NotFound, Refused
-from .imaging.geometry import bbox_of, clip_polygon
-from .naming import render
+from .. import audit, blobs
+from .pdfs import entry_pdf, name_parts
+from ..errors import Conflict, NotFound, Refused
+from .. import lifecycle
+from ..lifecycle import EntryStatus
+from ..imaging.geometry import bbox_of, clip_polygon
+from ..naming import render
 from .processing import load_page_frame
-from .roles import Actor
-from .service import Service
-from .store.models import Entry, Record
-from .views import EntryInfo
+from ..roles import Actor
+from ..store.models import Entry, Record
+from ..views import EntryInfo
+
+if TYPE_CHECKING:  # the context is handed in; a stage never climbs back up to it
+    from ..service import Service
 
 MIN_SIDE = 20
 
@@ -61,7 +67,7 @@ def set_box(svc: Service, actor: Actor, entry_id: int, polygon: list[list[float]
     """expected_version: the entry's box_version the clerk dragged from; another desk's change is refused."""
     svc.require(actor, "enter")
     entry = svc.entry(entry_id)
-    if entry.status in ("approved", "exported"):
+    if lifecycle.locked(entry.status):
         raise Refused("Mục đã phê duyệt: không sửa khung được nữa.")
     _check_box_version(entry, expected_version)
     page = svc.page(entry.page_id)
@@ -101,7 +107,7 @@ def add_box(svc: Service, actor: Actor, page_id: int, polygon: list[list[float]]
             if e.order >= order:
                 e.order += 1
         entry = Entry(page_id=page_id, order=order, polygon=poly, pdf_bytes=written.bytes, pdf_sha256=written.sha256,
-                      pdf_path=str(written.path.relative_to(svc.workspace.root)), status="new")
+                      pdf_path=str(written.path.relative_to(svc.workspace.root)), status=EntryStatus.NEW)
         s.add(entry)
         s.flush()
         blobs.publish(s, written.path, written.sha256)

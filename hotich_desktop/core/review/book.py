@@ -7,22 +7,24 @@ from __future__ import annotations
 
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import select
 
-from . import checks
-from .booktypes import BOOK_TYPES
-from .errors import HotichError
-from .forms import load_form
-from .roles import Actor
-from .service import Service
-from .store.models import Book, Entry, FindingAcceptance, Page, Record, ReviewDecision, User
-from .views import Finding
+from ..records import checks
+from ..booktypes import BOOK_TYPES
+from ..errors import HotichError
+from .. import lifecycle
+from ..lifecycle import EntryStatus
+from ..records.forms import load_form
+from ..roles import Actor
+from ..store.models import Book, Entry, FindingAcceptance, Page, Record, ReviewDecision, User
+from ..views import Finding
 
-REVIEWABLE = ("entered", "submitted", "returned")
-STATUS_WORDS = {"new": "mới", "entered": "đã nhập", "returned": "bị trả lại", "approved": "đã duyệt",
-                "exported": "đã xuất"}
+if TYPE_CHECKING:  # the context is handed in; a stage never climbs back up to it
+    from ..service import Service
+
+REVIEWABLE = tuple(lifecycle.REVIEWABLE)
 CHUNK = 500
 
 
@@ -71,12 +73,12 @@ def check_book(svc: Service, book_id: int) -> BookCheck:
     with svc.store.session() as s:
         book = s.get(Book, book_id)
         if book is None:
-            from .errors import NotFound
+            from ..errors import NotFound
 
             raise NotFound(f"Không có sổ số {book_id}.")
         form = load_form(book.book_type)
         rows = s.execute(select(Entry.id, Record.fields, Record.reg_no, Record.person_key).join(Record)
-                         .join(Page).where(Page.book_id == book_id, Entry.status != "deleted")).all()
+                         .join(Page).where(Page.book_id == book_id, Entry.status != EntryStatus.DELETED)).all()
         ids = [r[0] for r in rows]
         numbers = Counter(r[2] for r in rows if r[2])
         people = _people_elsewhere(s, book.book_type, {r[3] for r in rows if r[3]})
@@ -131,7 +133,7 @@ def review_queue(svc: Service, book_id: int | None = None, clerk: str | None = N
         if clerk:
             q = q.where(User.login == clerk)
         rows = s.execute(q).all()
-        reasons = _last_return_reasons(s, [r[0] for r in rows if r[8] == "returned"])
+        reasons = _last_return_reasons(s, [r[0] for r in rows if r[8] == EntryStatus.RETURNED])
     checked = {b: check_book(svc, b) for b in {r[1] for r in rows}}
     out = []
     for eid, bid, btype, year, volume, porder, order, values, st, login, version in rows:
@@ -159,7 +161,7 @@ def _last_return_reasons(s: Any, entry_ids: list[int]) -> dict[int, str]:
     out: dict[int, str] = {}
     for i in range(0, len(entry_ids), CHUNK):
         q = (select(ReviewDecision.entry_id, ReviewDecision.reason)
-             .where(ReviewDecision.entry_id.in_(entry_ids[i:i + CHUNK]), ReviewDecision.decision == "returned")
+             .where(ReviewDecision.entry_id.in_(entry_ids[i:i + CHUNK]), ReviewDecision.decision == EntryStatus.RETURNED)
              .order_by(ReviewDecision.id))
         for entry_id, reason in s.execute(q):
             out[entry_id] = reason  # the latest wins
@@ -180,10 +182,10 @@ def approve_clean(svc: Service, actor: Actor, entry_ids: list[int] | dict[int, i
     skipped: dict[int, str] = {}
     for entry_id in entry_ids:
         status = svc.entry(entry_id).status
-        if status != "submitted":
-            skipped[entry_id] = f"chưa gửi duyệt (trạng thái: {STATUS_WORDS.get(status, status)})"
+        if status != EntryStatus.SUBMITTED:
+            skipped[entry_id] = f"chưa gửi duyệt (trạng thái: {lifecycle.label(status)})"
             continue
-        open_findings = [f for f in svc.findings(entry_id) if not f.accepted]
+        open_findings = lifecycle.open_findings(svc.findings(entry_id))
         if open_findings:
             skipped[entry_id] = "còn điểm cần xem: " + "; ".join(f.message for f in open_findings[:3])
             continue
@@ -223,8 +225,8 @@ class BookProgress:
 def book_progress(svc: Service, book_id: int) -> BookProgress:
     with svc.store.session() as s:
         statuses = list(s.scalars(select(Entry.status).join(Page).where(Page.book_id == book_id,
-                                                                         Entry.status != "deleted")))
+                                                                         Entry.status != EntryStatus.DELETED)))
         pending = len(list(s.scalars(select(Page.id).where(Page.book_id == book_id,
-                                                          Page.status.in_(("new", "kept", "failed", "mismatch"))))))
-    return BookProgress(len(statuses), sum(st in ("approved", "exported") for st in statuses), pending,
+                                                          Page.status.in_(tuple(lifecycle.PAGE_PENDING))))))
+    return BookProgress(len(statuses), sum(lifecycle.locked(st) for st in statuses), pending,
                         tuple(check_book(svc, book_id).gaps))

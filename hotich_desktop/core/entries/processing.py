@@ -12,20 +12,23 @@ import socket
 import uuid
 from collections.abc import Callable
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import or_, select, update
 
-from . import audit, blobs
-from .entry_pdfs import WrittenPdf, entry_pdf, name_parts
-from .errors import BadInput, HotichError
-from .imaging.loader import Frame, frame_at
-from .naming import render
+from .. import audit, blobs
+from .pdfs import WrittenPdf, entry_pdf, name_parts
+from ..errors import BadInput, HotichError
+from ..lifecycle import PAGE_FINISHED, EntryStatus, PageStatus
+from ..imaging.loader import Frame, frame_at
+from ..naming import render
 from .pipeline import detect_frame
-from .roles import Actor
-from .service import Service
-from .store.models import Entry, Page, Record, utcnow
-from .views import EntryInfo
+from ..roles import Actor
+from ..store.models import Entry, Page, Record, utcnow
+from ..views import EntryInfo
+
+if TYPE_CHECKING:  # the context is handed in; a stage never climbs back up to it
+    from ..service import Service
 
 log = logging.getLogger(__name__)
 Progress = Callable[[int, int, str], None]
@@ -47,8 +50,8 @@ def read_fields(frame: Frame, polygons: list, book_type: str, enabled: bool, lan
     """OCR prefill per entry ({key: {value, confidence, bbox}}); empty dicts without Tesseract."""
     if not enabled or not polygons:
         return [{} for _ in polygons]
-    from .ocr.engine import OcrUnavailable
-    from .ocr.reader import read_entries
+    from ..ocr.engine import OcrUnavailable
+    from ..ocr.reader import read_entries
 
     try:
         found = read_entries(frame, polygons, book_type, lang=lang)
@@ -68,7 +71,7 @@ def claim_page(svc: Service, page_id: int) -> str | None:
     now = utcnow()
     with svc.store.session(write=True) as s:
         taken = s.execute(update(Page).where(
-            Page.id == page_id, Page.status != "detected",
+            Page.id == page_id, Page.status != PageStatus.DETECTED,
             or_(Page.claimed_by == "", Page.claimed_at.is_(None), Page.claimed_at < now - CLAIM_TIMEOUT))
             .values(claimed_by=token, claimed_at=now).execution_options(synchronize_session=False))
         return token if taken.rowcount == 1 else None
@@ -77,7 +80,7 @@ def claim_page(svc: Service, page_id: int) -> str | None:
 def process_page(svc: Service, actor: Actor, page_id: int, ocr: bool = True) -> int:
     """Detects, writes PDFs, stores entries with their OCR prefill. Returns the number of entries."""
     book, page = svc.book(svc.page(page_id).book_id), svc.page(page_id)
-    if page.status in ("detected", "mismatch", "deleted"):
+    if page.status in PAGE_FINISHED:
         return page.entries
     token = claim_page(svc, page_id)
     if token is None:
@@ -102,7 +105,7 @@ def _process_claimed(svc: Service, actor: Actor, book: Any, page: Any, token: st
         _mark_failed(svc, page_id, exc.message)
         return 0
     settings = svc.settings
-    if page.status != "kept" and ocr and settings.ocr_enabled and _header_differs(svc, actor, page_id, frame, book):
+    if page.status != PageStatus.KEPT and ocr and settings.ocr_enabled and _header_differs(svc, actor, page_id, frame, book):
         return 0
     found = detect_frame(frame)
     polygons = found.detection.polygons
@@ -126,7 +129,7 @@ def _store_entries(svc: Service, actor: Actor, page_id: int, book_type: str, pol
     root = svc.workspace.root
     with svc.store.session(write=True) as s:
         page = s.scalar(select(Page).where(Page.id == page_id).with_for_update())
-        if page.status == "detected" or (token and page.claimed_by != token):
+        if page.status == PageStatus.DETECTED or (token and page.claimed_by != token):
             # another desk finished it, or took it over after our claim ran out: keep theirs, drop ours
             for w in written:
                 w.path.unlink(missing_ok=True)
@@ -134,12 +137,12 @@ def _store_entries(svc: Service, actor: Actor, page_id: int, book_type: str, pol
         for order, (poly, pdf, ocr) in enumerate(zip(polygons, written, prefill)):
             entry = Entry(page_id=page_id, order=order, polygon=[[round(x, 1), round(y, 1)] for x, y in poly],
                           pdf_path=str(Path(pdf.path).relative_to(root)), pdf_bytes=pdf.bytes,
-                          pdf_sha256=pdf.sha256, status="new")
+                          pdf_sha256=pdf.sha256, status=EntryStatus.NEW)
             blobs.publish(s, pdf.path, pdf.sha256)
             s.add(entry)
             s.flush()
             s.add(Record(entry_id=entry.id, book_type=book_type, fields={}, ocr=ocr))
-        page.status, page.skew_degrees, page.error = "detected", skew, ""
+        page.status, page.skew_degrees, page.error = PageStatus.DETECTED, skew, ""
         page.claimed_by, page.claimed_at = "", None
         audit.record(s, actor.login, "page_detect", "page", page_id, after={"entries": len(polygons)})
 
@@ -147,8 +150,8 @@ def _store_entries(svc: Service, actor: Actor, page_id: int, book_type: str, pol
 def _header_differs(svc: Service, actor: Actor, page_id: int, frame: Frame, book: Any) -> bool:
     """Reads the page's header; a page of another book type or year is held ("mismatch") before any
     entry is cut or pre-filled, until the clerk moves it or keeps it here."""
-    from .intake.header import read_header
-    from .ocr.engine import OcrUnavailable
+    from ..ocr.header import read_header
+    from ..ocr.engine import OcrUnavailable
 
     try:
         header = read_header(frame.image, svc.settings.ocr_language)
@@ -159,7 +162,7 @@ def _header_differs(svc: Service, actor: Actor, page_id: int, frame: Frame, book
         return False
     with svc.store.session() as s:
         page = s.get(Page, page_id)
-        page.status, page.error = "mismatch", message
+        page.status, page.error = PageStatus.MISMATCH, message
         audit.record(s, actor.login, "page_header_mismatch", "page", page_id,
                      after={"book_type": header.book_type, "year": header.year, "header": header.text[:200]})
     return True
@@ -168,7 +171,7 @@ def _header_differs(svc: Service, actor: Actor, page_id: int, frame: Frame, book
 def _mark_failed(svc: Service, page_id: int, reason: str) -> None:
     with svc.store.session() as s:
         page = s.get(Page, page_id)
-        page.status, page.error = "failed", reason
+        page.status, page.error = PageStatus.FAILED, reason
         page.claimed_by, page.claimed_at = "", None
 
 

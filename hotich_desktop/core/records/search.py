@@ -14,13 +14,14 @@ from typing import TYPE_CHECKING, Any
 from sqlalchemy import or_, select
 from unidecode import unidecode
 
-from .booktypes import BOOK_TYPES
+from ..booktypes import BOOK_TYPES
+from ..lifecycle import EntryStatus
 from .checks import number_key
 from .normalize import normalize_date
-from .store.models import Book, Entry, Page, Record
+from ..store.models import Book, Entry, Page, Record
 
 if TYPE_CHECKING:
-    from .service import Service
+    from ..service import Service
 
 NAME_LEN = 200
 
@@ -54,7 +55,7 @@ def search_records(svc: Service, query: str, limit: int = 50) -> list[Hit]:
     if not q:
         return []
     stmt = (select(Entry.id, Book.book_type, Book.year, Book.volume, Record.fields, Entry.status)
-            .join(Record, Record.entry_id == Entry.id).join(Page).join(Book).where(Entry.status != "deleted"))
+            .join(Record, Record.entry_id == Entry.id).join(Page).join(Book).where(Entry.status != EntryStatus.DELETED))
     date = normalize_date(q, partial_ok=False)
     if re.fullmatch(r"\d{2}/\d{2}/\d{4}", date):
         stmt = stmt.where(Record.search_date == f"{date[6:10]}-{date[3:5]}-{date[0:2]}")

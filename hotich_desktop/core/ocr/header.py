@@ -59,7 +59,7 @@ def match_header(text: str) -> PageHeader:
 
 def read_header(image: Image.Image, lang: str = "vie") -> PageHeader:
     """OCR of the page's top band; the bottom band turned round when the top says nothing."""
-    from ..ocr.engine import read_words
+    from .engine import read_words
 
     gray = ImageOps.grayscale(image)
     w, h = gray.size

@@ -14,7 +14,7 @@ from unidecode import unidecode
 
 from .forms import FieldDef, FormDef
 from .normalize import match_code
-from .views import Finding
+from ..views import Finding
 
 MIN_MARRIAGE_AGE = {"Nam": 20, "Nữ": 18}  # Luật HNGĐ 1986/2000/2014: nam từ đủ 20, nữ từ đủ 18
 

@@ -4,20 +4,25 @@ workspace's bin) so it can be brought back.
 """
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 import shutil
 from pathlib import Path
 
 from sqlalchemy import func, select
 
-from . import audit
-from .errors import NotFound, Refused
-from .roles import Actor
-from .service import Service
-from .store.models import AuditEvent, Book, Entry, Page
-from .views import PageInfo
+from .. import audit
+from ..errors import NotFound, Refused
+from .. import lifecycle
+from ..lifecycle import EntryStatus, PageStatus
+from ..roles import Actor
+from ..store.models import AuditEvent, Book, Entry, Page
+from ..views import PageInfo
+
+if TYPE_CHECKING:  # the context is handed in; a stage never climbs back up to it
+    from ..service import Service
 
 BIN = "thung-rac"
-LOCKED = ("approved", "exported")
 
 
 def _page(s, page_id: int) -> Page:  # noqa: ANN001
@@ -32,11 +37,11 @@ def keep_page(svc: Service, actor: Actor, page_id: int) -> PageInfo:
     svc.require(actor, "manage_books")
     with svc.store.session() as s:
         page = _page(s, page_id)
-        if page.status != "mismatch":
+        if page.status != PageStatus.MISMATCH:
             raise Refused("Trang này không có cảnh báo sai sổ.")
         before = {"status": page.status, "error": page.error}
-        page.status, page.error = "kept", ""
-        audit.record(s, actor.login, "page_keep", "page", page_id, before, {"status": "kept"})
+        page.status, page.error = PageStatus.KEPT, ""
+        audit.record(s, actor.login, "page_keep", "page", page_id, before, {"status": PageStatus.KEPT.value})
     return svc.page(page_id)
 
 
@@ -66,7 +71,7 @@ def move_page(svc: Service, actor: Actor, page_id: int, book_id: int) -> PageInf
                 s.delete(entry.record)
             s.delete(entry)
         last = s.scalar(select(func.max(Page.order)).where(Page.book_id == book_id)) or 0
-        page.book_id, page.order, page.status, page.error = book_id, last + 1, "kept", ""
+        page.book_id, page.order, page.status, page.error = book_id, last + 1, PageStatus.KEPT, ""
         audit.record(s, actor.login, "page_move", "page", page_id, before, {"book_id": book_id, "order": last + 1})
     for pdf in pdfs:
         (svc.workspace.root / pdf).unlink(missing_ok=True)
@@ -81,9 +86,9 @@ def delete_page(svc: Service, actor: Actor, page_id: int) -> None:
     moves: list[tuple[Path, Path]] = []
     with svc.store.session() as s:
         page = _page(s, page_id)
-        if page.status == "deleted":
+        if page.status == PageStatus.DELETED:
             return
-        if any(e.status in LOCKED for e in page.entries):
+        if any(lifecycle.locked(e.status) for e in page.entries):
             raise Refused("Trang có mục đã phê duyệt hoặc đã xuất: không xóa được.")
         before = {"status": page.status, "entries": {str(e.id): e.status for e in page.entries},
                   "pdfs": {str(e.id): e.pdf_path for e in page.entries}}
@@ -93,9 +98,9 @@ def delete_page(svc: Service, actor: Actor, page_id: int) -> None:
                 new = root / BIN / f"trang-{page_id}" / Path(entry.pdf_path).name
                 moves.append((old, new))
                 entry.pdf_path = str(new.relative_to(root))
-            entry.status = "deleted"
-        page.status = "deleted"
-        audit.record(s, actor.login, "page_delete", "page", page_id, before, {"status": "deleted"})
+            entry.status = lifecycle.advance("delete_page", entry.status)
+        page.status = PageStatus.DELETED
+        audit.record(s, actor.login, "page_delete", "page", page_id, before, {"status": PageStatus.DELETED.value})
         for old, new in moves:  # inside the transaction: a failed move leaves the page as it was
             new.parent.mkdir(parents=True, exist_ok=True)
             if old.exists():
@@ -104,7 +109,7 @@ def delete_page(svc: Service, actor: Actor, page_id: int) -> None:
 
 def deleted_pages(svc: Service, book_id: int) -> list[PageInfo]:
     with svc.store.session() as s:
-        rows = s.scalars(select(Page).where(Page.book_id == book_id, Page.status == "deleted").order_by(Page.order))
+        rows = s.scalars(select(Page).where(Page.book_id == book_id, Page.status == PageStatus.DELETED).order_by(Page.order))
         return [svc.page(p.id) for p in rows]
 
 
@@ -114,7 +119,7 @@ def restore_page(svc: Service, actor: Actor, page_id: int) -> PageInfo:
     root = svc.workspace.root
     with svc.store.session() as s:
         page = _page(s, page_id)
-        if page.status != "deleted":
+        if page.status != PageStatus.DELETED:
             raise Refused("Trang này chưa bị xóa.")
         event = s.scalar(select(AuditEvent).where(AuditEvent.action == "page_delete", AuditEvent.object_type == "page",
                                                   AuditEvent.object_id == str(page_id))
@@ -127,9 +132,9 @@ def restore_page(svc: Service, actor: Actor, page_id: int) -> PageInfo:
                 (root / back).parent.mkdir(parents=True, exist_ok=True)
                 shutil.move(root / entry.pdf_path, root / back)
                 entry.pdf_path = back
-            entry.status = statuses.get(str(entry.id), "new")
-        page.status = before.get("status", "new")
-        audit.record(s, actor.login, "page_restore", "page", page_id, {"status": "deleted"}, {"status": page.status})
+            entry.status = statuses.get(str(entry.id), EntryStatus.NEW)
+        page.status = before.get("status", PageStatus.NEW)
+        audit.record(s, actor.login, "page_restore", "page", page_id, {"status": PageStatus.DELETED.value}, {"status": str(page.status)})
     return svc.page(page_id)
 
 

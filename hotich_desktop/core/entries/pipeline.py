@@ -5,21 +5,14 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from .booktypes import book_type as get_book_type
-from .entry_pdfs import entry_pdf, name_parts
-from .errors import BadInput
-from .imaging.detect import Detection, detect
-from .imaging.geometry import bbox_of, rounded
-from .imaging.loader import Frame, first_frame
-from .naming import render
+from ..booktypes import book_type as get_book_type
+from .pdfs import entry_pdf, name_parts
+from ..errors import BadInput
+from ..imaging.detect import Detection, detect
+from ..imaging.geometry import bbox_of, rounded, to_raw
+from ..imaging.loader import Frame, first_frame
+from ..naming import render
 
-
-def to_raw(x: float, y: float, orientation: int, raw_w: int, raw_h: int) -> tuple[float, float]:
-    """Maps a point of the upright image back to the file's own pixels (undoing EXIF orientation)."""
-    return {
-        1: (x, y), 2: (raw_w - x, y), 3: (raw_w - x, raw_h - y), 4: (x, raw_h - y),
-        5: (y, x), 6: (y, raw_h - x), 7: (raw_w - y, raw_h - x), 8: (raw_w - y, x),
-    }.get(orientation, (x, y))
 
 
 @dataclass
@@ -80,8 +73,8 @@ def crop_file(path: Path, book_type: str, year: int, out: Path, volume: str = ""
 
 def _quick_fields(page: PageDetection, book_type: str) -> list[dict[str, str]]:
     """The registration number and names, read only to name the files; empty when OCR is not there."""
-    from .ocr.engine import OcrUnavailable
-    from .ocr.reader import read_entries
+    from ..ocr.engine import OcrUnavailable
+    from ..ocr.reader import read_entries
 
     try:
         results = read_entries(page.frame, page.detection.polygons, book_type, only=_naming_keys(book_type))
@@ -95,7 +88,7 @@ def _naming_keys(book_type: str) -> set[str]:
 
 
 def ocr_file(path: Path, book_type: str) -> dict[str, Any]:
-    from .ocr.reader import read_entries
+    from ..ocr.reader import read_entries
 
     get_book_type(book_type)
     page = detect_file(path)

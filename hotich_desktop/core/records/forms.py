@@ -6,8 +6,8 @@ import json
 from dataclasses import dataclass, field
 from typing import Any
 
-from .errors import BadInput
-from .workspace import resources_dir
+from ..errors import BadInput
+from ..workspace import resources_dir
 
 FIELD_TYPES = {"text", "name", "date", "partial_date", "gender", "ethnicity", "nationality", "place", "regno",
                "note", "choice"}

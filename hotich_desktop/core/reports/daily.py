@@ -1,6 +1,8 @@
 """Daily progress (communes report to the district every day): per book and per person, from the store."""
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 import datetime as dt
 from collections import defaultdict
 from dataclasses import dataclass
@@ -8,11 +10,14 @@ from pathlib import Path
 
 from sqlalchemy import and_, select
 
-from .atomic import atomic_writer, disk_error_message
-from .booktypes import BOOK_TYPES
-from .errors import BadInput, HotichError
-from .service import Service
-from .store.models import Book, Entry, ExportItem, ExportPackage, Page, Record, ReviewDecision, User
+from ..atomic import atomic_writer, disk_error_message
+from ..booktypes import BOOK_TYPES
+from ..errors import BadInput, HotichError
+from ..lifecycle import EntryStatus
+from ..store.models import Book, Entry, ExportItem, ExportPackage, Page, Record, ReviewDecision, User
+
+if TYPE_CHECKING:  # the context is handed in; a stage never climbs back up to it
+    from ..service import Service
 
 COLUMNS = ("pages", "entries", "entered", "approved", "returned", "exported")
 LABELS = {"pages": "Trang đã quét", "entries": "Mục tìm thấy", "entered": "Hồ sơ đã nhập",
@@ -57,7 +62,7 @@ def daily_rows(svc: Service, day: dt.date) -> list[ReportRow]:
                 select(Page.book_id, ReviewDecision.reviewer_id, ReviewDecision.decision)
                 .join(Entry, Entry.page_id == Page.id).join(ReviewDecision, ReviewDecision.entry_id == Entry.id)
                 .where(and_(ReviewDecision.created_at >= start, ReviewDecision.created_at < end))):
-            add(book_id, uid, "approved" if decision == "approved" else "returned")
+            add(book_id, uid, "approved" if decision == EntryStatus.APPROVED else "returned")
         for book_id, uid in s.execute(select(ExportPackage.book_id, ExportPackage.created_by).join(ExportItem)
                                       .where(and_(ExportPackage.created_at >= start, ExportPackage.created_at < end))):
             add(book_id, uid, "exported")
@@ -78,7 +83,7 @@ def write_report(svc: Service, day: dt.date, out: Path) -> list[ReportRow]:
     writers = {".xlsx": _xlsx, ".pdf": _pdf}
     if suffix not in writers:
         raise BadInput("Báo cáo ghi ra tệp .xlsx hoặc .pdf.")
-    from . import anchors, audit
+    from .. import anchors, audit
 
     with svc.store.session() as s:
         head = audit.head(s)
