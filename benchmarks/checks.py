@@ -16,7 +16,7 @@ from pathlib import Path
 import common  # noqa: F401  (puts the project on sys.path)
 from sqlalchemy import insert, select
 
-from hotich_desktop.core import checks
+from hotich_desktop.core.records import checks
 from hotich_desktop.core.records_hash import content_hash
 from hotich_desktop.core.review.book import check_book
 from hotich_desktop.core.service import Service

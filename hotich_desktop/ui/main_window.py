@@ -12,7 +12,7 @@ from PySide6.QtWidgets import (QApplication, QComboBox, QDialog, QDialogButtonBo
                                QHBoxLayout, QInputDialog, QLabel, QListView, QListWidget, QListWidgetItem, QMainWindow, QMessageBox, QProgressBar,
                                QPushButton, QSplitter, QTableWidgetItem, QToolBar, QVBoxLayout, QWidget)
 
-from ..core import entry_edit
+from ..core.entries import edit as entry_edit
 from ..core.errors import Conflict, HotichError
 from ..core.records.forms import load_form
 from ..core.ocr.engine import available as ocr_available

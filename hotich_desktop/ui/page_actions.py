@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QObject
 from PySide6.QtWidgets import QHBoxLayout, QInputDialog, QLabel, QMessageBox, QPushButton, QWidget
 
-from ..core import page_edit
+from ..core.intake import pages as page_edit
 from ..core.booktypes import BOOK_TYPES
 from ..core.entries.processing import process_book
 from .dialogs import tell

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import pytest
 
-from hotich_desktop.core import page_edit
+from hotich_desktop.core.intake import pages as page_edit
 from hotich_desktop.core.errors import Refused
 from hotich_desktop.core.ocr.header import match_header
 from hotich_desktop.core.review.book import review_queue

@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 from PIL import Image, ImageDraw
 
-from hotich_desktop.core import entry_edit
+from hotich_desktop.core.entries import edit as entry_edit
 from hotich_desktop.core.entries.pdfs import write_new
 from hotich_desktop.core.export.outbox import export_book
 from hotich_desktop.core.intake.ingest import ingest_folder

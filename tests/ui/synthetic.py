@@ -7,7 +7,7 @@ from pathlib import Path
 
 from PIL import Image, ImageDraw, ImageFont
 
-from hotich_desktop.core import entry_edit
+from hotich_desktop.core.entries import edit as entry_edit
 from hotich_desktop.core.intake.ingest import ingest_folder
 from hotich_desktop.core.roles import Actor
 from hotich_desktop.core.service import Service

@@ -9,7 +9,7 @@ import pytest
 from PySide6.QtWidgets import QInputDialog
 from sqlalchemy import text
 
-from hotich_desktop.core import page_edit
+from hotich_desktop.core.intake import pages as page_edit
 from hotich_desktop.core.intake.ingest import ingest_folder
 from hotich_desktop.core.ocr.engine import available
 from hotich_desktop.core.entries.processing import process_book

@@ -125,7 +125,7 @@ class Record(Base):
     # Derived keys kept in columns so store-wide checks are index lookups, not scans of 300,000 JSON rows.
     person_key: Mapped[str] = mapped_column(String(64), default="", index=True)
     reg_no: Mapped[str] = mapped_column(String(40), default="", index=True)
-    # search keys (core/search.py): name without accents, given name, registration date yyyy-mm-dd
+    # search keys (core/records/search.py): name without accents, given name, registration date yyyy-mm-dd
     search_name: Mapped[str] = mapped_column(String(200), default="", server_default="", index=True)
     search_given: Mapped[str] = mapped_column(String(60), default="", server_default="", index=True)
     search_date: Mapped[str] = mapped_column(String(10), default="", server_default="", index=True)

@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 from sqlalchemy import select
 
-from hotich_desktop.core import entry_edit
+from hotich_desktop.core.entries import edit as entry_edit
 from hotich_desktop.core.errors import Conflict
 from hotich_desktop.core.review.book import approve_clean
 from hotich_desktop.core.service import Service

@@ -28,7 +28,7 @@ def _backfill_keys() -> None:
     """Records saved by an older version get their keys computed once, here."""
     import json
 
-    from hotich_desktop.core.checks import number_key, person_key
+    from hotich_desktop.core.records.checks import number_key, person_key
 
     conn = op.get_bind()
     rows = conn.execute(sa.text("SELECT id, fields FROM records")).all()

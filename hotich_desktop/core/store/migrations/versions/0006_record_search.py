@@ -29,7 +29,7 @@ def _backfill() -> None:
     """Existing records get their keys from their fields (the same function the service uses)."""
     import json
 
-    from hotich_desktop.core.search import search_keys
+    from hotich_desktop.core.records.search import search_keys
 
     conn = op.get_bind()
     rows = conn.execute(sa.text("SELECT id, book_type, fields FROM records")).all()
