@@ -81,7 +81,7 @@ TRANSITIONS: dict[str, dict[EntryStatus, EntryStatus]] = {
                 EntryStatus.APPROVED: EntryStatus.SUBMITTED, EntryStatus.EXPORTED: EntryStatus.SUBMITTED},
     "submit": {s: EntryStatus.SUBMITTED for s in _ANY_LIVE},
     "approve": {s: EntryStatus.APPROVED for s in REVIEWABLE},
-    "return": {s: EntryStatus.RETURNED for s in _ANY_LIVE if s is not EntryStatus.NEW},
+    "return": {s: EntryStatus.RETURNED for s in _ANY_LIVE},
     "export": {EntryStatus.APPROVED: EntryStatus.EXPORTED, EntryStatus.EXPORTED: EntryStatus.EXPORTED},
     "delete_page": {s: EntryStatus.DELETED for s in _ANY_LIVE if s not in LOCKED},
 }
