@@ -26,6 +26,8 @@ PERMISSIONS: dict[str, set[Role]] = {
     "backup": {Role.SUPERVISOR, Role.ADMIN},
     "configure_delivery": {Role.ADMIN},
     "manage_settings": {Role.ADMIN},
+    "discrepancies": {Role.CLERK, Role.SUPERVISOR},
+    "purge_population": {Role.SUPERVISOR, Role.ADMIN},
 }
 
 ACTION_LABELS = {
@@ -34,6 +36,8 @@ ACTION_LABELS = {
     "manage_books": "tạo và sửa sổ", "backup": "sao lưu dữ liệu",
     "configure_delivery": "cài nơi nhận gói",
     "manage_settings": "đổi cài đặt (tệp mẫu xuất 158)",
+    "discrepancies": "xử lý danh sách sai lệch và dữ liệu dân cư",
+    "purge_population": "xóa dữ liệu dân cư đã nhập",
 }
 
 

@@ -10,6 +10,7 @@ import logging
 import os
 from collections.abc import Iterable
 from dataclasses import dataclass
+from functools import cached_property
 from pathlib import Path
 from typing import Any
 
@@ -66,6 +67,12 @@ class Service:
     @classmethod
     def open(cls, data_dir: str | os.PathLike[str] | None = None, db_url: str | None = None) -> Service:
         return cls(Workspace.resolve(data_dir, db_url))
+
+    @cached_property
+    def discrepancies(self):  # noqa: ANN201 - the stage object (core/discrepancies/service.py), built on first use
+        from .discrepancies.service import Discrepancies
+
+        return Discrepancies(self)
 
     def close(self) -> None:
         self.store.close()

@@ -4,7 +4,7 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
-from sqlalchemy import (JSON, Boolean, DateTime, Float, ForeignKey, Index, Integer, LargeBinary, String, Text,
+from sqlalchemy import (JSON, Boolean, Date, DateTime, Float, ForeignKey, Index, Integer, LargeBinary, String, Text,
                         UniqueConstraint)
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
 
@@ -245,3 +245,72 @@ class Blob(Base):
     size: Mapped[int] = mapped_column(Integer)
     data: Mapped[bytes] = mapped_column(LargeBinary)
     created_at: Mapped[dt.datetime] = mapped_column(DateTime, default=utcnow)
+
+
+class ColumnMapping(Base):
+    """How one province's spreadsheets name their columns (kind: discrepancy | population), set once."""
+
+    __tablename__ = "column_mappings"
+    __table_args__ = (UniqueConstraint("kind", "province"),)
+    id: Mapped[int] = mapped_column(primary_key=True)
+    kind: Mapped[str] = mapped_column(String(20))
+    province: Mapped[str] = mapped_column(String(120))
+    mapping: Mapped[dict[str, Any]] = mapped_column(JSON, default=dict)  # field -> column header
+    updated_at: Mapped[dt.datetime] = mapped_column(DateTime, default=utcnow)
+
+
+class DiscrepancyList(Base):
+    """One list of discrepancies the district sent (or the clerk's own notes, kind 'noted'), 45 days to work."""
+
+    __tablename__ = "discrepancy_lists"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    name: Mapped[str] = mapped_column(String(300))
+    province: Mapped[str] = mapped_column(String(120), default="")
+    kind: Mapped[str] = mapped_column(String(20), default="district")  # district | noted
+    source_name: Mapped[str] = mapped_column(String(500), default="")
+    source_sha256: Mapped[str] = mapped_column(String(64), default="", index=True)
+    received_on: Mapped[dt.date] = mapped_column(Date)
+    days: Mapped[int] = mapped_column(Integer, default=45)
+    header: Mapped[list[Any]] = mapped_column(JSON, default=list)  # the province's columns, in order
+    mapping: Mapped[dict[str, Any]] = mapped_column(JSON, default=dict)
+    report: Mapped[dict[str, Any]] = mapped_column(JSON, default=dict)
+    imported_by: Mapped[int | None] = mapped_column(ForeignKey("users.id"), nullable=True)
+    imported_at: Mapped[dt.datetime] = mapped_column(DateTime, default=utcnow)
+
+
+class DiscrepancyLine(Base):
+    """One line of a list: what the list says, the record it matched, and the clerk's decision."""
+
+    __tablename__ = "discrepancy_lines"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    list_id: Mapped[int] = mapped_column(ForeignKey("discrepancy_lists.id"), index=True)
+    row: Mapped[int] = mapped_column(Integer)  # the row number in the province's file
+    case_type: Mapped[str] = mapped_column(String(200), default="")
+    error_type: Mapped[str] = mapped_column(String(40), default="")  # ERROR_TYPES key
+    error_text: Mapped[str] = mapped_column(String(300), default="")  # as the list wrote it
+    unit: Mapped[str] = mapped_column(String(300), default="")
+    fields: Mapped[dict[str, Any]] = mapped_column(JSON, default=dict)  # field -> text (identifiers, both values)
+    raw: Mapped[list[Any]] = mapped_column(JSON, default=list)  # the row's cells as read, for the export
+    entry_id: Mapped[int | None] = mapped_column(ForeignKey("entries.id"), nullable=True, index=True)
+    score: Mapped[float] = mapped_column(Float, default=0)
+    candidates: Mapped[list[Any]] = mapped_column(JSON, default=list)  # [{entry_id, score, why}]
+    resolution: Mapped[str] = mapped_column(String(30), default="", index=True)
+    note: Mapped[str] = mapped_column(Text, default="")
+    resolved_by: Mapped[str] = mapped_column(String(80), default="")
+    resolved_at: Mapped[dt.datetime | None] = mapped_column(DateTime, nullable=True)
+
+
+class PopulationPerson(Base):
+    """One person of the population-data extract: kept in the database only (the file is never copied),
+    removed wholesale by the audited purge."""
+
+    __tablename__ = "population_people"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    name: Mapped[str] = mapped_column(String(200), default="")
+    plain: Mapped[str] = mapped_column(String(200), default="", index=True)  # name without accents
+    birth: Mapped[str] = mapped_column(String(10), default="", index=True)  # dd/mm/yyyy (or partial)
+    gender: Mapped[str] = mapped_column(String(10), default="")
+    id_number: Mapped[str] = mapped_column(String(20), default="", index=True)
+    father: Mapped[str] = mapped_column(String(200), default="")
+    mother: Mapped[str] = mapped_column(String(200), default="")
+    residence: Mapped[str] = mapped_column(String(500), default="")
