@@ -508,9 +508,10 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.add_argument("--to", required=True, help="thư mục làm việc mới (trống)")
     p.add_argument("--snapshot", help="bản cần khôi phục (mặc định: mới nhất)")
 
-    from . import watch
+    from . import discrepancies, watch
 
     watch.register(sub)
+    discrepancies.register(sub)
 
     audit = sub.add_parser("audit", help="nhật ký").add_subparsers(dest="audit_cmd", required=True)
     p = audit.add_parser("verify", help="kiểm tra chuỗi băm của nhật ký")

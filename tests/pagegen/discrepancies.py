@@ -145,3 +145,20 @@ def make_list(records: list[tuple[int, int, str, dict[str, str]]], lines: int, s
                      else "", ours, theirs])
         truth.append(eid)
     return rows, truth
+
+
+def cp1258(text: str) -> bytes:
+    """Text as the old Windows Vietnamese code page writes it: base letters (ă, ơ, ê …) precomposed, the tone
+    as a combining mark after them."""
+    import unicodedata
+
+    out = bytearray()
+    for ch in text:
+        try:
+            out += ch.encode("cp1258")
+        except UnicodeEncodeError:
+            parts = unicodedata.normalize("NFD", ch)
+            tones = "".join(c for c in parts if c in "\u0300\u0301\u0303\u0309\u0323")
+            base = unicodedata.normalize("NFC", "".join(c for c in parts if c not in tones))
+            out += (base + tones).encode("cp1258")
+    return bytes(out)

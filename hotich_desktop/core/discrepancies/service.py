@@ -12,7 +12,7 @@ from collections import Counter
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from sqlalchemy import delete, func, insert, or_, select, update
+from sqlalchemy import delete, func, insert, or_, select, text, update
 
 from .. import audit
 from ..atomic import atomic_writer
@@ -172,9 +172,11 @@ class Discrepancies:
 
     def lists(self) -> list[ListInfo]:
         with self.svc.store.session() as s:
-            counts = dict(s.execute(select(DiscrepancyLine.list_id, func.count()).group_by(DiscrepancyLine.list_id)))
-            done = dict(s.execute(select(DiscrepancyLine.list_id, func.count()).where(DiscrepancyLine.resolution != "")
-                                  .group_by(DiscrepancyLine.list_id)))
+            counts = {k: n for k, n in s.execute(select(DiscrepancyLine.list_id, func.count())
+                                                 .group_by(DiscrepancyLine.list_id))}
+            done = {k: n for k, n in s.execute(select(DiscrepancyLine.list_id, func.count())
+                                               .where(DiscrepancyLine.resolution != "")
+                                               .group_by(DiscrepancyLine.list_id))}
             return [list_info(x, counts.get(x.id, 0), done.get(x.id, 0))
                     for x in s.scalars(select(DiscrepancyList).order_by(DiscrepancyList.id))]
 
@@ -393,7 +395,7 @@ class Discrepancies:
         report.read = len(people)
         with self.svc.store.session(write=True) as s:
             before = s.scalar(select(func.count(PopulationPerson.id))) or 0
-            s.execute(delete(PopulationPerson))
+            self._erase_people(s)
             for start in range(0, len(people), 5000):
                 s.execute(insert(PopulationPerson), people[start:start + 5000])
             audit.record(s, actor.login, "population_import", "population", "",
@@ -406,9 +408,23 @@ class Discrepancies:
         self.svc.require(actor, "purge_population")
         with self.svc.store.session(write=True) as s:
             n = s.scalar(select(func.count(PopulationPerson.id))) or 0
-            s.execute(delete(PopulationPerson))
+            self._erase_people(s)
             audit.record(s, actor.login, "population_purge", "population", "", {"people": n}, {"people": 0})
+        self._flush_log()
         return Done(n, Changes())
+
+    def _erase_people(self, s: Any) -> None:
+        """Deletes the extract; on SQLite the freed pages are overwritten with zeros (secure_delete), so the
+        names do not linger in the file's free space."""
+        if self.svc.store.is_sqlite:
+            s.execute(text("PRAGMA secure_delete=ON"))
+        s.execute(delete(PopulationPerson))
+
+    def _flush_log(self) -> None:
+        """SQLite: the write-ahead log still holds the deleted pages until a checkpoint empties it."""
+        if self.svc.store.is_sqlite:
+            with self.svc.store.engine.connect() as conn:
+                conn.exec_driver_sql("PRAGMA wal_checkpoint(TRUNCATE)")
 
     def population_size(self) -> int:
         with self.svc.store.session() as s:

@@ -43,6 +43,8 @@ def _clean(value: object) -> str:
             value.strftime("%d/%m/%Y %H:%M")
     if isinstance(value, dt.date):
         return value.strftime("%d/%m/%Y")
+    if isinstance(value, str) and value.isascii():
+        return " ".join(value.split())
     if isinstance(value, float) and value.is_integer():
         value = int(value)
     text = unicodedata.normalize("NFC", str(value))
@@ -138,10 +140,13 @@ def _read_csv(data: bytes, name: str) -> Table:
 def _read_xlsx(path: Path) -> Table:
     from openpyxl import load_workbook
     from openpyxl.utils import range_boundaries
+    from openpyxl.utils.exceptions import InvalidFileException
 
+    fh = open(path, "rb")  # a file object: openpyxl then judges the content, not the name's extension
     try:
-        wb = load_workbook(path, read_only=True, data_only=True)
-    except (zipfile.BadZipFile, KeyError, OSError, ValueError, TypeError) as exc:
+        wb = load_workbook(fh, read_only=True, data_only=True)
+    except (zipfile.BadZipFile, InvalidFileException, KeyError, OSError, ValueError, TypeError) as exc:
+        fh.close()
         raise BadInput(f"{path.name} không phải tệp Excel đọc được ({type(exc).__name__}).") from None
     try:
         ws = wb.worksheets[0]
@@ -154,23 +159,26 @@ def _read_xlsx(path: Path) -> Table:
         title = ws.title
     finally:
         wb.close()
+        fh.close()
     notes = [f"Trang tính «{title}»" + (f" (tệp có {len(wb.sheetnames)} trang, chỉ đọc trang đầu)"
                                        if len(wb.sheetnames) > 1 else "") + "."]
     spread = 0
     by_number = {n: cells for n, cells in rows}
     for ref in merges:
+        # A unit's name merged down its rows reaches every row; a title merged across columns stays one cell.
         min_col, min_row, max_col, max_row = range_boundaries(ref)
+        if max_row == min_row:
+            continue
         top = by_number.get(min_row)
         value = top[min_col - 1] if top and len(top) >= min_col else ""
-        for r in range(min_row, max_row + 1):
+        for r in range(min_row + 1, max_row + 1):
             cells = by_number.get(r)
             if cells is None:
                 continue
-            if len(cells) < max_col:
-                cells.extend([""] * (max_col - len(cells)))
-            for c in range(min_col, max_col + 1):
-                if not cells[c - 1]:
-                    cells[c - 1] = value
+            if len(cells) < min_col:
+                cells.extend([""] * (min_col - len(cells)))
+            if not cells[min_col - 1]:
+                cells[min_col - 1] = value
         spread += 1
     if spread:
         notes.append(f"{spread} vùng ô gộp: giá trị được chép xuống mọi dòng của vùng.")
@@ -202,7 +210,7 @@ def _find_header(table: Table, name: str) -> Table:
         raise BadInput(f"{name} không có dòng dữ liệu nào.")
     best = None
     for n, cells in rows[:15]:
-        filled = [c for c in cells if c]
+        filled = sorted({c for c in cells if c})
         texty = sum(1 for c in filled if not re.fullmatch(r"[\d/.\-\s]+", c))
         if len(filled) >= 2 and texty >= max(2, len(filled) * 0.7):
             best = (n, cells)
