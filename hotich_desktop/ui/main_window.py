@@ -32,6 +32,7 @@ from .entry_form import EntryForm
 from .page_view import PageView, polygon_to_rect, rect_to_polygon
 from .outbox_panel import OutboxPanel
 from .page_actions import MismatchBar, PageActions
+from .population_panel import PopulationPanel
 from .report_dialog import ReportDialog
 from .review_panel import ReviewPanel
 from .users_dialog import UsersDialog
@@ -164,6 +165,11 @@ class MainWindow(QMainWindow):
         col.addWidget(self.entry_pdf)
         col.addWidget(self.returned)
         col.addWidget(self.form, 1)
+        self.population = PopulationPanel()
+        self.population.take.connect(self._take_population_value)
+        self.population.note.connect(self._note_population_difference)
+        self.population.hide()
+        col.addWidget(self.population)
         col.addLayout(buttons)
         split = QSplitter()
         split.addWidget(self.pages)
@@ -256,6 +262,12 @@ class MainWindow(QMainWindow):
         m.menuAction().setVisible(may("export") or may("report"))
         self._action(m, self.tr("Hộp thư đi…"), self.open_outbox, "Ctrl+E", may("export"))
         self._action(m, self.tr("Báo cáo tiến độ ngày…"), self.open_report, "Ctrl+R", may("report"))
+        m = self.menuBar().addMenu(self.tr("Đối &chiếu"))
+        m.menuAction().setVisible(may("read_records"))
+        self._action(m, self.tr("Danh sách sai lệch hộ tịch – dân cư…"), self.open_discrepancies, None,
+                     may("read_records"))
+        self._action(m, self.tr("Nhập dữ liệu dân cư…"), self.import_population, None, may("discrepancies"))
+        self._action(m, self.tr("Xóa dữ liệu dân cư…"), self.purge_population, None, may("purge_population"))
         m = self.menuBar().addMenu(self.tr("&Quản trị"))
         m.menuAction().setVisible(may("manage_users"))
         self._action(m, self.tr("Người dùng…"), self.manage_users, None, may("manage_users"))
@@ -471,6 +483,68 @@ class MainWindow(QMainWindow):
         self.view.select_entry(entry.id)
         if entry.fields:
             self.form.show_findings(self.svc.findings(entry.id), self._may_accept)
+        self.refresh_population()
+
+    # -- population extract ---------------------------------------------------------------------------
+    def refresh_population(self) -> None:
+        """The extract's best match for the shown record (the panel is hidden while no extract is loaded)."""
+        if getattr(self, "population_people", None) is None:
+            self.population_people = self.svc.discrepancies.population_size()
+        entry = self.entries[self.current] if 0 <= self.current < len(self.entries) else None
+        if not self.population_people or entry is None or self.book is None:
+            self.population.hide()
+            return
+        values = self.form.values() or entry.fields
+        self.population.show_match(self.svc.discrepancies.population_match(self.book.book_type, values))
+        self.population.show()
+
+    def _take_population_value(self, field: str, value: str) -> None:
+        row = self.form.rows.get(field)
+        if row is None or not self.form.editable:
+            return
+        row.edit.setText(value)
+        row.edit.setFocus()
+        self._field_left(field)  # saved as a draft like a typed change; the audit names the clerk
+
+    def _note_population_difference(self, field: str, value: str) -> None:
+        if not 0 <= self.current < len(self.entries) or not self.keep_draft():
+            return
+        note, ok = QInputDialog.getText(self, self.tr("Ghi sai lệch cho huyện"),
+                                        self.tr("Ghi chú (ví dụ: sổ ghi đúng như vậy):"))
+        if not ok:
+            return
+        try:
+            self.svc.discrepancies.note_difference(self.actor, self.entries[self.current].id, field, value, note)
+        except Exception as exc:  # noqa: BLE001
+            tell(self, getattr(exc, "message", str(exc)))
+            return
+        self._status_message(self.tr("Đã ghi sai lệch vào danh sách gửi huyện."))
+
+    def open_discrepancies(self) -> None:
+        from .discrepancy_dialog import DiscrepancyDialog
+
+        if getattr(self, "discrepancy_dialog", None) is None:
+            self.discrepancy_dialog = DiscrepancyDialog(self.svc, self.actor, self)
+            self.discrepancy_dialog.open_entry.connect(self.open_entry)
+            self.discrepancy_dialog.changed.connect(lambda _changes: self._reload_entries())
+        else:
+            self.discrepancy_dialog.reload()
+        self.discrepancy_dialog.show()
+        self.discrepancy_dialog.raise_()
+
+    def import_population(self) -> None:
+        from .discrepancy_dialog import import_population
+
+        if import_population(self, self.svc, self.actor):
+            self.population_people = None
+            self.refresh_population()
+
+    def purge_population(self) -> None:
+        from .discrepancy_dialog import purge_population
+
+        if purge_population(self, self.svc, self.actor):
+            self.population_people = None
+            self.refresh_population()
 
     def _update_title(self) -> None:
         if not 0 <= self.current < len(self.entries):
@@ -528,6 +602,7 @@ class MainWindow(QMainWindow):
         self.entries[self.current] = result.entry
         self.form.mark_saved()
         self._update_title()
+        self.refresh_population()
 
     def _field_left(self, key: str) -> None:
         """Leaving a changed field saves the draft; only that field's findings are shown (the clerk has

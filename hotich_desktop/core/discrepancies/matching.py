@@ -83,7 +83,7 @@ def gender_key(text: str) -> str:
     return "nam" if p in ("nam", "m", "male", "1") else "nu" if p in ("nu", "f", "female", "2") else ""
 
 
-@dataclass
+@dataclass(slots=True)
 class Person:
     """A record reduced to what matching compares (one per named person: a marriage gives two)."""
     entry_id: int
@@ -97,19 +97,22 @@ class Person:
     gender: str
     father: str  # plain
     mother: str  # plain
-    fields: dict[str, str] = field(repr=False, default_factory=dict)
 
 
 def people_of(entry_id: int, book_type: str, year: int, volume: str, reg_no: str,
-              values: Mapping[str, Any]) -> list[Person]:
+              values: Mapping[str, Any], first_plain: str = "") -> list[Person]:
+    """One Person per named person of a record; `first_plain` is the record's stored search name (the
+    first person's name without accents), which saves computing it again."""
     out = []
+    volume = str(volume).lstrip("0") or "0"
     for person_field in BOOK_TYPES[book_type].person_fields if book_type in BOOK_TYPES else ("ho_ten",):
         suffix = person_field[len("ho_ten"):]
         name = clean(values.get(person_field) or "")
         if not name:
             continue
-        out.append(Person(entry_id, book_type, year, str(volume).lstrip("0") or "0", reg_no, name.lower(),
-                          plain(name), date_key(values.get("ngay_sinh" + suffix) or ""),
+        key = first_plain if first_plain and not out else plain(name)
+        out.append(Person(entry_id, book_type, year, volume, reg_no, name.lower(),
+                          key, date_key(values.get("ngay_sinh" + suffix) or ""),
                           gender_key(str(values.get("gioi_tinh" + suffix) or "")),
                           plain(str(values.get("ho_ten_cha") or "")) if not suffix else "",
                           plain(str(values.get("ho_ten_me") or "")) if not suffix else ""))
@@ -147,6 +150,7 @@ class Index:
     def __init__(self, people: Iterable[Person]) -> None:
         self.people: list[Person] = []
         self.by_reg: dict[str, list[int]] = defaultdict(list)
+        self.by_reg_year: dict[tuple[str, int], list[int]] = defaultdict(list)
         self.by_plain: dict[str, list[int]] = defaultdict(list)
         self.by_given_birth: dict[tuple[str, str], list[int]] = defaultdict(list)
         self.by_birth_parent: dict[tuple[str, str], list[int]] = defaultdict(list)
@@ -156,6 +160,7 @@ class Index:
             self.people.append(p)
             if p.reg_no:
                 self.by_reg[p.reg_no].append(i)
+                self.by_reg_year[(p.reg_no, p.year)].append(i)
             self.by_plain[p.plain].append(i)
             given = p.plain.rsplit(" ", 1)[-1]
             if p.birth:
@@ -171,10 +176,9 @@ class Index:
     def _pool(self, q: Query) -> set[int]:
         pool: set[int] = set()
         if q.reg_no:
-            for i in self.by_reg.get(q.reg_no, ()):
-                p = self.people[i]
-                if (q.year is None or p.year == q.year) and (not q.volume or p.volume == q.volume):
-                    pool.add(i)
+            hits = self.by_reg.get(q.reg_no, ()) if q.year is None else self.by_reg_year.get((q.reg_no, q.year), ())
+            if len(hits) <= 200:  # a bare number without its book names too many records to be a key
+                pool.update(i for i in hits if not q.volume or self.people[i].volume == q.volume)
         for name in q.names:
             pool.update(self.by_plain.get(name, ()))
             given = name.rsplit(" ", 1)[-1]

@@ -209,16 +209,26 @@ class Discrepancies:
 
     # -- matching ----------------------------------------------------------------------------------------
     def index(self) -> Index:
-        """Every digitised person on this store (deleted entries left out), read once."""
-        stmt = (select(Entry.id, Book.book_type, Book.year, Book.volume, Record.reg_no, Record.fields)
-                .join(Record, Record.entry_id == Entry.id).join(Page, Page.id == Entry.page_id)
-                .join(Book, Book.id == Page.book_id).where(Entry.status != EntryStatus.DELETED))
+        """Every digitised person on this store (deleted entries left out), read once and kept while the
+        records do not change (a second list the same day is matched at once)."""
         with self.svc.store.session() as s:
-            rows = s.execute(stmt).all()
-        people: list[Person] = []
-        for entry_id, book_type, year, volume, reg_no, fields in rows:
-            people.extend(people_of(entry_id, book_type, year, volume, reg_no, fields or {}))
-        return Index(people)
+            mark = tuple(s.execute(select(func.count(Record.id), func.max(Record.id), func.sum(Record.version),
+                                          func.max(Entry.updated_at))
+                                   .select_from(Record).join(Entry, Entry.id == Record.entry_id)).one())
+            cached = getattr(self, "_index", None)
+            if cached is not None and cached[0] == mark:
+                return cached[1]
+            stmt = (select(Entry.id, Book.book_type, Book.year, Book.volume, Record.reg_no, Record.search_name,
+                           Record.fields)
+                    .join(Record, Record.entry_id == Entry.id).join(Page, Page.id == Entry.page_id)
+                    .join(Book, Book.id == Page.book_id).where(Entry.status != EntryStatus.DELETED))
+            rows = s.connection().execute(stmt)  # plain rows: no ORM bookkeeping for 300,000 of them
+            people: list[Person] = []
+            for entry_id, book_type, year, volume, reg_no, search_name, fields in rows:
+                people.extend(people_of(entry_id, book_type, year, volume, reg_no, fields or {}, search_name))
+        index = Index(people)
+        self._index = (mark, index)
+        return index
 
     def match(self, actor: Actor, list_id: int, index: Index | None = None) -> Done[MatchReport]:
         """Matches every open line of a list; lines already resolved keep their record."""
@@ -460,8 +470,8 @@ class Discrepancies:
         for field, key, label in POPULATION_COMPARE:
             field = field + suffix if field in ("ho_ten", "ngay_sinh", "gioi_tinh") else field
             mine, theirs = str(values.get(field) or ""), pop[key]
-            if not theirs:
-                continue
+            if not theirs or not mine:
+                continue  # the book is the source: an empty field is typed from the book, not taken over
             same = (date_key(mine) == date_key(theirs)) if key == "birth" else \
                 (gender_key(mine) == gender_key(theirs)) if key == "gender" else nfc(mine).lower() == nfc(theirs).lower()
             if not same:
