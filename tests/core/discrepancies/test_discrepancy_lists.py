@@ -175,6 +175,7 @@ def test_nothing_is_half_imported(svc, staff, tmp_path: Path, monkeypatch: pytes
     assert svc.discrepancies.import_list(clerk, path).value.read == 3
 
 
+@pytest.mark.slow
 def test_a_list_of_100000_lines(svc, staff, tmp_path: Path) -> None:
     _, clerk, _ = staff
     rows = [[str(i), "Khai sinh", f"Xã {i % 7}", "Sai ngày sinh", f"Người Thứ {i}", "01/01/1990", "Nam", "", "", ""]
