@@ -212,8 +212,10 @@ def test_matching_accuracy_on_a_generated_list(svc, staff, tmp_path: Path) -> No
 
 
 # -- resolving ------------------------------------------------------------------------------------------------
-def test_each_resolution_is_audited_and_exported(svc, staff, tmp_path: Path) -> None:
-    _, clerk, boss = staff
+def test_each_resolution_is_audited_and_exported(service, people, tmp_path: Path) -> None:
+    """On SQLite and on PostgreSQL (the shared store several desks work on)."""
+    svc = service
+    _, clerk, boss = people
     records = insert_books(svc, clerk, 300, per_book=300)
     rows, truth = make_list(records, 6, seed=3, absent_share=0)
     rows[2][8:10] = ["", ""]
