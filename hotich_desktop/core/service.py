@@ -81,6 +81,12 @@ class Service:
     def settings(self) -> Settings:
         return self.workspace.settings()
 
+    @cached_property
+    def learning(self):  # noqa: ANN201 - core/learning/service.py:Learning, what approved records taught
+        from .learning.service import Learning
+
+        return Learning(self)
+
     # -- roles -----------------------------------------------------------------------------------------
     def require(self, actor: Actor | None, action: str) -> Actor:
         """Refuses (and records the attempt) when the actor's role may not do `action`."""
@@ -388,6 +394,7 @@ class Service:
             unknown = sorted(set(map(str, fields)) - set(form.keys))
             if unknown:
                 raise BadInput(f"Trường không có trong biểu mẫu {form.title}: {', '.join(unknown)}.")
+            was_approved = entry.status in lifecycle.LOCKED
             if not lifecycle.editable(entry.status, actor.may("review")):
                 raise Refused("Hồ sơ đã được phê duyệt; chỉ người phê duyệt mới sửa được.")
             record = entry.record or Record(entry_id=entry.id, book_type=book.book_type, fields={}, ocr={})
@@ -417,6 +424,8 @@ class Service:
                                              entry.status)
             if submit:
                 record.submitted_at = utcnow()
+            if was_approved and entry.status not in lifecycle.LOCKED:
+                self.learning.on_withdrawn(s, entry)  # a corrected approval teaches again when re-approved
             old_pdf = self._rename_pdf(s, entry, book, values)
             action = "record_correct" if correcting and not submit else ("record_submit" if submit else "record_save")
             audit.record(s, actor.login, action, "entry", entry.id, before, values)
@@ -496,6 +505,7 @@ class Service:
                 raise Refused("Chưa phê duyệt được: " + "; ".join(f.message for f in blocking[:5]))
             record.approved_hash = record.content_hash
             entry.status = lifecycle.advance("approve", entry.status)
+            self.learning.on_approved(s, entry, record)
             s.add(ReviewDecision(entry_id=entry.id, reviewer_id=actor.id, decision=EntryStatus.APPROVED,
                                  record_hash=record.content_hash, record_version=record.version or 1))
             audit.record(s, actor.login, "review_approve", "entry", entry.id,
@@ -511,6 +521,8 @@ class Service:
             self._check_version(s, entry, version)
             if entry.record is None:
                 raise Refused(f"Mục {entry_id} chưa có hồ sơ.")
+            if entry.status in lifecycle.LOCKED:
+                self.learning.on_withdrawn(s, entry)
             entry.status = lifecycle.advance("return", entry.status)
             entry.record.approved_hash = ""
             s.add(ReviewDecision(entry_id=entry.id, reviewer_id=actor.id, decision=EntryStatus.RETURNED, reason=reason,

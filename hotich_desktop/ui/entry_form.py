@@ -10,10 +10,10 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import QEvent, QObject, QRect, Qt, QTimer, Signal
+from PySide6.QtCore import QEvent, QObject, QRect, QStringListModel, Qt, QTimer, Signal
 from PySide6.QtGui import QImage, QPixmap
-from PySide6.QtWidgets import (QFormLayout, QHBoxLayout, QLabel, QLineEdit, QPushButton, QScrollArea, QVBoxLayout,
-                               QWidget)
+from PySide6.QtWidgets import (QCompleter, QFormLayout, QHBoxLayout, QLabel, QLineEdit, QPushButton, QScrollArea,
+                               QVBoxLayout, QWidget)
 
 from ..core.records.forms import FormDef
 from ..core.views import Finding
@@ -34,6 +34,13 @@ class FieldRow(QWidget):
         self.edit = QLineEdit()
         self.edit.setMaxLength(max_length)
         self.edit.setObjectName(f"field_{key}")
+        # The likeliest values (what this book and office wrote, core/learning) as the clerk types: the list
+        # comes from the service, already matched without accents, so Qt shows it as it is.
+        self.completions = QStringListModel(self)
+        self.completer = QCompleter(self.completions, self)
+        self.completer.setCompletionMode(QCompleter.UnfilteredPopupCompletion)
+        self.completer.setCaseSensitivity(Qt.CaseInsensitive)
+        self.edit.setCompleter(self.completer)
         self.dot = QLabel("●")
         self.dot.setToolTip(self.tr("Độ tin cậy của giá trị đọc tự động"))
         self.snippet = QLabel()
@@ -63,14 +70,33 @@ class FieldRow(QWidget):
         box.addLayout(notes)
         self.note.hide()
 
-    def show_value(self, value: str, conf: float | None, snippet: QPixmap | None) -> None:
+    def show_value(self, value: str, conf: float | None, snippet: QPixmap | None, why: str = "",
+                   ocr_value: str | None = None) -> None:
+        self.show_proposal(value, conf, why, ocr_value)
+        self.snippet.setPixmap(snippet or QPixmap())
+        self.snippet.setVisible(snippet is not None)  # no empty 170 px gap when nothing was read
+
+    def show_proposal(self, value: str, conf: float | None, why: str = "", ocr_value: str | None = None) -> None:
+        """The value and why it was proposed (OCR, the office's approved records, the book's order)."""
         self.edit.setText(value)
         self.edit.setCursorPosition(0)
         colour = confidence_colour(conf)
         self.dot.setStyleSheet(f"color: {colour}; font-size: 16px")
-        self.dot.setToolTip(self.tr("Độ tin cậy: {0}").format("—" if conf is None else f"{conf:.0%}"))
-        self.snippet.setPixmap(snippet or QPixmap())
-        self.snippet.setVisible(snippet is not None)  # no empty 170 px gap when nothing was read
+        tip = self.tr("Độ tin cậy: {0}").format("—" if conf is None else f"{conf:.0%}")
+        if why:
+            tip += "\n" + self.tr("Nguồn: {0}").format(why)
+        if ocr_value is not None and ocr_value != value:
+            tip += "\n" + self.tr("Chữ đọc được: «{0}»").format(ocr_value)
+        self.dot.setToolTip(tip)
+        self.edit.setToolTip(tip if why else "")
+
+    def set_completions(self, values: list[str]) -> None:
+        """Shows the likeliest values under the field (nothing when there are none)."""
+        self.completions.setStringList(values)
+        if values and self.edit.hasFocus():
+            self.completer.complete()
+        elif not values:
+            self.completer.popup().hide()
 
     def show_finding(self, message: str, acceptable: list[Finding] | None = None) -> None:
         self.note.setText(message)
@@ -90,6 +116,7 @@ class EntryForm(QScrollArea):
     confirmed = Signal()  # Enter on the last field
     field_left = Signal(str)  # a field with an unsaved change lost the focus (its key)
     accept_requested = Signal(object)  # the clerk wants to accept this Finding
+    completions_wanted = Signal(str, str)  # (field key, text so far): the window asks the service
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -100,6 +127,11 @@ class EntryForm(QScrollArea):
         self.form: FormDef | None = None
         self.saved: dict[str, str] = {}  # the values as shown or last saved; edits are the difference
         self.editable = True
+        self._typed: tuple[str, str] | None = None
+        self._ask = QTimer(self)
+        self._ask.setSingleShot(True)
+        self._ask.setInterval(120)  # one question per pause in typing, not one per key
+        self._ask.timeout.connect(self._ask_completions)
         self.setWidget(QWidget())
 
     def build(self, form: FormDef) -> None:
@@ -129,6 +161,7 @@ class EntryForm(QScrollArea):
             row.edit.installEventFilter(self._filter)
             row.edit.returnPressed.connect(lambda key=f.key: self._next(key))
             row.edit.editingFinished.connect(lambda key=f.key: self._left(key))
+            row.edit.textEdited.connect(lambda text, key=f.key: self._edited(key, text))
             row.accept_button.clicked.connect(lambda _checked=False, r=row: self._accept(r))
             label = QLabel(f.label + (" *" if f.required else ""))
             label.setBuddy(row.edit)
@@ -142,6 +175,34 @@ class EntryForm(QScrollArea):
         row = self.rows.get(key)
         if row is not None and self.editable and row.edit.text().strip() != self.saved.get(key, ""):
             self.field_left.emit(key)
+
+    def _edited(self, key: str, text: str) -> None:
+        if self.editable and text.strip():
+            self._typed = (key, text)
+            self._ask.start()
+        else:
+            self.rows[key].set_completions([])
+
+    def _ask_completions(self) -> None:
+        if self._typed is not None:
+            self.completions_wanted.emit(*self._typed)
+
+    def offer_completions(self, key: str, text: str, values: list[str]) -> None:
+        """Completions the service found for `text`; dropped when the clerk has typed on since."""
+        row = self.rows.get(key)
+        if row is not None and row.edit.text() == text:
+            row.set_completions([v for v in values if v != text])
+
+    def offer(self, proposals: dict[str, Any]) -> None:
+        """Better prefill values (core/learning) for fields the clerk has not touched since they were shown."""
+        for key, row in self.rows.items():
+            got = proposals.get(key)
+            if not got or row.edit.text().strip() != self.saved.get(key, ""):
+                continue
+            value = str(got.get("value") or "")
+            row.show_proposal(value, got.get("confidence"), str(got.get("why") or ""), got.get("ocr_value"))
+            self.saved[key] = value.strip()
+        self.saved = {k: v for k, v in self.saved.items() if v}
 
     def _accept(self, row: FieldRow) -> None:
         for finding in row.findings:
@@ -160,7 +221,8 @@ class EntryForm(QScrollArea):
         for key, row in self.rows.items():
             read = ocr.get(key) or {}
             value = fields.get(key, read.get("value", "")) if fields else read.get("value", "")
-            row.show_value(value or "", read.get("confidence") if read else None, _snippet(page, read.get("bbox")))
+            row.show_value(value or "", read.get("confidence") if read else None, _snippet(page, read.get("bbox")),
+                           str(read.get("why") or "") if not fields else "", read.get("ocr_value"))
             row.show_finding("")
         # Only what the user changes after this counts as an edit: paging through untouched OCR prefills
         # must not turn them into entered records.

@@ -140,6 +140,7 @@ class MainWindow(QMainWindow):
         self.form.confirmed.connect(lambda: self.save_record(submit=True))  # Enter on the last field
         self.form.field_left.connect(self._field_left)
         self.form.accept_requested.connect(self.accept_finding)
+        self.form.completions_wanted.connect(self._completions)
         self.entry_title = QLabel()
         self.entry_title.setStyleSheet("font-weight: bold; font-size: 15px")
         self.entry_pdf = ElidedLabel()  # the PDF's name: seen after every rename, never widening the column
@@ -483,6 +484,8 @@ class MainWindow(QMainWindow):
         self.view.select_entry(entry.id)
         if entry.fields:
             self.form.show_findings(self.svc.findings(entry.id), self._may_accept)
+        elif self.form.editable:
+            self._learned_prefill(entry.id)
         self.refresh_population()
 
     # -- population extract ---------------------------------------------------------------------------
@@ -545,6 +548,25 @@ class MainWindow(QMainWindow):
         if purge_population(self, self.svc, self.actor):
             self.population_people = None
             self.refresh_population()
+
+    def _learned_prefill(self, entry_id: int) -> None:
+        """The OCR prefill corrected by what approved records taught (core/learning), fetched on the pool and
+        put into the fields the clerk has not touched yet, if the entry is still the one shown."""
+        def offer(proposals: dict[str, Any]) -> None:
+            if 0 <= self.current < len(self.entries) and self.entries[self.current].id == entry_id \
+                    and not self.entries[self.current].fields:
+                self.form.offer(proposals)
+
+        self.background(self.svc.learning.prefill, self.actor, entry_id, on_done=offer,
+                        on_error=lambda m: self._status_message(m))
+
+    def _completions(self, key: str, text: str) -> None:
+        """The likeliest values for the field being typed, asked of the service on the pool."""
+        if not 0 <= self.current < len(self.entries) or self.book is None:
+            return
+        run_in_background(self.pool, self.workers, self.svc.learning.suggest, self.actor, self.book.id, key, text,
+                          on_done=lambda found: shiboken6.isValid(self.form) and self.form.offer_completions(
+                              key, text, [g.value for g in found]))
 
     def _update_title(self) -> None:
         if not 0 <= self.current < len(self.entries):

@@ -18,10 +18,10 @@ from pathlib import Path
 from PIL import Image
 
 from . import distort
-from .content import BOOK_TYPES, Book
+from .content import BOOK_TYPES, Book, Commune
 from .render import LAYOUTS, Pen, Sheet
 
-__all__ = ["BOOK_TYPES", "Book", "PageSpec", "make_page", "write_page", "make_book", "random_specs", "SAMPLE_SET",
+__all__ = ["BOOK_TYPES", "Book", "Commune", "PageSpec", "make_page", "write_page", "make_book", "random_specs", "SAMPLE_SET",
            "write_set"]
 
 HAND_SIZE = {"table": 0.085, "spread": 0.08, "blocks": 0.12}  # value text height in inches, per layout
@@ -43,6 +43,7 @@ class PageSpec:
     fmt: str = "jpg"  # jpg | png | tif, when written
     blank: bool = False  # rules and labels only, no values (to find the values' ink by difference)
     only: int | None = None  # write the values of this entry only
+    writer: int | None = None  # the same seed on every page of a book: one clerk's hand (font and ink)
 
     def __post_init__(self) -> None:
         if self.layout not in LAYOUTS:
@@ -58,7 +59,7 @@ def make_sheet(spec: PageSpec, book: Book | None = None) -> Sheet:
     """The page before it leaves as an image: pixels and each entry's outline, after the spec's conditions."""
     book = book or Book(spec.book_type, spec.year, spec.seed, spec.first_no)
     rng = random.Random(f"page/{spec.seed}/{spec.book_type}/{spec.year}/{spec.layout}/{spec.entries}/{spec.dpi}")
-    pen = Pen(random.Random(rng.random()), spec.dpi, spec.hand, HAND_SIZE[spec.layout])
+    pen = Pen(random.Random(rng.random()), spec.dpi, spec.hand, HAND_SIZE[spec.layout], spec.writer)
     sheet = LAYOUTS[spec.layout](rng, pen, book, spec.dpi, spec.entries,
                                  lambda i: spec.blank or (spec.only is not None and i != spec.only))
     return distort.apply(sheet, spec.conditions, random.Random(rng.random()))
@@ -102,9 +103,11 @@ def write_page(folder: Path, stem: str, image: Image.Image, truth: dict, fmt: st
     return folder / name
 
 
-def make_book(folder: Path, specs: Sequence[PageSpec], prefix: str = "scan", quality: int = 88) -> list[Path]:
-    """Pages of one book (the first spec's type and year): registration numbers and dates run on."""
-    book = Book(specs[0].book_type, specs[0].year, specs[0].seed, specs[0].first_no)
+def make_book(folder: Path, specs: Sequence[PageSpec], prefix: str = "scan", quality: int = 88,
+              commune: Commune | None = None) -> list[Path]:
+    """Pages of one book (the first spec's type and year): registration numbers and dates run on; with a
+    Commune, its own names and places (give the specs one `writer` for one clerk's hand)."""
+    book = Book(specs[0].book_type, specs[0].year, specs[0].seed, specs[0].first_no, commune)
     paths = []
     for n, spec in enumerate(specs, 1):
         spec = replace(spec, book_type=book.book_type, year=book.year)

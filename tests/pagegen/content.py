@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import random
+from dataclasses import dataclass
 
 BOOK_TYPES = ("khai_sinh", "khai_tu", "ket_hon")
 
@@ -77,20 +78,57 @@ def days_before(rng: random.Random, day: dt.date, most: int, least: int = 0) -> 
     return day - dt.timedelta(days=rng.randint(least, most))
 
 
-class Book:
-    """One register (book type, year): hands out entries in order, numbers and registration dates rising."""
+@dataclass(frozen=True)
+class Commune:
+    """One commune's own world: a few family names, its hamlets, its own place and the villages around it.
+    A book of this commune draws from these only (people marry and move within a day's walk), so the same
+    names come back entry after entry, as they do in a real commune's books."""
 
-    def __init__(self, book_type: str, year: int, seed: int, first_no: int = 1):
+    surnames: tuple[str, ...]
+    given_m: tuple[str, ...]
+    given_f: tuple[str, ...]
+    hamlets: tuple[str, ...]
+    places: tuple[tuple[str, str, str], ...]  # the commune first, then its neighbours
+    causes: tuple[str, ...]
+
+    @classmethod
+    def make(cls, seed: int) -> Commune:
+        rng = random.Random(f"commune/{seed}")
+        home = rng.choice(PLACES)
+        near = [p for p in PLACES if p[2] == home[2] and p != home] or [rng.choice(PLACES)]
+        return cls(tuple(rng.sample(SURNAMES, 7)), tuple(rng.sample(GIVEN_M, 10)), tuple(rng.sample(GIVEN_F, 10)),
+                   tuple(rng.sample(HAMLETS, 5)), (home, *near[:1]), tuple(rng.sample(DEATH_CAUSES, 4)))
+
+    def person(self, rng: random.Random, sex: str, surname: str | None = None) -> str:
+        mid = rng.choice(MIDDLE_M[:4] if sex == "Nam" else MIDDLE_F[:4])
+        given = rng.choice(self.given_m if sex == "Nam" else self.given_f)
+        return f"{surname or rng.choice(self.surnames)} {mid} {given}"
+
+    def residence(self, rng: random.Random) -> tuple[str, tuple[str, str, str], str]:
+        x, h, t = self.places[0] if rng.random() < 0.85 else rng.choice(self.places)
+        hamlet = rng.choice(self.hamlets)
+        return f"{hamlet}, xã {x}, huyện {h}, tỉnh {t}", (x, h, t), hamlet
+
+
+class Book:
+    """One register (book type, year): hands out entries in order, numbers and registration dates rising.
+    With a Commune, every name and place comes from that commune and a child takes the father's family name."""
+
+    def __init__(self, book_type: str, year: int, seed: int, first_no: int = 1, commune: Commune | None = None):
         if book_type not in LABELS:
             raise ValueError(f"unknown book type {book_type!r}")
         self.book_type, self.year, self.number = book_type, year, first_no
         self.rng = random.Random(f"{book_type}/{year}/{seed}")
         self.day = dt.date(year, 1, 1) + dt.timedelta(days=min(300, (first_no - 1) * 3))
+        self.commune = commune
 
     def next_entry(self) -> dict[str, str]:
         rng = self.rng
         self.day = min(dt.date(self.year, 12, 31), self.day + dt.timedelta(days=rng.randint(0, 5)))
-        fields = _FIELDS[self.book_type](rng, self.year, self.day)
+        if self.commune is not None:
+            fields = _COMMUNE_FIELDS[self.book_type](rng, self.year, self.day, self.commune)
+        else:
+            fields = _FIELDS[self.book_type](rng, self.year, self.day)
         fields = {"so": str(self.number), "ngay_dang_ky": fmt(self.day), **fields}
         self.number += 1
         return {key: fields[key] for key, _ in LABELS[self.book_type]}
@@ -140,3 +178,48 @@ def _marriage(rng: random.Random, year: int, reg: dt.date) -> dict[str, str]:
 
 
 _FIELDS = {"khai_sinh": _birth, "khai_tu": _death, "ket_hon": _marriage}
+
+
+def _commune_birth(rng: random.Random, year: int, reg: dt.date, c: Commune) -> dict[str, str]:
+    sex = rng.choice(["Nam", "Nữ"])
+    father, mother = c.person(rng, "Nam"), c.person(rng, "Nữ")
+    home, (x, h, t), hamlet = c.residence(rng)
+    place = rng.choice(BIRTH_PLACES).format(x=x, h=h, hamlet=hamlet)
+    ethnic = rng.choice(ETHNIC[:6])
+    return {"ho_ten": c.person(rng, sex, father.split()[0]), "gioi_tinh": sex,
+            "ngay_sinh": fmt(days_before(rng, reg, 60, 1)),
+            "noi_sinh": f"{place}, tỉnh {t}" if "tỉnh" not in place else place,
+            "dan_toc": ethnic, "quoc_tich": "Việt Nam",
+            "ho_ten_cha": father, "nam_sinh_cha": str(year - rng.randint(19, 45)), "dan_toc_cha": ethnic,
+            "ho_ten_me": mother, "nam_sinh_me": str(year - rng.randint(17, 42)),
+            "dan_toc_me": rng.choice([ethnic, ethnic, rng.choice(ETHNIC[:6])]),
+            "noi_cu_tru": home, "nguoi_di_khai": rng.choice([f"{father} (cha)", f"{father} (cha)", f"{mother} (mẹ)"])}
+
+
+def _commune_death(rng: random.Random, year: int, reg: dt.date, c: Commune) -> dict[str, str]:
+    sex = rng.choice(["Nam", "Nữ"])
+    died = days_before(rng, reg, 15)
+    born = died - dt.timedelta(days=rng.randint(365, 95 * 365))
+    home, (x, _h, t), _ = c.residence(rng)
+    name = c.person(rng, sex)
+    kin = rng.choice(["con", "vợ", "chồng", "cháu"])
+    return {"ho_ten": name, "gioi_tinh": sex,
+            "ngay_sinh": str(born.year) if rng.random() < 0.25 else fmt(born),
+            "dan_toc": rng.choice(ETHNIC[:6]), "quoc_tich": "Việt Nam", "noi_cu_tru": home, "ngay_chet": fmt(died),
+            "noi_chet": rng.choice(["Tại nhà", "Tại nhà", f"Trạm y tế xã {x}"]),
+            "nguyen_nhan": rng.choice(c.causes),
+            "nguoi_di_khai": f"{c.person(rng, rng.choice(['Nam', 'Nữ']), name.split()[0])} ({kin})"}
+
+
+def _commune_marriage(rng: random.Random, year: int, reg: dt.date, c: Commune) -> dict[str, str]:
+    home, _, _ = c.residence(rng)
+    other, _, _ = c.residence(rng)
+    groom = reg - dt.timedelta(days=rng.randint(20 * 365 + 5, 45 * 365))
+    bride = reg - dt.timedelta(days=rng.randint(18 * 365 + 5, 40 * 365))
+    ethnic = rng.choice(ETHNIC[:6])
+    return {"ho_ten_chong": c.person(rng, "Nam"), "ngay_sinh_chong": fmt(groom), "dan_toc_chong": ethnic,
+            "noi_cu_tru_chong": home, "ho_ten_vo": c.person(rng, "Nữ"), "ngay_sinh_vo": fmt(bride),
+            "dan_toc_vo": rng.choice([ethnic, rng.choice(ETHNIC[:6])]), "noi_cu_tru_vo": other}
+
+
+_COMMUNE_FIELDS = {"khai_sinh": _commune_birth, "khai_tu": _commune_death, "ket_hon": _commune_marriage}

@@ -58,12 +58,15 @@ class Sheet:
 class Pen:
     """Writes values as a clerk's hand (slanted font, words jittered, blue or black ink) or a typewriter would."""
 
-    def __init__(self, rng: random.Random, dpi: int, hand: str, size_in: float):
+    def __init__(self, rng: random.Random, dpi: int, hand: str, size_in: float, writer: int | None = None):
+        """`writer`: a seed for the person holding the pen (font and ink), so every page of a book can be
+        written by the same clerk; the jitter of each word still comes from `rng`."""
         self.rng, self.hand = rng, hand
-        self.path = rng.choice(family("hand" if hand == "hand" else "type"))
+        who = rng if writer is None else random.Random(f"writer/{writer}")
+        self.path = who.choice(family("hand" if hand == "hand" else "type"))
         self.size = int(dpi * size_in)
-        blue = (20 + rng.randint(0, 30), 35 + rng.randint(0, 40), 110 + rng.randint(0, 80))
-        self.ink = blue if hand == "hand" and rng.random() < 0.65 else BLACK_INK
+        blue = (20 + who.randint(0, 30), 35 + who.randint(0, 40), 110 + who.randint(0, 80))
+        self.ink = blue if hand == "hand" and who.random() < 0.65 else BLACK_INK
 
     def write(self, img: Image.Image, x: float, y: float, text: str, max_w: float, line_h: float) -> None:
         """`text` on the line whose top is y, shrunk to fit max_w, centred in line_h."""

@@ -314,3 +314,26 @@ class PopulationPerson(Base):
     father: Mapped[str] = mapped_column(String(200), default="")
     mother: Mapped[str] = mapped_column(String(200), default="")
     residence: Mapped[str] = mapped_column(String(500), default="")
+
+class LearnedTerm(Base):
+    """A value approved records of a book hold, and how often (core/learning): the commune's own lexicon,
+    kept in the store so it survives a restart and goes into every backup."""
+
+    __tablename__ = "learned_terms"
+    __table_args__ = (UniqueConstraint("book_id", "kind", "value"),)
+    id: Mapped[int] = mapped_column(primary_key=True)
+    book_id: Mapped[int] = mapped_column(ForeignKey("books.id"), index=True)
+    kind: Mapped[str] = mapped_column(String(60))
+    value: Mapped[str] = mapped_column(String(400))
+    count: Mapped[int] = mapped_column(Integer, default=0)
+
+
+class LearnedEntry(Base):
+    """What one approved entry taught (its terms and counts), so a later correction or a return takes back
+    exactly that and nothing is counted twice."""
+
+    __tablename__ = "learned_entries"
+    entry_id: Mapped[int] = mapped_column(ForeignKey("entries.id"), primary_key=True)
+    book_id: Mapped[int] = mapped_column(ForeignKey("books.id"), index=True)
+    terms: Mapped[dict[str, Any]] = mapped_column(JSON, default=dict)
+    updated_at: Mapped[dt.datetime] = mapped_column(DateTime, default=utcnow)

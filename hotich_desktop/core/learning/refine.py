@@ -1,0 +1,187 @@
+"""An OCR prefill corrected by what the office already approved (the lexicon) and by the book's order
+(priors): each field keeps the OCR value when nothing better is known, and says where its value came from."""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+from ..records.forms import FieldDef, load_form
+from .lexicon import Lexicon
+from .priors import Sequence, date_guess, fits, number_of
+from .terms import person_of
+from .text import flat, nfc, similarity
+
+SURE = 0.9  # OCR at or above this is kept against a prior (the reader's own "confident" mark)
+SOURCES = {
+    "ocr": "Đọc tự động từ ảnh (OCR)",
+    "lexicon": "Sửa theo các hồ sơ đã duyệt của xã (danh mục tên, địa danh)",
+    "sequence": "Theo thứ tự trong sổ (số và ngày của mục trước)",
+    "book": "Theo các trường khác của mục này (họ của cha, người đi khai là cha hoặc mẹ)",
+}
+NAME_CUTOFF, WORD_CUTOFF, SHORT_CUTOFF, PLACE_CUTOFF, PART_CUTOFF, TEXT_CUTOFF = 94.0, 72.0, 80.0, 86.0, 80.0, 86.0
+
+
+@dataclass
+class Proposal:
+    """A prefill value: where it came from (a SOURCES key) and what OCR itself read."""
+
+    value: str
+    confidence: float
+    bbox: list[float] | None
+    source: str
+    ocr_value: str
+
+    def as_json(self) -> dict[str, Any]:
+        out: dict[str, Any] = {"value": self.value, "confidence": round(self.confidence, 3), "source": self.source,
+                               "why": SOURCES[self.source]}
+        if self.bbox:
+            out["bbox"] = self.bbox
+        if self.source != "ocr":
+            out["ocr_value"] = self.ocr_value
+        return out
+
+
+def _changed(p: Proposal, value: str, source: str, confidence: float) -> None:
+    if value and nfc(value) != nfc(p.value):
+        p.value, p.source, p.confidence = value, source, confidence
+
+
+def snap_name(lex: Lexicon, key: str, value: str) -> str:
+    """A whole known name when it differs only by accents or a letter, else each word snapped to the office's
+    family, middle and given names (handwriting loses accents and a letter or two, rarely a whole word). Words
+    the office already knows stay; a short unknown word needs a closer match (Hưng is not Dũng)."""
+    whole = lex.best((f"field:{key}", "person"), value, NAME_CUTOFF)
+    if whole is not None:
+        return whole.value
+    words = nfc(value).split()
+    if len(words) < 2:
+        return value
+    kinds = [("ho",)] + [("dem", "ten")] * (len(words) - 2) + [("ten",)]
+    out = []
+    for word, kind in zip(words, kinds):
+        known = any(lex.weight(k, word) for k in ("ho", "dem", "ten"))
+        hit = None if known else lex.best(kind, word, WORD_CUTOFF)
+        if hit is not None and len(flat(word)) <= 4 and hit.score < SHORT_CUTOFF:
+            hit = None
+        out.append(hit.value if hit else word)
+    return " ".join(out)
+
+
+def snap_place(lex: Lexicon, form_keys: list[str], key: str, value: str) -> str:
+    kinds = [f"field:{key}"] + [f"field:{k}" for k in form_keys if k != key]
+    whole = lex.best(kinds, value, PLACE_CUTOFF)
+    if whole is not None and _parts_agree(value, whole.value):
+        return whole.value
+    parts = [p.strip() for p in nfc(value).split(",")]
+    out = []
+    for part in parts:
+        hit = None if lex.weight("part", part) else lex.best(("part",), part, PART_CUTOFF)
+        out.append(hit.value if hit else part)
+    return ", ".join(p for p in out if p)
+
+
+def _parts_agree(read: str, known: str) -> bool:
+    """A whole known place only when each comma part is near its counterpart: "Khối 2" is not "Tổ 5", however
+    alike the rest of the two addresses is."""
+    a, b = [p.strip() for p in read.split(",")], [p.strip() for p in known.split(",")]
+    return len(a) == len(b) and all(similarity(x, y) >= PART_CUTOFF for x, y in zip(a, b))
+
+
+def snap_text(lex: Lexicon, key: str, value: str) -> str:
+    person, rel = person_of(value)
+    whole = lex.best((f"field:{key}",), value, NAME_CUTOFF if rel else TEXT_CUTOFF)
+    if whole is not None:
+        return whole.value
+    if rel:
+        hit = lex.best(("relation",), rel, 70)
+        return f"{snap_name(lex, key, person)} ({hit.value if hit else rel})"
+    return value
+
+
+def refine(book_type: str, ocr: dict[str, dict[str, Any]], lex: Lexicon, seq: Sequence) -> dict[str, Proposal]:
+    """Every form field that has an OCR reading or a prior: the proposal and its source."""
+    form = load_form(book_type)
+    places = [f.key for f in form.fields if f.type == "place"]
+    out: dict[str, Proposal] = {}
+    for fdef in form.fields:
+        read = ocr.get(fdef.key) or {}
+        value, conf = nfc(str(read.get("value") or "")), float(read.get("confidence") or 0.0)
+        p = Proposal(value, conf, read.get("bbox"), "ocr", value)
+        if value and conf < SURE:  # a sure reading is right 98 % of the time: it stands
+            _snap(lex, fdef, places, p)
+        out[fdef.key] = p
+    _sequence(seq, out)
+    if book_type == "khai_sinh":
+        _family(out)
+        _informant(lex, out)
+    return {k: p for k, p in out.items() if p.value or p.bbox}
+
+
+def _snap(lex: Lexicon, fdef: FieldDef, places: list[str], p: Proposal) -> None:
+    if fdef.type == "name":
+        snapped = snap_name(lex, fdef.key, p.value)
+    elif fdef.type == "place":
+        snapped = snap_place(lex, places, fdef.key, p.value)
+    elif fdef.type == "text":
+        snapped = snap_text(lex, fdef.key, p.value)
+    else:
+        return
+    _changed(p, snapped, "lexicon", min(0.89, max(p.confidence, 0.7)))
+
+
+def _sequence(seq: Sequence, out: dict[str, Proposal]) -> None:
+    so, day = out.get("so"), out.get("ngay_dang_ky")
+    want = seq.expected_number()
+    if so is not None and want:
+        read = number_of(so.value)
+        if read == seq.number:
+            so.confidence = max(so.confidence, 0.95)  # OCR and the book's order agree
+        elif so.confidence < SURE or read is None:
+            _changed(so, want, "sequence", 0.75)
+    if day is not None and seq.after is not None and not (fits(seq, day.value) and day.confidence >= SURE):
+        if fits(seq, day.value) and day.value:
+            return
+        _changed(day, date_guess(seq, day.value), "sequence", 0.6)
+
+
+def _family(out: dict[str, Proposal]) -> None:
+    """A child takes the father's family name (the common case): an unsure first word is replaced by it."""
+    child, father = out.get("ho_ten"), out.get("ho_ten_cha")
+    if child is None or father is None or not child.value or not father.value:
+        return
+    words, family = child.value.split(), father.value.split()[0]
+    if len(words) >= 2 and words[0] != family and child.confidence < SURE:
+        _changed(child, " ".join([family, *words[1:]]), "book", min(0.85, max(child.confidence, 0.6)))
+
+
+def _known(lex: Lexicon, name: str) -> int:
+    return sum(1 for w in name.split() if any(lex.weight(k, w) for k in ("ho", "dem", "ten")))
+
+
+def _informant(lex: Lexicon, out: dict[str, Proposal]) -> None:
+    """The informant of a birth is nearly always a parent: the parent the reading is nearest to, or when
+    nothing was read, the parent this book most often records."""
+    p = out.get("nguoi_di_khai")
+    if p is None:
+        return
+    parents = {rel: f"{out[k].value} ({rel})" for k, rel in (("ho_ten_cha", "cha"), ("ho_ten_me", "mẹ"))
+               if out.get(k) is not None and out[k].value}
+    if not parents:
+        return
+    if p.value:
+        name, _ = person_of(p.value)
+        scored = sorted(((similarity(name, person_of(c)[0]), rel) for rel, c in parents.items()), reverse=True)
+        score, rel = scored[0]
+        if score < 60 and not (p.confidence < SURE and score >= 45):
+            return
+        parent = out["ho_ten_cha" if rel == "cha" else "ho_ten_me"]
+        # the same name written twice: the reading whose words the office knows wins, then the surer one
+        mine, theirs = (_known(lex, name), p.confidence), (_known(lex, parent.value), parent.confidence)
+        if theirs > mine or score < 60:
+            _changed(p, parents[rel], "book", min(0.85, max(p.confidence, 0.6)))
+        else:  # the informant line was read better than the parent's: one name, written twice
+            _changed(parent, name, "book", min(0.85, max(parent.confidence, 0.6)))
+            _changed(p, f"{name} ({rel})", "book", min(0.85, max(p.confidence, 0.6)))
+        return
+    usual = max(parents, key=lambda rel: lex.weight("relation", rel))
+    _changed(p, parents[usual], "book", 0.5)
