@@ -149,7 +149,7 @@ def test_records_approved_before_the_upgrade_are_learned_by_it(desk) -> None:
     svc.save_record(clerk, ids[0], birth(1, "Lò Văn Hùng", "Lò Văn Pó", "Cầm Thị Ỏn", HOME), submit=True)
     svc.approve(boss, ids[0])
     learned = svc.learning.lexicon(book_id).counts("person")
-    command.downgrade(alembic_config(svc.store.engine), "0007")
+    command.downgrade(alembic_config(svc.store.engine), "0008")
     command.upgrade(alembic_config(svc.store.engine), "head")
     svc.learning._cache.clear()
     assert svc.learning.lexicon(book_id).counts("person") == learned == {"Lò Văn Hùng": 3, "Lò Văn Pó": 6,
