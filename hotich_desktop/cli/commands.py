@@ -291,25 +291,6 @@ def cmd_outbox(args: argparse.Namespace) -> int:
     return 0
 
 
-def cmd_report(args: argparse.Namespace) -> int:
-    import datetime as dt
-
-    from ..core.errors import BadInput
-    from ..core.reports.daily import totals, write_report
-    from .auth import signed_in
-
-    try:
-        day = dt.date.fromisoformat(args.date)
-    except ValueError:
-        raise BadInput(f"Ngày không hợp lệ: «{args.date}» (dạng YYYY-MM-DD).") from None
-    svc = _service(args)
-    signed_in(svc, args.user, "report")
-    rows = write_report(svc, day, Path(args.out))
-    emit({"date": args.date, "out": args.out, "rows": [vars(r) for r in rows], "totals": totals(rows)}, args.json,
-         f"Đã ghi báo cáo ngày {day:%d/%m/%Y} vào {args.out}")
-    return 0
-
-
 def cmd_audit_verify(args: argparse.Namespace) -> int:
     """The chain, the anchors (this workspace's and any --anchor), approved records and accounts."""
     import sys
@@ -491,10 +472,9 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.add_argument("--book", type=int)
     p.add_argument("--user", help="bắt buộc: tên đăng nhập")
 
-    p = add("report", cmd_report, "báo cáo tiến độ theo ngày")
-    p.add_argument("--date", required=True)
-    p.add_argument("--out", required=True)
-    p.add_argument("--user", help="bắt buộc: tên đăng nhập")
+    from . import reports
+
+    reports.register(sub)
 
     p = add("backup", cmd_backup, "sao lưu mã hóa cả thư mục làm việc (--to THƯ_MỤC), hoặc kiểm tra (verify THƯ_MỤC)")
     p.add_argument("action", nargs="?", choices=["verify"], help="verify: kiểm tra một bản sao lưu bằng mã băm")

@@ -28,6 +28,7 @@ PERMISSIONS: dict[str, set[Role]] = {
     "manage_settings": {Role.ADMIN},
     "discrepancies": {Role.CLERK, Role.SUPERVISOR},
     "purge_population": {Role.SUPERVISOR, Role.ADMIN},
+    "manage_campaign": {Role.SUPERVISOR, Role.ADMIN},
 }
 
 ACTION_LABELS = {
@@ -38,6 +39,7 @@ ACTION_LABELS = {
     "manage_settings": "đổi cài đặt (tệp mẫu xuất 158)",
     "discrepancies": "xử lý danh sách sai lệch và dữ liệu dân cư",
     "purge_population": "xóa dữ liệu dân cư đã nhập",
+    "manage_campaign": "đặt kế hoạch chiến dịch số hóa",
 }
 
 

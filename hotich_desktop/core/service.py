@@ -12,7 +12,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import cached_property
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
@@ -34,6 +34,9 @@ from .store.models import (Book, Entry, FindingAcceptance, IntakeFile, Office, P
                            utcnow)
 from .views import BookInfo, EntryInfo, Finding, PageInfo
 from .workspace import Settings, Workspace
+
+if TYPE_CHECKING:
+    from .reports.service import Reports
 
 SYSTEM = "system"
 # Findings the clerk must fix before submitting; other errors (odd but real old records) go to the
@@ -76,6 +79,11 @@ class Service:
 
     def close(self) -> None:
         self.store.close()
+
+    @cached_property
+    def reports(self) -> Reports:  # the reports stage's door: campaign, progress, report files, roll-up
+        from .reports.service import Reports
+        return Reports(self)
 
     @property
     def settings(self) -> Settings:

@@ -10,9 +10,8 @@ from pathlib import Path
 
 from sqlalchemy import and_, select
 
-from ..atomic import atomic_writer, disk_error_message
 from ..booktypes import BOOK_TYPES
-from ..errors import BadInput, HotichError
+from ..errors import BadInput
 from ..lifecycle import EntryStatus
 from ..store.models import Book, Entry, ExportItem, ExportPackage, Page, Record, ReviewDecision, User
 
@@ -78,22 +77,15 @@ def totals(rows: list[ReportRow]) -> dict[str, int]:
 
 
 def write_report(svc: Service, day: dt.date, out: Path) -> list[ReportRow]:
-    rows = daily_rows(svc, day)
-    suffix = out.suffix.lower()
-    writers = {".xlsx": _xlsx, ".pdf": _pdf}
-    if suffix not in writers:
-        raise BadInput("Báo cáo ghi ra tệp .xlsx hoặc .pdf.")
-    from .. import anchors, audit
+    """The day's table with the campaign's progress (files.py writes it); returns the day's rows."""
+    from .files import write
+    from .progress import compute
 
-    with svc.store.session() as s:
-        head = audit.head(s)
-    try:
-        writers[suffix](rows, day, svc.settings.office_name, out, anchors.text(head))
-    except (OSError, ValueError) as exc:  # a missing folder, a full disk, a name the system refuses
-        raise HotichError(disk_error_message(exc, out) if isinstance(exc, OSError)
-                          else f"Không ghi được báo cáo vào «{out}»: tên tệp không hợp lệ.") from exc
-    anchors.remember(svc.workspace.root, head, f"báo cáo {day:%d/%m/%Y}")
-    return rows
+    if out.suffix.lower() not in (".xlsx", ".pdf", ".json"):
+        raise BadInput("Báo cáo ghi ra tệp .xlsx, .pdf hoặc .json.")
+    progress = compute(svc, day)
+    write(svc, progress, out)
+    return progress.today
 
 
 ANCHOR_LABEL = "Mốc nhật ký (hotich audit verify --anchor)"
@@ -106,50 +98,9 @@ def _table(rows: list[ReportRow]) -> list[list[str]]:
     return [head, *body, ["Tổng cộng", "", *[str(total[k]) for k in COLUMNS]]]
 
 
-def _xlsx(rows: list[ReportRow], day: dt.date, office: str, out: Path, anchor: str) -> None:
-    from openpyxl import Workbook
-    from openpyxl.styles import Font
-
-    wb = Workbook()
-    ws = wb.active
-    ws.title = "Tiến độ"
-    ws.append([f"Báo cáo tiến độ số hóa ngày {day:%d/%m/%Y} — {office}"])
-    ws["A1"].font = Font(bold=True)
-    for i, line in enumerate(_table(rows)):
-        ws.append([int(v) if i and v.isdigit() else v for v in line])
-    wb.create_sheet("Nhật ký").append([ANCHOR_LABEL, anchor])  # its own sheet: the table stays as it was
-    with atomic_writer(out) as fh:
-        wb.save(fh)
-
-
 def _font() -> Path | None:
     for folder in FONT_DIRS:
         for name in ("DejaVuSans.ttf", "arial.ttf"):
             if (folder / name).exists():
                 return folder / name
     return None
-
-
-def _pdf(rows: list[ReportRow], day: dt.date, office: str, out: Path, anchor: str) -> None:
-    from fpdf import FPDF
-
-    font = _font()
-    if font is None:
-        raise BadInput("Không tìm thấy phông chữ tiếng Việt (DejaVu Sans) để in báo cáo PDF.")
-    pdf = FPDF(orientation="L", format="A4")
-    pdf.add_font("DejaVu", "", str(font))
-    bold = font.with_name("DejaVuSans-Bold.ttf")
-    pdf.add_font("DejaVu", "B", str(bold if bold.exists() else font))
-    pdf.set_font("DejaVu", size=13)
-    pdf.add_page()
-    pdf.multi_cell(0, 8, f"BÁO CÁO TIẾN ĐỘ SỐ HÓA NGÀY {day:%d/%m/%Y}\n{office}", align="C")
-    pdf.ln(4)
-    pdf.set_font("DejaVu", size=9)
-    with pdf.table(col_widths=(40, 34, 24, 24, 24, 20, 20, 20)) as table:
-        for line in _table(rows):
-            table.row(line)
-    pdf.ln(4)
-    pdf.set_font("DejaVu", size=7)
-    pdf.multi_cell(0, 4, f"{ANCHOR_LABEL}: {anchor}")
-    with atomic_writer(out) as fh:
-        fh.write(bytes(pdf.output()))

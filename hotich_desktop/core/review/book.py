@@ -94,6 +94,39 @@ def check_book(svc: Service, book_id: int) -> BookCheck:
     return result
 
 
+def open_findings(svc: Service, entry_ids: list[int]) -> dict[int, int]:
+    """Open (not accepted) findings per entry for just these entries: the same checks as check_book, with
+    the book-wide facts (numbers used twice, the same person elsewhere) taken by aggregate queries, so a
+    store-wide count of the review queue needs no pass over every book."""
+    from sqlalchemy import func
+
+    out: dict[int, int] = {}
+    with svc.store.session() as s:
+        for i in range(0, len(entry_ids), CHUNK * 4):
+            chunk = entry_ids[i:i + CHUNK * 4]
+            rows = s.execute(select(Entry.id, Page.book_id, Record.book_type, Record.fields, Record.reg_no,
+                                    Record.person_key).join(Record).join(Page).where(Entry.id.in_(chunk))).all()
+            numbers: Counter[tuple[int, str]] = Counter()
+            books = sorted({r[1] for r in rows})
+            for b in range(0, len(books), CHUNK):
+                q = (select(Page.book_id, Record.reg_no, func.count()).select_from(Record).join(Entry).join(Page)
+                     .where(Page.book_id.in_(books[b:b + CHUNK]), Entry.status != EntryStatus.DELETED,
+                            Record.reg_no != "").group_by(Page.book_id, Record.reg_no).having(func.count() > 1))
+                numbers.update({(book, reg): n for book, reg, n in s.execute(q)})
+            people: dict[str, list[tuple[int, str]]] = {}
+            for kind in {r[2] for r in rows}:
+                people.update(_people_elsewhere(s, kind, {r[5] for r in rows if r[5] and r[2] == kind}))
+            accepted = _accepted(s, [r[0] for r in rows])
+            for entry_id, book_id, kind, values, number, person in rows:
+                values = dict(values or {})
+                same_person = [w for other, w in people.get(person, []) if other != entry_id] if person else []
+                found = checks.check_fields(load_form(kind), values) + checks.duplicate_findings(
+                    values.get("so", ""), numbers[(book_id, number)] - 1 if number and numbers[(book_id, number)] else 0,
+                    same_person)
+                out[entry_id] = sum((f.code, f.field) not in accepted[entry_id] for f in found)
+    return out
+
+
 def _people_elsewhere(s: Any, book_type: str, keys: set[str]) -> dict[str, list[tuple[int, str]]]:
     out: dict[str, list[tuple[int, str]]] = defaultdict(list)
     keys_list = sorted(keys)

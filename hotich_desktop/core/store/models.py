@@ -337,3 +337,32 @@ class LearnedEntry(Base):
     book_id: Mapped[int] = mapped_column(ForeignKey("books.id"), index=True)
     terms: Mapped[dict[str, Any]] = mapped_column(JSON, default=dict)
     updated_at: Mapped[dt.datetime] = mapped_column(DateTime, default=utcnow)
+
+
+
+class Campaign(Base):
+    """A digitisation campaign: the dates the province set and the books it counts (the district's plan)."""
+
+    __tablename__ = "campaigns"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    name: Mapped[str] = mapped_column(String(200), default="")
+    start_date: Mapped[dt.date] = mapped_column(Date)
+    end_date: Mapped[dt.date] = mapped_column(Date)
+    created_by: Mapped[int | None] = mapped_column(ForeignKey("users.id"), nullable=True)
+    created_at: Mapped[dt.datetime] = mapped_column(DateTime, default=utcnow)
+    books: Mapped[list[CampaignBook]] = relationship(back_populates="campaign", order_by="CampaignBook.id",
+                                                     cascade="all, delete-orphan")
+
+
+class CampaignBook(Base):
+    """One book to digitise in a campaign; matched to the store's books by type, year and volume."""
+
+    __tablename__ = "campaign_books"
+    __table_args__ = (UniqueConstraint("campaign_id", "book_type", "year", "volume"),)
+    id: Mapped[int] = mapped_column(primary_key=True)
+    campaign_id: Mapped[int] = mapped_column(ForeignKey("campaigns.id"), index=True)
+    book_type: Mapped[str] = mapped_column(String(40))
+    year: Mapped[int] = mapped_column(Integer)
+    volume: Mapped[str] = mapped_column(String(40))
+    expected_records: Mapped[int | None] = mapped_column(Integer, nullable=True)  # unknown until counted
+    campaign: Mapped[Campaign] = relationship(back_populates="books")

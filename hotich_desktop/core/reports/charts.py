@@ -1,0 +1,111 @@
+"""Pictures of progress, drawn with matplotlib's Agg renderer (no window system, no Qt): PNG bytes that the
+PDF embeds and the window shows. Legible printed in black and white: hatching and markers, not colour alone."""
+from __future__ import annotations
+
+import datetime as dt
+import io
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+MAX_BARS = 40
+
+
+@dataclass(frozen=True)
+class Series:
+    """Approved per day, and the plan's straight line (start, 0) -> (end, total) when there is a plan."""
+    days: Sequence[dt.date]
+    approved: Sequence[int]
+    plan: Sequence[tuple[dt.date, float]] = ()
+    projection: Sequence[tuple[dt.date, float]] = ()
+
+
+def _figure(width_mm: float, height_mm: float):  # noqa: ANN202 (matplotlib types)
+    from matplotlib.backends.backend_agg import FigureCanvasAgg
+    from matplotlib.figure import Figure
+
+    fig = Figure(figsize=(width_mm / 25.4, height_mm / 25.4))
+    FigureCanvasAgg(fig)
+    fig.set_layout_engine("constrained")
+    return fig
+
+
+def _png(fig, dpi: int) -> bytes:  # noqa: ANN001
+    out = io.BytesIO()
+    fig.savefig(out, format="png", dpi=dpi, facecolor="white")
+    return out.getvalue()
+
+
+def draw_daily(ax, s: Series, title: str = "", legend: bool = True) -> None:  # noqa: ANN001
+    """Bars: approved that day (hatched grey, left axis); lines: the running total (solid, circles), the plan
+    (dashed) and the projection at the recent pace (dotted), on the right axis."""
+    import matplotlib.dates as mdates
+
+    ax.bar(s.days, s.approved, width=0.8, color="0.85", edgecolor="black", hatch="///", linewidth=0.5,
+           label="Duyệt trong ngày")
+    ax.set_ylabel("hồ sơ/ngày", fontsize=7)
+    total = ax.twinx()
+    running, acc = [], 0
+    for n in s.approved:
+        acc += n
+        running.append(acc)
+    total.plot(s.days, running, color="black", linewidth=1.6, marker="o", markersize=2.5, label="Lũy kế đã duyệt")
+    if s.plan:
+        total.plot([p[0] for p in s.plan], [p[1] for p in s.plan], color="black", linestyle="--", linewidth=1,
+                   label="Kế hoạch")
+    if s.projection:
+        total.plot([p[0] for p in s.projection], [p[1] for p in s.projection], color="0.3", linestyle=":",
+                   linewidth=1.3, marker="^", markersize=3, markevery=[-1], label="Dự báo theo nhịp 7 ngày")
+    total.set_ylabel("lũy kế", fontsize=7)
+    total.set_ylim(bottom=0)
+    ax.set_ylim(bottom=0)
+    for a in (ax, total):
+        a.tick_params(labelsize=6)
+    ax.xaxis.set_major_formatter(mdates.DateFormatter("%d/%m"))
+    ax.xaxis.set_major_locator(mdates.AutoDateLocator(minticks=3, maxticks=10))
+    if title:
+        ax.set_title(title, fontsize=8)
+    if legend:
+        handles = ax.get_legend_handles_labels()[0] + total.get_legend_handles_labels()[0]
+        ax.legend(handles=handles, fontsize=6, loc="upper left", frameon=True)
+
+
+def daily_chart(s: Series, title: str, width_mm: float = 190, height_mm: float = 62, dpi: int = 150) -> bytes:
+    fig = _figure(width_mm, height_mm)
+    draw_daily(fig.add_subplot(), s, title)
+    return _png(fig, dpi)
+
+
+def book_chart(labels: Sequence[str], approved: Sequence[int], entered: Sequence[int],
+               targets: Sequence[int | None], title: str, width_mm: float = 190, height_mm: float = 55,
+               dpi: int = 150) -> bytes:
+    """A bar per book: approved (dark, cross-hatched) within entered (light, hatched); a black diamond at
+    the records the plan expects. More than MAX_BARS books: the first ones, and the title says so."""
+    fig = _figure(width_mm, height_mm)
+    ax = fig.add_subplot()
+    n = min(len(labels), MAX_BARS)
+    x = list(range(n))
+    ax.bar(x, entered[:n], width=0.75, color="white", edgecolor="black", hatch="....", linewidth=0.5,
+           label="Đã nhập")
+    ax.bar(x, approved[:n], width=0.75, color="0.35", edgecolor="black", hatch="xx", linewidth=0.5,
+           label="Đã duyệt")
+    marks = [(i, t) for i, t in zip(x, targets[:n]) if t]
+    if marks:
+        ax.scatter([m[0] for m in marks], [m[1] for m in marks], marker="D", s=10, color="black", zorder=3,
+                   label="Kế hoạch")
+    ax.set_xticks(x, [str(v) for v in labels[:n]], rotation=60, ha="right", fontsize=5 if n > 20 else 6)
+    ax.tick_params(axis="y", labelsize=6)
+    ax.set_ylim(bottom=0)
+    shown = f" ({n}/{len(labels)} sổ đầu danh sách)" if len(labels) > n else ""
+    ax.set_title(title + shown, fontsize=8)
+    ax.legend(fontsize=6, loc="upper right")
+    return _png(fig, dpi)
+
+
+def small_multiples(items: Sequence[tuple[str, Series]], columns: int = 2, width_mm: float = 190,
+                    height_mm: float = 200, dpi: int = 110) -> bytes:
+    """Several communes' charts in one picture (one render per page keeps a 50-commune roll-up fast)."""
+    fig = _figure(width_mm, height_mm)
+    rows = max(1, -(-len(items) // columns))
+    for i, (title, s) in enumerate(items):
+        draw_daily(fig.add_subplot(rows, columns, i + 1), s, title, legend=i == 0)
+    return _png(fig, dpi)
