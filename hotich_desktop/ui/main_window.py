@@ -950,7 +950,7 @@ class MainWindow(QMainWindow):
         self.outbox.raise_()
 
     def open_report(self) -> None:
-        ReportDialog(self.svc, self).exec()
+        ReportDialog(self.svc, self, self.actor).exec()
 
     def refresh_outbox_count(self) -> None:
         waiting = waiting_packages(self.svc)

@@ -40,6 +40,12 @@ def draw_daily(ax, s: Series, title: str = "", legend: bool = True) -> None:  # 
     (dashed) and the projection at the recent pace (dotted), on the right axis."""
     import matplotlib.dates as mdates
 
+    if not s.days:
+        ax.set_axis_off()
+        ax.text(0.5, 0.5, "Không có số liệu dùng được", ha="center", va="center", fontsize=8, transform=ax.transAxes)
+        if title:
+            ax.set_title(title, fontsize=8)
+        return
     ax.bar(s.days, s.approved, width=0.8, color="0.85", edgecolor="black", hatch="///", linewidth=0.5,
            label="Duyệt trong ngày")
     ax.set_ylabel("hồ sơ/ngày", fontsize=7)

@@ -298,7 +298,8 @@ def _pdf(roll: Rollup, out: Path) -> None:
                 if finish else "Chưa ước tính được ngày xong."))
     pdf.multi_cell(0, 4, words, new_x="LMARGIN", new_y="NEXT")
     pdf.ln(1)
-    widths = (22, 40, 55, 18, 16, 16, 16, 14, 16, 14, 16, 18, 16)
+    pdf.set_font("DejaVu", "", 7)
+    widths = (20, 34, 52, 18, 15, 15, 15, 14, 15, 14, 17, 18, 16)
     with pdf.table(col_widths=widths, line_height=3.4, text_align="CENTER") as table:
         table.row(HEAD)
         for line in roll.communes:
@@ -330,7 +331,7 @@ def _pdf(roll: Rollup, out: Path) -> None:
                 table.row([_text(v) for v in _cells(line)])
         items = [(f"{c.name} ({c.code})" + ("" if c.mark == "ok" else f" — {MARKS[c.mark]}"),
                   _series([c.report], roll.day, c.report.plan, _ends([c.report])) if c.report
-                  else charts.Series([roll.day], [0]))
+                  else charts.Series([], []))
                  for c in chunk]
         top = pdf.get_y() + 2
         picture = charts.small_multiples(items, columns=3, width_mm=277, height_mm=min(150, 200 - top), dpi=90)
