@@ -2,6 +2,7 @@
 names in NFC with each word capitalised, ethnicity and nationality fuzzy-matched to the code lists."""
 from __future__ import annotations
 
+import functools
 import re
 import unicodedata
 from typing import Any
@@ -80,24 +81,32 @@ def capitalise_name(text: str) -> str:
     return " ".join(w[:1].upper() + w[1:].lower() if w else w for w in words)
 
 
+@functools.cache
+def _code_lookup(list_name: str) -> tuple[dict[str, str], dict[str, list[str]]]:
+    """A code list's names and aliases by their folded form, and by that form without accents: built
+    once per list (a store-wide count checks thousands of records against the same list)."""
+    from unidecode import unidecode
+
+    codes = code_list(list_name)
+    lookup = {utils.default_process(i["name"]): i["name"] for i in codes["items"]}
+    lookup.update({utils.default_process(a): t for a, t in codes.get("aliases", {}).items()})
+    flat: dict[str, list[str]] = {}
+    for k, target in lookup.items():
+        flat.setdefault(unidecode(k), []).append(target)
+    return lookup, flat
+
+
 def match_code(list_name: str, text: str, cutoff: float = 80) -> tuple[str, float]:
     """Best code-list name for `text` and a 0..1 score; the text itself with 0 when nothing is close."""
     value = nfc(text)
     if not value:
         return "", 1.0
-    codes = code_list(list_name)
-    names = [i["name"] for i in codes["items"]]
-    aliases = codes.get("aliases", {})
-    lookup = {utils.default_process(n): n for n in names}
-    lookup.update({utils.default_process(a): t for a, t in aliases.items()})
+    lookup, flat = _code_lookup(list_name)
     key = utils.default_process(value)
     if key in lookup:
         return lookup[key], 1.0
     from unidecode import unidecode
 
-    flat: dict[str, list[str]] = {}
-    for k, target in lookup.items():
-        flat.setdefault(unidecode(k), []).append(target)
     same = set(flat.get(unidecode(key), []))
     if len(same) == 1:  # typed without diacritics ("thai"), and only one group reads that way
         return same.pop(), 0.95

@@ -19,13 +19,16 @@ class Series:
     projection: Sequence[tuple[dt.date, float]] = ()
 
 
-def _figure(width_mm: float, height_mm: float):  # noqa: ANN202 (matplotlib types)
+def _figure(width_mm: float, height_mm: float, margins_mm: tuple[float, float, float, float] = (14, 14, 10, 7)):  # noqa: ANN202
+    """A figure with fixed margins (left, right, bottom, top in mm): a layout solver costs more than the drawing."""
     from matplotlib.backends.backend_agg import FigureCanvasAgg
     from matplotlib.figure import Figure
 
     fig = Figure(figsize=(width_mm / 25.4, height_mm / 25.4))
     FigureCanvasAgg(fig)
-    fig.set_layout_engine("constrained")
+    left, right, bottom, top = margins_mm
+    fig.subplots_adjust(left=left / width_mm, right=1 - right / width_mm, bottom=bottom / height_mm,
+                        top=1 - top / height_mm)
     return fig
 
 
@@ -86,7 +89,7 @@ def book_chart(labels: Sequence[str], approved: Sequence[int], entered: Sequence
                dpi: int = 150) -> bytes:
     """A bar per book: approved (dark, cross-hatched) within entered (light, hatched); a black diamond at
     the records the plan expects. More than MAX_BARS books: the first ones, and the title says so."""
-    fig = _figure(width_mm, height_mm)
+    fig = _figure(width_mm, height_mm, (12, 4, 17, 7))
     ax = fig.add_subplot()
     n = min(len(labels), MAX_BARS)
     x = list(range(n))
@@ -103,15 +106,45 @@ def book_chart(labels: Sequence[str], approved: Sequence[int], entered: Sequence
     ax.set_ylim(bottom=0)
     shown = f" ({n}/{len(labels)} sổ đầu danh sách)" if len(labels) > n else ""
     ax.set_title(title + shown, fontsize=8)
-    ax.legend(fontsize=6, loc="upper right")
+    ax.legend(fontsize=6, loc="lower right", bbox_to_anchor=(1, 1.0), ncol=3, frameon=False)
     return _png(fig, dpi)
 
 
-def small_multiples(items: Sequence[tuple[str, Series]], columns: int = 2, width_mm: float = 190,
-                    height_mm: float = 200, dpi: int = 110) -> bytes:
-    """Several communes' charts in one picture (one render per page keeps a 50-commune roll-up fast)."""
-    fig = _figure(width_mm, height_mm)
+def draw_running(ax, s: Series, title: str) -> None:  # noqa: ANN001
+    """The small version for a roll-up: the running total (solid, circles) against the plan (dashed) and
+    the projection (dotted) on one axis."""
+    import matplotlib.dates as mdates
+
+    ax.set_title(title, fontsize=7)
+    if not s.days:
+        ax.set_axis_off()
+        ax.text(0.5, 0.5, "Không có số liệu dùng được", ha="center", va="center", fontsize=7, transform=ax.transAxes)
+        return
+    running, acc = [], 0
+    for n in s.approved:
+        acc += n
+        running.append(acc)
+    ax.plot(s.days, running, color="black", linewidth=1.4, marker="o", markersize=2)
+    if s.plan:
+        ax.plot([p[0] for p in s.plan], [p[1] for p in s.plan], color="black", linestyle="--", linewidth=0.9)
+    if s.projection:
+        ax.plot([p[0] for p in s.projection], [p[1] for p in s.projection], color="0.3", linestyle=":",
+                linewidth=1.2, marker="^", markersize=3, markevery=[-1])
+    ax.set_ylim(bottom=0)
+    ax.tick_params(labelsize=5)
+    ax.xaxis.set_major_formatter(mdates.DateFormatter("%d/%m"))
+    ax.xaxis.set_major_locator(mdates.AutoDateLocator(minticks=2, maxticks=5))
+
+
+def small_multiples(items: Sequence[tuple[str, Series]], columns: int = 3, width_mm: float = 277,
+                    height_mm: float = 140, dpi: int = 90) -> bytes:
+    """Several communes' running totals in one picture (one render per page keeps a 50-commune roll-up
+    fast). Legend: solid with circles = approved so far, dashed = plan, dotted = projection."""
+    fig = _figure(width_mm, height_mm, (10, 4, 8, 8))
+    fig.subplots_adjust(hspace=0.45, wspace=0.18)
     rows = max(1, -(-len(items) // columns))
     for i, (title, s) in enumerate(items):
-        draw_daily(fig.add_subplot(rows, columns, i + 1), s, title, legend=i == 0)
+        draw_running(fig.add_subplot(rows, columns, i + 1), s, title)
+    fig.text(0.01, 0.995, "— lũy kế đã duyệt (●)   - - kế hoạch   ··· dự báo theo nhịp 7 ngày (▲)", fontsize=6,
+             va="top")
     return _png(fig, dpi)

@@ -173,20 +173,25 @@ def compute(svc: Service, day: dt.date) -> Progress:
         plan = campaigns.current(s)
         books, ids = _book_lines(s, plan, end)
         first = plan.start if plan else day - dt.timedelta(days=SERIES_DAYS - 1)
-        entered_days = _by_day(s.execute(
-            select(Record.entered_at).join(Entry).where(Record.entered_at < end, Entry.status != EntryStatus.DELETED,
-                                                        Record.entered_at >= _day_bounds(first)[0])).scalars(), offset)
-        approvals = s.execute(
-            select(Page.book_id, func.max(ReviewDecision.created_at)).select_from(ReviewDecision)
-            .join(Entry, Entry.id == ReviewDecision.entry_id).join(Page)
-            .where(ReviewDecision.decision == EntryStatus.APPROVED, Entry.status.in_(tuple(lifecycle.LOCKED)))
-            .group_by(ReviewDecision.entry_id, Page.book_id)).all()
+        since = _day_bounds(first)[0]
+        dialect = s.get_bind().dialect.name
+        entered_at = _local_day(Record.entered_at, offset, dialect)
+        entered_days = {_as_date(d): n for d, n in s.execute(
+            select(entered_at, func.count()).select_from(Record).join(Entry)
+            .where(Record.entered_at < end, Record.entered_at >= since, Entry.status != EntryStatus.DELETED)
+            .group_by(entered_at))}
+        latest = (select(ReviewDecision.entry_id, func.max(ReviewDecision.created_at).label("at"))
+                  .where(ReviewDecision.decision == EntryStatus.APPROVED).group_by(ReviewDecision.entry_id).subquery())
+        approved_at = _local_day(latest.c.at, offset, dialect)
         approved_days: dict[dt.date, int] = defaultdict(int)
-        for book_id, at in approvals:
-            if at < end:
-                approved_days[(at + offset).date()] += 1
-                if book_id in ids:
-                    ids[book_id].approved += 1
+        for book_id, d, n in s.execute(
+                select(Page.book_id, approved_at, func.count()).select_from(latest)
+                .join(Entry, Entry.id == latest.c.entry_id).join(Page)
+                .where(Entry.status.in_(tuple(lifecycle.LOCKED)), latest.c.at < end)
+                .group_by(Page.book_id, approved_at)):
+            approved_days[_as_date(d)] += n
+            if book_id in ids:
+                ids[book_id].approved += n
         returned = s.scalar(select(func.count()).select_from(Entry).where(Entry.status == EntryStatus.RETURNED))
         cutoff = min(end, utcnow()) - dt.timedelta(days=WAIT_DAYS)  # now, or the day's end for a past day
         waiting = s.scalar(select(func.count()).select_from(Entry).join(Record)
@@ -251,11 +256,19 @@ def _int_type() -> Any:
     return Integer()
 
 
-def _by_day(times: Any, offset: dt.timedelta) -> dict[dt.date, int]:
-    out: dict[dt.date, int] = defaultdict(int)
-    for at in times:
-        out[(at + offset).date()] += 1
-    return dict(out)
+def _local_day(column: Any, offset: dt.timedelta, dialect: str) -> Any:
+    """The clerk's calendar day of a UTC timestamp, computed by the database (Viet Nam keeps one offset all
+    year), so a store-wide count returns a row per day, not one per record."""
+    from sqlalchemy import Date, cast, literal_column
+
+    seconds = int(offset.total_seconds())
+    if dialect == "postgresql":
+        return cast(column + literal_column(f"interval '{seconds} seconds'"), Date)
+    return func.date(column, f"{seconds:+d} seconds")
+
+
+def _as_date(value: Any) -> dt.date:
+    return value if isinstance(value, dt.date) else dt.date.fromisoformat(str(value))
 
 
 def _days(first: dt.date, last: dt.date) -> list[dt.date]:

@@ -334,7 +334,7 @@ def _pdf(roll: Rollup, out: Path) -> None:
                   else charts.Series([], []))
                  for c in chunk]
         top = pdf.get_y() + 2
-        picture = charts.small_multiples(items, columns=3, width_mm=277, height_mm=min(150, 200 - top), dpi=90)
+        picture = charts.small_multiples(items, columns=3, width_mm=277, height_mm=min(150, 200 - top))
         pdf.image(io.BytesIO(picture), x=10, y=top, w=277, h=min(150, 200 - top))
     with atomic_writer(out) as fh:
         fh.write(bytes(pdf.output()))

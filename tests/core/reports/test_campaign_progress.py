@@ -44,9 +44,18 @@ def happened_on(svc, day: dt.date, since: dt.datetime) -> None:
 
 @pytest.fixture
 def campaign(sqlite_service, tmp_path: Path):
+    return worked(sqlite_service, tmp_path)
+
+
+@pytest.fixture
+def campaign_any(service, tmp_path: Path):
+    """The same on SQLite and on PostgreSQL (the days are counted by the database)."""
+    return worked(service, tmp_path)
+
+
+def worked(svc, tmp_path: Path):
     """Book A: a generated page of four entries, ingested and processed, plus four more; book B: six
     entries; book C: planned, not started. Three days of work."""
-    svc = sqlite_service
     admin = svc.create_user(None, "admin", "matkhau1", "admin")
     clerk = svc.create_user(admin, "lan", "matkhau1", "clerk")
     boss = svc.create_user(admin, "hoa", "matkhau1", "supervisor")
@@ -85,8 +94,8 @@ def campaign(sqlite_service, tmp_path: Path):
     return svc, admin, clerk, boss, a, b
 
 
-def test_cumulative_totals_books_and_queue(campaign) -> None:
-    svc, admin, clerk, boss, a, b = campaign
+def test_cumulative_totals_books_and_queue(campaign_any) -> None:
+    svc, admin, clerk, boss, a, b = campaign_any
     p = svc.reports.progress(clerk, DAY3)
     assert p.plan_total == 14
     assert p.totals() == {"entries": 14, "entered": 14, "approved": 10, "exported": 0}
@@ -105,8 +114,8 @@ def test_cumulative_totals_books_and_queue(campaign) -> None:
     assert earlier.totals()["approved"] == 3 and earlier.totals()["entered"] == 4
 
 
-def test_projection_at_the_last_seven_days_pace(campaign) -> None:
-    svc, admin, clerk, *_ = campaign
+def test_projection_at_the_last_seven_days_pace(campaign_any) -> None:
+    svc, admin, clerk, *_ = campaign_any
     p = svc.reports.progress(clerk, DAY3)
     proj = p.projection
     # 4 days since the start (1 to 4 Nov), 10 approved: 2.5 a day, 4 left -> 2 more days

@@ -1,0 +1,140 @@
+"""The daily report with campaign progress on a store of 300,000 records (goal <= 5 s), and the district's
+roll-up of 50 communes' report files (goal <= 5 s).
+
+The store is bulk-built (checks.build) and then given a campaign's shape: 25 days of entering and approving,
+most records approved, some exported, a review queue of a few thousand with returned ones.
+Baselines in the same run: the day's table alone (what the report was before), and reading and checking
+the 50 files without drawing anything.
+"""
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import json
+import random
+import shutil
+import tempfile
+import time
+from pathlib import Path
+
+import common  # noqa: F401  (puts the project on sys.path)
+from checks import build
+from sqlalchemy import insert, select, update
+
+from hotich_desktop.core.lifecycle import EntryStatus
+from hotich_desktop.core.reports import exchange
+from hotich_desktop.core.reports.campaign import PlannedBook
+from hotich_desktop.core.reports.daily import daily_rows
+from hotich_desktop.core.reports.progress import compute
+from hotich_desktop.core.reports.service import Reports
+from hotich_desktop.core.service import Service
+from hotich_desktop.core.store.models import Book, Entry, Record, ReviewDecision
+
+DAYS = 25
+
+
+def shape(svc: Service, today: dt.date) -> None:
+    """Statuses, entry and approval times spread over the campaign's days (bulk, no service calls)."""
+    rng = random.Random(5)
+    start = today - dt.timedelta(days=DAYS - 1)
+    with svc.store.session() as s:
+        boss = s.scalar(select(Record.entered_by).limit(1))
+        ids = list(s.scalars(select(Entry.id).order_by(Entry.id)))
+        status, entered, decisions = [], [], []
+        for n, entry_id in enumerate(ids):
+            day = start + dt.timedelta(days=min(DAYS - 1, n * DAYS // len(ids)))
+            at = dt.datetime.combine(day, dt.time(9)) + dt.timedelta(minutes=rng.randint(0, 480))
+            roll = rng.random()
+            st = (EntryStatus.EXPORTED if roll < .05 else EntryStatus.APPROVED if roll < .9
+                  else EntryStatus.RETURNED if roll < .92 else EntryStatus.SUBMITTED)
+            status.append({"eid": entry_id, "st": str(st)})
+            entered.append({"rid": entry_id, "at": at})
+            if st in (EntryStatus.APPROVED, EntryStatus.EXPORTED):
+                decisions.append({"entry_id": entry_id, "reviewer_id": boss, "decision": str(EntryStatus.APPROVED),
+                                  "created_at": at + dt.timedelta(hours=rng.randint(1, 30))})
+        conn = s.connection()
+        from sqlalchemy import bindparam
+
+        e, r = Entry.__table__, Record.__table__
+        for i in range(0, len(ids), 20000):
+            conn.execute(e.update().where(e.c.id == bindparam("eid")).values(status=bindparam("st")),
+                         status[i:i + 20000])
+            conn.execute(r.update().where(r.c.entry_id == bindparam("rid"))
+                         .values(entered_at=bindparam("at"), submitted_at=bindparam("at")), entered[i:i + 20000])
+        for i in range(0, len(decisions), 20000):
+            s.execute(insert(ReviewDecision), decisions[i:i + 20000])
+        s.execute(update(Book).values(created_at=dt.datetime.combine(start, dt.time(8))))
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--records", type=int, default=300_000)
+    ap.add_argument("--per-book", type=int, default=1000)
+    ap.add_argument("--communes", type=int, default=50)
+    ap.add_argument("--db-url", default="", help="PostgreSQL URL to run against instead of SQLite")
+    args = ap.parse_args()
+    work = Path(tempfile.mkdtemp(prefix="hotich-progress-"))
+    svc = Service.open(work / "ws", args.db_url or None)
+    today = dt.date.today()
+    t0 = time.perf_counter()
+    build(svc, args.records // args.per_book, args.per_book)
+    shape(svc, today)
+    admin = svc.login("admin", "matkhau1")
+    with svc.store.session() as s:
+        books = s.execute(select(Book.book_type, Book.year, Book.volume)).all()
+    planned = [PlannedBook(t, y, v, args.per_book) for t, y, v in books]
+    planned += [PlannedBook("khai_tu", 1990 + i // 5, str(i % 5 + 1), 400) for i in range(40)]  # not started
+    svc.reports.set_campaign(admin, today - dt.timedelta(days=DAYS - 1), today + dt.timedelta(days=5), planned)
+    print(f"store: {args.records} records in {len(books)} books, {DAYS} days of work, built in "
+          f"{time.perf_counter() - t0:.0f} s")
+
+    t0 = time.perf_counter()
+    daily_rows(svc, today)
+    base = time.perf_counter() - t0
+    t0 = time.perf_counter()
+    p = compute(svc, today)
+    figures = time.perf_counter() - t0
+    print(f"baseline, the day's table alone: {base:.2f} s; campaign figures (totals, {len(p.books)} books, "
+          f"series, queue with {p.open_finding_entries} entries with findings): {figures:.2f} s")
+    times = {}
+    for suffix in (".pdf", ".xlsx", ".json"):
+        t0 = time.perf_counter()
+        svc.reports.write(admin, today, work / f"bao-cao{suffix}")
+        times[suffix] = time.perf_counter() - t0
+    print("whole report, figures and file: " + ", ".join(f"{k} {v:.2f} s" for k, v in times.items())
+          + " (goal <= 5 s each)")
+    print("  " + p.projection.text())
+
+    folder = work / "usb"
+    folder.mkdir()
+    content = json.loads((work / "bao-cao.json").read_text(encoding="utf-8"))
+    content.pop("sha256")
+    content["books"] = content["books"][:60]  # a commune's books
+    rng = random.Random(9)
+    for i in range(args.communes):
+        c = dict(content, commune={"code": f"xa-{i:02d}", "name": f"UBND xã số {i}"})
+        c["series"] = [dict(d, approved=int(d["approved"] * rng.uniform(.005, .02))) for d in content["series"]]
+        c["totals"] = dict(content["totals"], approved=sum(d["approved"] for d in c["series"]))
+        c["plan_records"] = c["totals"]["approved"] * 2
+        if i % 10 == 9:  # a few late ones
+            c["date"] = (today - dt.timedelta(days=1)).isoformat()
+        (folder / exchange.file_name(f"xa-{i:02d}", today)).write_text(exchange.dumps(c), encoding="utf-8")
+    t0 = time.perf_counter()
+    for path in folder.glob("*.json"):
+        exchange.read(path)
+    base = time.perf_counter() - t0
+    roll = {}
+    for suffix in (".pdf", ".xlsx"):
+        t0 = time.perf_counter()
+        result = Reports.rollup(folder, work / f"huyen{suffix}", today)
+        roll[suffix] = time.perf_counter() - t0
+    size = sum(p.stat().st_size for p in folder.glob("*.json")) / len(list(folder.glob("*.json")))
+    print(f"roll-up of {args.communes} communes' files ({size / 1000:.0f} KB each, "
+          f"{sum(c.mark == 'late' for c in result.communes)} late): baseline reading and checking them "
+          f"{base:.2f} s; " + ", ".join(f"{k} {v:.2f} s" for k, v in roll.items()) + " (goal <= 5 s)")
+    svc.close()
+    shutil.rmtree(work, ignore_errors=True)
+
+
+if __name__ == "__main__":
+    main()
