@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from pathlib import Path
 
-from PySide6.QtCore import QDate, Qt
+from PySide6.QtCore import QDate, Qt, QThreadPool
 from PySide6.QtGui import QPixmap
 from PySide6.QtWidgets import (QDateEdit, QDialog, QDialogButtonBox, QFileDialog, QFormLayout, QHBoxLayout, QLabel,
                                QLineEdit, QPushButton, QScrollArea, QTableWidget, QTableWidgetItem, QTabWidget,
@@ -16,6 +16,7 @@ from ..core.reports.daily import COLUMNS, LABELS, daily_rows, totals, write_repo
 from ..core.reports.files import BOOK_HEAD, book_rows, books_png, daily_png
 from ..core.roles import Actor
 from ..core.service import Service
+from .workers import run_in_background
 
 
 class ReportDialog(QDialog):
@@ -23,6 +24,9 @@ class ReportDialog(QDialog):
         super().__init__(parent)
         self.svc, self.actor = svc, actor
         self.progress = None
+        self.loaded = False
+        self._asked = 0
+        self._workers: set = set()
         self.setWindowTitle(self.tr("Báo cáo tiến độ theo ngày"))
         self.resize(1000, 720)
         self.day = QDateEdit(QDate.currentDate())
@@ -95,16 +99,31 @@ class ReportDialog(QDialog):
         self.refresh_progress()
 
     def refresh_progress(self) -> None:
+        """Figures and charts are made off the GUI thread (seconds on a large store); the newest asked wins."""
         if self.actor is None:
             self.summary.setText(self.tr("Đăng nhập để xem tiến độ chiến dịch."))
+            self.loaded = True
             return
-        try:
-            self.progress = p = self.svc.reports.progress(self.actor, self.chosen_day())
-        except HotichError as exc:
-            self.summary.setText(exc.message)
+        self.loaded = False
+        self._asked += 1
+        asked = self._asked
+        self.summary.setText(self.tr("Đang tính tiến độ…"))
+        run_in_background(QThreadPool.globalInstance(), self._workers, _progress_pictures, self.svc, self.actor,
+                          self.chosen_day(), on_done=lambda got: self._show_progress(asked, got),
+                          on_error=lambda message: self._progress_failed(asked, message))
+
+    def _progress_failed(self, asked: int, message: str) -> None:
+        if asked == self._asked:
+            self.summary.setText(message)
+            self.loaded = True
+
+    def _show_progress(self, asked: int, got: tuple) -> None:
+        if asked != self._asked:
             return
+        p, daily, books = got
+        self.progress = p
         self.summary.setText("\n".join(p.summary_lines()))
-        for label, png in ((self.daily_chart, daily_png(p, 240, 80, 100)), (self.book_chart, books_png(p, 240, 70, 100))):
+        for label, png in ((self.daily_chart, daily), (self.book_chart, books)):
             pixmap = QPixmap()
             pixmap.loadFromData(png, "PNG")
             label.setPixmap(pixmap)
@@ -114,6 +133,11 @@ class ReportDialog(QDialog):
             for col, value in enumerate(line):
                 self.books.setItem(i, col, QTableWidgetItem(str(value)))
         self.books.resizeColumnsToContents()
+        self.loaded = True
+
+    def done(self, result: int) -> None:  # noqa: D102 - wait for a drawing still under way before going
+        QThreadPool.globalInstance().waitForDone(30000)
+        super().done(result)
 
     def edit_campaign(self) -> None:
         dialog = CampaignDialog(self.svc, self.actor, self)
@@ -141,6 +165,12 @@ class ReportDialog(QDialog):
             return None
         self.message.setText(self.tr("Đã lưu: {0}").format(out))
         return out
+
+
+def _progress_pictures(svc: Service, actor: Actor, day: dt.date) -> tuple:
+    """In a worker thread: the figures and the two charts (matplotlib's Agg needs no GUI thread)."""
+    p = svc.reports.progress(actor, day)
+    return p, daily_png(p, 240, 80, 100), books_png(p, 240, 70, 100)
 
 
 class CampaignDialog(QDialog):

@@ -31,6 +31,7 @@ def test_progress_tab_shows_charts_and_the_plan(qtbot, tmp_path: Path, ledgers: 
 
     dialog = ReportDialog(svc, actor=boss)
     qtbot.addWidget(dialog)
+    qtbot.waitUntil(lambda: dialog.loaded, timeout=60000)  # drawn in the background
     assert dialog.plan_button.isEnabled()
     assert "kế hoạch 10 hồ sơ" in dialog.summary.text() and "1 đã duyệt" in dialog.summary.text()
     for label in (dialog.daily_chart, dialog.book_chart):
@@ -45,5 +46,6 @@ def test_progress_tab_shows_charts_and_the_plan(qtbot, tmp_path: Path, ledgers: 
 
     clerk_view = ReportDialog(svc, actor=clerk)
     qtbot.addWidget(clerk_view)
+    qtbot.waitUntil(lambda: clerk_view.loaded, timeout=60000)
     assert not clerk_view.plan_button.isEnabled()
     svc.close()
