@@ -340,6 +340,9 @@ class Discrepancies:
                 ws.append(cells + [RESOLUTIONS[line.resolution], line.note, where, Path(pdf).name if pdf else "",
                                    line.resolved_by,
                                    line.resolved_at.strftime("%d/%m/%Y") if line.resolved_at else ""])
+                for cell in ws[ws.max_row]:
+                    if isinstance(cell.value, str) and cell.value.startswith("="):
+                        cell.data_type = "s"  # a list's "=HYPERLINK(…)" stays text, never a formula
             audit.record(s, actor.login, "discrepancy_export", "discrepancy_list", list_id,
                          after={"file": out.name, "lines": len(rows)})
         with atomic_writer(out) as fh:

@@ -267,3 +267,13 @@ def test_each_resolution_is_audited_and_exported(service, people, tmp_path: Path
     assert table[1][len(HEADER)] == "Sổ xác nhận CSDL dân cư sai" and table[1][len(HEADER) + 2].startswith("KS ")
     assert table[3][len(HEADER)] == "Không có trong sổ" and table[4][len(HEADER)] == "Chưa xử lý"
     assert len(table) == 7
+
+
+def test_a_formula_in_the_list_stays_text_in_the_export(svc, staff, tmp_path: Path) -> None:
+    _, clerk, _ = staff
+    rows = [["1", "Khai sinh", "Xã Mường Bú", "Sai họ tên", '=HYPERLINK("http://x.example","Lò Thị Ỏn")', "", "", "",
+             "", ""]]
+    report = svc.discrepancies.import_list(clerk, _csv(tmp_path / "l.csv", SHORT_HEADER, rows)).value
+    out = svc.discrepancies.export(clerk, report.list_id, tmp_path / "out.xlsx").value
+    cell = load_workbook(out).active["E2"]
+    assert cell.data_type == "s" and cell.value.startswith("=HYPERLINK")
