@@ -39,14 +39,16 @@ def _plain_word(word: str) -> str:
     return unidecode(word)
 
 
+@lru_cache(maxsize=1 << 18)
 def plain(text: str) -> str:
-    """search.plain_name, word by word through a cache: a commune's names share a few thousand words."""
+    """search.plain_name through caches: a district's records share a few ten thousand names."""
     if not text:
         return ""
     words = unicodedata.normalize("NFC", str(text)).lower().split()
     return " ".join(_plain_word(w) if not w.isascii() else w for w in words)[:NAME_LEN]
 
 
+@lru_cache(maxsize=1 << 18)
 def clean(text: Any) -> str:
     """NFC with single spaces (values saved through the form are already clean; lists are not)."""
     s = str(text or "")
@@ -155,20 +157,23 @@ class Index:
         self.by_given_birth: dict[tuple[str, str], list[int]] = defaultdict(list)
         self.by_birth_parent: dict[tuple[str, str], list[int]] = defaultdict(list)
         self.by_name_year: dict[tuple[str, str], list[int]] = defaultdict(list)
-        for p in people:
-            i = len(self.people)
+        by_reg, by_reg_year, by_plain = self.by_reg, self.by_reg_year, self.by_plain
+        by_given_birth, by_name_year, by_birth_parent = self.by_given_birth, self.by_name_year, self.by_birth_parent
+        for i, p in enumerate(people):
             self.people.append(p)
             if p.reg_no:
-                self.by_reg[p.reg_no].append(i)
-                self.by_reg_year[(p.reg_no, p.year)].append(i)
-            self.by_plain[p.plain].append(i)
-            given = p.plain.rsplit(" ", 1)[-1]
-            if p.birth:
-                self.by_given_birth[(given, p.birth)].append(i)
-                self.by_name_year[(_edges(p.plain), p.birth[-4:])].append(i)
-                for parent in (p.father, p.mother):
-                    if parent:
-                        self.by_birth_parent[(p.birth, parent)].append(i)
+                by_reg[p.reg_no].append(i)
+                by_reg_year[(p.reg_no, p.year)].append(i)
+            by_plain[p.plain].append(i)
+            birth = p.birth
+            if birth:
+                edges = _edges(p.plain)
+                by_given_birth[(edges.rpartition(" ")[2], birth)].append(i)
+                by_name_year[(edges, birth[-4:])].append(i)
+                if p.father:
+                    by_birth_parent[(birth, p.father)].append(i)
+                if p.mother:
+                    by_birth_parent[(birth, p.mother)].append(i)
 
     def __len__(self) -> int:
         return len(self.people)
@@ -211,6 +216,7 @@ def decide(cands: list[Candidate]) -> Candidate | None:
     return cands[0]
 
 
+@lru_cache(maxsize=1 << 18)
 def _edges(plain: str) -> str:
     """Surname and given name (middle names are the part most often written differently)."""
     words = plain.split()
