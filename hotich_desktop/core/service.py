@@ -9,7 +9,7 @@ import datetime as dt
 import logging
 import os
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import cached_property
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -24,7 +24,9 @@ from .errors import BadInput, Conflict, HotichError, NotFound, PermissionDenied,
 from .lifecycle import BookStatus, EntryStatus, PageStatus
 from .records import checks
 from .records.forms import load_form
+from .records.context import record_context
 from .records.normalize import normalize_fields
+from .records.rules import load_rules
 from .records.search import search_keys
 from .records_hash import content_hash
 from .roles import ACTION_LABELS, Actor, Role
@@ -456,21 +458,11 @@ class Service:
 
     def _findings(self, s: Session, entry: Entry, values: dict[str, str]) -> list[Finding]:
         book = entry.page.book
-        form = load_form(book.book_type)
-        number, person = checks.number_key(values.get("so", "")), checks.person_key(values)
-        same_number = s.scalar(select(func.count(Record.id)).join(Entry).join(Page).where(
-            Page.book_id == book.id, Record.reg_no == number, Entry.id != entry.id,
-            Entry.status != EntryStatus.DELETED)) if number else 0
-        # The same person in another book type is normal (born, married, died); twice in one type is not.
-        same_person = [f"sổ {y} quyển {v}, mục {eid}" for eid, y, v in s.execute(
-            select(Entry.id, Book.year, Book.volume).join(Record).join(Page).join(Book)
-            .where(Record.person_key == person, Record.book_type == book.book_type, Entry.id != entry.id)
-            .limit(3))] if person else []
-        found = checks.check_fields(form, values) + checks.duplicate_findings(values.get("so", ""), same_number,
-                                                                              same_person)
+        found = checks.record_findings(load_form(book.book_type), values, record_context(s, book, entry.id, values),
+                                       load_rules(book.book_type, self.workspace.root))
         accepted = {(a.code, a.field) for a in
                     s.scalars(select(FindingAcceptance).where(FindingAcceptance.entry_id == entry.id))}
-        return [Finding(f.code, f.field, f.message, f.severity, (f.code, f.field) in accepted) for f in found]
+        return [replace(f, accepted=(f.code, f.field) in accepted) for f in found]
 
     def findings(self, entry_id: int) -> list[Finding]:
         with self.store.session() as s:
@@ -571,7 +563,7 @@ class Service:
                 audit.record(s, actor.login, "finding_accept", "entry", entry_id,
                              after={"code": finding.code, "field": finding.field, "reason": reason,
                                     "severity": finding.severity})
-        return Finding(finding.code, finding.field, finding.message, finding.severity, True)
+        return replace(finding, accepted=True)
 
     def return_reasons(self, entry_id: int) -> list[str]:
         with self.store.session() as s:

@@ -72,6 +72,7 @@ class Finding:
     message: str
     severity: str = "warning"  # warning | error
     accepted: bool = False
+    fields: tuple[str, ...] = ()  # other fields the finding points to (coloured, the message stays at `field`)
 
     def as_json(self) -> dict[str, Any]:
         return asdict(self)

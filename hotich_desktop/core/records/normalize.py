@@ -116,6 +116,16 @@ def match_code(list_name: str, text: str, cutoff: float = 80) -> tuple[str, floa
     return value, 0.0
 
 
+SURE = 0.95  # a list name, an alias, or the one name that reads so without diacritics ("thai" -> "Thái")
+
+
+def snap_code(list_name: str, text: str) -> str:
+    """The list's spelling when the text surely means it; otherwise the text as typed, so the check flags it
+    and offers the close name ("Kinhh": "Có phải «Kinh»?") instead of taking a guess silently."""
+    name, score = match_code(list_name, text)
+    return name if score >= SURE else nfc(text)
+
+
 def normalize_value(fdef: FieldDef, value: Any) -> str:
     s = nfc(value)
     if not s:
@@ -129,10 +139,8 @@ def normalize_value(fdef: FieldDef, value: Any) -> str:
         return normalize_gender(s)
     if t == "name":
         return capitalise_name(s)
-    if t == "ethnicity":
-        return match_code("dan_toc", s)[0]
-    if t == "nationality":
-        return match_code("quoc_tich", s)[0]
+    if t in ("ethnicity", "nationality"):
+        return snap_code("dan_toc" if t == "ethnicity" else "quoc_tich", s)
     if t == "regno":
         m = re.match(r"\s*0*(\d+)(\s*/\s*\d{2,4})?", s)
         return (m.group(1) + (m.group(2) or "").replace(" ", "")) if m else s

@@ -5,8 +5,8 @@ the same answers for hundreds of records at once, so here they come from a handf
 """
 from __future__ import annotations
 
-from collections import Counter, defaultdict
-from dataclasses import dataclass, field
+from collections import defaultdict
+from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import select
@@ -16,7 +16,9 @@ from ..booktypes import BOOK_TYPES
 from ..errors import HotichError
 from .. import lifecycle
 from ..lifecycle import EntryStatus
+from ..records.context import book_contexts, entry_contexts
 from ..records.forms import load_form
+from ..records.rules import load_rules
 from ..roles import Actor
 from ..store.models import Book, Entry, FindingAcceptance, Page, Record, ReviewDecision, User
 from ..views import Finding
@@ -79,63 +81,33 @@ def check_book(svc: Service, book_id: int) -> BookCheck:
         form = load_form(book.book_type)
         rows = s.execute(select(Entry.id, Record.fields, Record.reg_no, Record.person_key).join(Record)
                          .join(Page).where(Page.book_id == book_id, Entry.status != EntryStatus.DELETED)).all()
-        ids = [r[0] for r in rows]
-        numbers = Counter(r[2] for r in rows if r[2])
-        people = _people_elsewhere(s, book.book_type, {r[3] for r in rows if r[3]})
-        accepted = _accepted(s, ids)
+        contexts = book_contexts(s, book, rows)
+        accepted = _accepted(s, [r[0] for r in rows])
+    rules = load_rules(book.book_type, svc.workspace.root)
     result = BookCheck(gaps=checks.sequence_gaps([r[2] for r in rows]))
-    for entry_id, values, number, person in rows:
-        values = dict(values or {})
-        same_person = [where for other, where in people.get(person, []) if other != entry_id]
-        found = checks.check_fields(form, values) + checks.duplicate_findings(
-            values.get("so", ""), numbers[number] - 1 if number else 0, same_person)
-        result.findings[entry_id] = [Finding(f.code, f.field, f.message, f.severity,
-                                             (f.code, f.field) in accepted[entry_id]) for f in found]
+    for entry_id, values, _number, _person in rows:
+        found = checks.record_findings(form, dict(values or {}), contexts[entry_id], rules)
+        result.findings[entry_id] = [replace(f, accepted=(f.code, f.field) in accepted[entry_id]) for f in found]
     return result
 
 
 def open_findings(svc: Service, entry_ids: list[int]) -> dict[int, int]:
     """Open (not accepted) findings per entry for just these entries: the same checks as check_book, with
-    the book-wide facts (numbers used twice, the same person elsewhere) taken by aggregate queries, so a
-    store-wide count of the review queue needs no pass over every book."""
-    from sqlalchemy import func
-
+    the book-wide facts (the book's numbers, the same person elsewhere) taken by set queries over those
+    entries' books, so a store-wide count of the review queue reads no record's values but theirs."""
     out: dict[int, int] = {}
     with svc.store.session() as s:
         for i in range(0, len(entry_ids), CHUNK * 4):
             chunk = entry_ids[i:i + CHUNK * 4]
-            rows = s.execute(select(Entry.id, Page.book_id, Record.book_type, Record.fields, Record.reg_no,
-                                    Record.person_key).join(Record).join(Page).where(Entry.id.in_(chunk))).all()
-            numbers: Counter[tuple[int, str]] = Counter()
-            books = sorted({r[1] for r in rows})
-            for b in range(0, len(books), CHUNK):
-                q = (select(Page.book_id, Record.reg_no, func.count()).select_from(Record).join(Entry).join(Page)
-                     .where(Page.book_id.in_(books[b:b + CHUNK]), Entry.status != EntryStatus.DELETED,
-                            Record.reg_no != "").group_by(Page.book_id, Record.reg_no).having(func.count() > 1))
-                numbers.update({(book, reg): n for book, reg, n in s.execute(q)})
-            people: dict[str, list[tuple[int, str]]] = {}
-            for kind in {r[2] for r in rows}:
-                people.update(_people_elsewhere(s, kind, {r[5] for r in rows if r[5] and r[2] == kind}))
+            rows = s.execute(select(Entry.id, Page.book_id, Book.year, Record.book_type, Record.fields, Record.reg_no,
+                                    Record.person_key).join(Record).join(Page).join(Book)
+                             .where(Entry.id.in_(chunk))).all()
+            contexts = entry_contexts(s, [(r[0], r[1], r[2], r[3], dict(r[4] or {}), r[5], r[6]) for r in rows])
             accepted = _accepted(s, [r[0] for r in rows])
-            for entry_id, book_id, kind, values, number, person in rows:
-                values = dict(values or {})
-                same_person = [w for other, w in people.get(person, []) if other != entry_id] if person else []
-                found = checks.check_fields(load_form(kind), values) + checks.duplicate_findings(
-                    values.get("so", ""), numbers[(book_id, number)] - 1 if number and numbers[(book_id, number)] else 0,
-                    same_person)
+            for entry_id, _book_id, _year, kind, values, _number, _person in rows:
+                found = checks.record_findings(load_form(kind), dict(values or {}), contexts[entry_id],
+                                               load_rules(kind, svc.workspace.root))
                 out[entry_id] = sum((f.code, f.field) not in accepted[entry_id] for f in found)
-    return out
-
-
-def _people_elsewhere(s: Any, book_type: str, keys: set[str]) -> dict[str, list[tuple[int, str]]]:
-    out: dict[str, list[tuple[int, str]]] = defaultdict(list)
-    keys_list = sorted(keys)
-    for i in range(0, len(keys_list), CHUNK):
-        q = (select(Record.person_key, Entry.id, Book.year, Book.volume).join(Entry, Record.entry_id == Entry.id)
-             .join(Page).join(Book).where(Record.person_key.in_(keys_list[i:i + CHUNK]),
-                                          Record.book_type == book_type))
-        for key, entry_id, year, volume in s.execute(q):
-            out[key].append((entry_id, f"sổ {year} quyển {volume}, mục {entry_id}"))
     return out
 
 
