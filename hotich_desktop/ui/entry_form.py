@@ -27,6 +27,9 @@ def confidence_colour(conf: float | None) -> str:
     return "#2e7d32" if conf >= HIGH else ("#f9a825" if conf >= LOW else "#c62828")
 
 
+SEVERITY_COLOURS = {"error": "#c62828", "warning": "#b26a00"}  # red, amber
+
+
 class FieldRow(QWidget):
     def __init__(self, key: str, max_length: int, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -98,9 +101,15 @@ class FieldRow(QWidget):
         elif not values:
             self.completer.popup().hide()
 
-    def show_finding(self, message: str, acceptable: list[Finding] | None = None) -> None:
+    def show_finding(self, message: str, acceptable: list[Finding] | None = None, severity: str = "") -> None:
+        """The message beside the value; the field framed red (an error) or amber (a warning). A field a
+        finding also points to (the child's birth date beside the father's age) is framed without a message."""
+        colour = SEVERITY_COLOURS.get(severity or ("error" if message else ""), "")
         self.note.setText(message)
+        self.note.setStyleSheet(f"color: {colour or SEVERITY_COLOURS['error']}")
         self.note.setVisible(bool(message))
+        self.edit.setStyleSheet(f"QLineEdit {{ border: 2px solid {colour}; }}" if colour else "")
+        self.edit.setProperty("severity", severity)
         self.findings = list(acceptable or [])
         self.accept_button.setVisible(bool(self.findings))
 
@@ -253,14 +262,18 @@ class EntryForm(QScrollArea):
         `only` limits the update to those fields (a field just left), leaving the others as they are."""
         messages: dict[str, list[str]] = {}
         acceptable: dict[str, list[Finding]] = {}
+        severity: dict[str, str] = {}
         for f in findings:
             if not f.accepted:
                 messages.setdefault(f.field, []).append(f.message)
+                for key in (f.field, *f.fields):
+                    if severity.get(key) != "error":
+                        severity[key] = f.severity
                 if may_accept is not None and may_accept(f):
                     acceptable.setdefault(f.field, []).append(f)
         for key, row in self.rows.items():
             if only is None or key in only:
-                row.show_finding(" ".join(messages.get(key, [])), acceptable.get(key))
+                row.show_finding(" ".join(messages.get(key, [])), acceptable.get(key), severity.get(key, ""))
 
 
 def _snippet(page: QImage | None, bbox: list[float] | None) -> QPixmap | None:

@@ -11,17 +11,28 @@ from PySide6.QtWidgets import (QComboBox, QHBoxLayout, QInputDialog, QLabel, QTa
                                QWidget)
 
 from ..core.booktypes import BOOK_TYPES
-from ..core.review.book import QueueRow, approve_clean, review_queue
+from ..core.records.rules import rule_titles
+from ..core.review.book import ANY_STATUS, QueueRow, approve_clean, review_queue
 from ..core.roles import Actor
 from ..core.lifecycle import EntryStatus
 from ..core.service import Service
 from .widgets import STATUS_LABELS, button_row, read_only_table
 
+# The fixed choices and the form's input checks, then one choice per rule of the rule tables
+# (resources/rules): a province's new rule gets its filter without code.
 FINDING_FILTERS = (("", "Mọi mục"), ("any", "Có điểm cần xem"), ("clean", "Không có điểm nào"),
-                   ("required", "Thiếu trường bắt buộc"), ("duplicate_number", "Trùng số đăng ký"),
-                   ("duplicate_person", "Trùng người"), ("birth_after_registration", "Sinh sau ngày đăng ký"),
-                   ("gender_name", "Giới tính lệch tên đệm"), ("unknown_code", "Mã không có trong danh mục"))
-STATUS_FILTERS = (("", "Chờ xử lý"), (EntryStatus.SUBMITTED, "Chờ duyệt"), (EntryStatus.ENTERED, "Đã nhập"),
+                   ("required", "Thiếu trường bắt buộc"), ("bad_date", "Ngày không hợp lệ"),
+                   ("bad_number", "Số đăng ký không phải chữ số"))
+
+
+def finding_filters() -> list[tuple[str, str]]:
+    """The filter by finding: FINDING_FILTERS, then every rule's id and title from the shipped rule tables."""
+    fixed = list(FINDING_FILTERS)
+    known = {value for value, _ in fixed}
+    return fixed + [(rule_id, title) for rule_id, title in rule_titles() if rule_id not in known]
+
+
+STATUS_FILTERS = (("", "Chờ xử lý"), (ANY_STATUS, "Mọi trạng thái"), (EntryStatus.SUBMITTED, "Chờ duyệt"), (EntryStatus.ENTERED, "Đã nhập"),
                   (EntryStatus.RETURNED, "Bị trả lại"), (EntryStatus.APPROVED, "Đã duyệt"))
 
 
@@ -44,6 +55,8 @@ class ReviewPanel(QWidget):
             self.status.addItem(self.tr(label), value)
         for value, label in FINDING_FILTERS:
             self.finding.addItem(self.tr(label), value)
+        for value, label in finding_filters()[len(FINDING_FILTERS):]:
+            self.finding.addItem(label, value)  # the rule table's own Vietnamese title (data, not a tr() source)
         filters = QHBoxLayout()
         for label, box in ((self.tr("Sổ"), self.book), (self.tr("Người nhập"), self.clerk),
                            (self.tr("Trạng thái"), self.status), (self.tr("Điểm cần xem"), self.finding)):

@@ -27,6 +27,7 @@ if TYPE_CHECKING:  # the context is handed in; a stage never climbs back up to i
     from ..service import Service
 
 REVIEWABLE = tuple(lifecycle.REVIEWABLE)
+ANY_STATUS = "*"  # review_queue(status=ANY_STATUS): every entry with a record, the book's whole check view
 CHUNK = 500
 
 
@@ -124,9 +125,11 @@ def review_queue(svc: Service, book_id: int | None = None, clerk: str | None = N
                  status: str | None = None, finding: str | None = None, limit: int = 2000) -> list[QueueRow]:
     """Entries waiting for a decision (or any status asked for), with their findings.
 
-    finding: a finding code, "any" (has open findings) or "clean" (none).
+    finding: a finding code (a rule id), "any" (has open findings) or "clean" (none).
+    status: one status, ANY_STATUS (every entry not deleted: the book's check view), or None (waiting).
     """
-    statuses = (status,) if status else REVIEWABLE
+    statuses = ((tuple(st for st in EntryStatus if st != EntryStatus.DELETED) if status == ANY_STATUS else (status,))
+                if status else REVIEWABLE)
     with svc.store.session() as s:
         q = (select(Entry.id, Page.book_id, Book.book_type, Book.year, Book.volume, Page.order, Entry.order,
                     Record.fields, Entry.status, User.login, Record.version)
