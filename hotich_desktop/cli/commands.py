@@ -180,6 +180,24 @@ def cmd_export(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_rules(args: argparse.Namespace) -> int:
+    """The check rules in force for a book type: the shipped table with the data folder's rules.json over it
+    (a bad override is refused with its message, so an admin can try an edit before the clerks meet it)."""
+    from ..core.booktypes import BOOK_TYPES, book_type
+    from ..core.records.rules import load_rules
+    from ..core.workspace import Workspace
+
+    root = Workspace.resolve(args.data_dir, args.db_url).root
+    types = [book_type(args.book_type).key] if args.book_type else list(BOOK_TYPES)
+    tables = {t: [{"id": r.id, "kind": r.kind, "severity": r.severity, "enabled": r.enabled, "title": r.title,
+                   "fields": list(r.fields), "params": dict(r.params), "message": r.message}
+                  for r in load_rules(t, root)] for t in types}
+    lines = [f"{t}\t{r['id']}\t{r['severity'] if r['enabled'] else 'tắt'}\t"
+             + " ".join(f"{k}={v}" for k, v in r["params"].items()) for t, rows in tables.items() for r in rows]
+    emit({"rules": tables}, args.json, "\n".join(lines))
+    return 0
+
+
 def cmd_template_check(args: argparse.Namespace) -> int:
     """The check report for a template file; exit 2 when an export would refuse it."""
     from ..core.export.choose import guess_book_type
@@ -387,6 +405,8 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.set_defaults(func=cmd_users_list)
 
     add("books", cmd_books, "danh sách sổ")
+    p = add("rules", cmd_rules, "quy tắc kiểm tra đang dùng (mặc định và tệp rules.json của thư mục dữ liệu)")
+    p.add_argument("--book-type", help="một loại sổ (mặc định: mọi loại)")
     p = add("ingest", cmd_ingest, "nhận một lần mọi trang trong thư mục")
     p.add_argument("folder")
     p.add_argument("--book-type", required=True)

@@ -156,3 +156,22 @@ def test_every_shipped_rule_is_valid_and_has_a_title() -> None:
             assert rule.id in titles and rule.message
             assert all(form.field(k) is not None for k in rule.on.values()) or not applicable(rule, form)
     assert {"father_age", "mother_age", "late_registration", "unknown_code", "duplicate_person"} <= set(titles)
+
+
+def test_the_rules_command_shows_the_rules_in_force_and_refuses_a_bad_override(tmp_path) -> None:
+    import subprocess
+    import sys
+
+    def run(*args: str) -> subprocess.CompletedProcess:
+        return subprocess.run([sys.executable, "-m", "hotich_desktop.cli.main", "--data-dir", str(tmp_path),
+                               "rules", *args], capture_output=True, text=True, timeout=120)
+
+    (tmp_path / "rules.json").write_text(json.dumps({"khai_sinh": {"father_age": {"params": {"min": 17}}}}),
+                                         encoding="utf-8")
+    shown = run("--book-type", "khai_sinh", "--json")
+    assert shown.returncode == 0, shown.stderr
+    rules = {r["id"]: r for r in json.loads(shown.stdout)["rules"]["khai_sinh"]}
+    assert rules["father_age"]["params"] == {"min": 17, "max": 80}
+    (tmp_path / "rules.json").write_text('{"khai_sinh": {"father_age": {"severity": "nặng"}}}', encoding="utf-8")
+    refused = run()
+    assert refused.returncode != 0 and "phải là error hoặc warning" in refused.stderr
