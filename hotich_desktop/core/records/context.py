@@ -6,7 +6,7 @@ from collections import Counter, defaultdict
 from collections.abc import Iterable, Sequence
 from typing import Any
 
-from sqlalchemy import and_, func, or_, select
+from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from ..lifecycle import EntryStatus
@@ -21,31 +21,27 @@ def _place(entry_id: int, year: int, volume: str) -> str:
 
 
 def record_context(s: Session, book: Book, entry_id: int, values: dict[str, str]) -> RecordContext:
-    """The context of one record about to be saved (or re-checked) in `book`."""
+    """The context of one record about to be saved (or re-checked) in `book`: the book's numbers in one
+    query (a book holds hundreds, not the store's 300,000), the record below it, and the person's other
+    registrations by the indexed person key."""
     number, person = number_key(values.get("so", "")), person_key(values)
-    in_book = (select(Record).join(Entry).join(Page)
-               .where(Page.book_id == book.id, Entry.id != entry_id, Entry.status != EntryStatus.DELETED))
-    same_number = s.scalar(select(func.count()).select_from(in_book.where(Record.reg_no == number).subquery())
-                           ) if number else 0
+    numbers = s.execute(select(Record.reg_no, Entry.id).join(Entry).join(Page).where(
+        Page.book_id == book.id, Entry.id != entry_id, Entry.status != EntryStatus.DELETED,
+        Record.reg_no != "")).all()
+    same_number = sum(1 for n, _ in numbers if n == number) if number else 0
+    below = [(int(n), eid) for n, eid in numbers if n.isdigit() and number and int(n) < int(number)]
+    previous_number, previous = None, None
+    if below:
+        previous_number = max(n for n, _ in below)
+        first = min(eid for n, eid in below if n == previous_number)
+        previous = dict(s.scalar(select(Record.fields).where(Record.entry_id == first)) or {})
     # The same person in another book type is normal (born, married, died); twice in one type is not.
     same_person = tuple(_place(eid, y, v) for eid, y, v in s.execute(
         select(Entry.id, Book.year, Book.volume).join(Record).join(Page).join(Book)
         .where(Record.person_key == person, Record.book_type == book.book_type, Entry.id != entry_id)
         .limit(3))) if person else ()
-    previous = None
-    if number:
-        # reg_no holds digits without leading zeros: a shorter one is smaller, equal lengths compare as text
-        # (no CAST, so an empty or odd value never breaks the query on PostgreSQL).
-        size = func.length(Record.reg_no)
-        previous = s.execute(
-            select(Record.reg_no, Record.fields).join(Entry).join(Page)
-            .where(Page.book_id == book.id, Entry.id != entry_id, Entry.status != EntryStatus.DELETED,
-                   Record.reg_no != "",
-                   or_(size < len(number), and_(size == len(number), Record.reg_no < number)))
-            .order_by(size.desc(), Record.reg_no.desc(), Entry.id).limit(1)).first()
-    return RecordContext(book_year=book.year, same_number=int(same_number or 0), same_person=same_person,
-                         previous_number=int(previous[0]) if previous else None,
-                         previous=dict(previous[1] or {}) if previous else None)
+    return RecordContext(book_year=book.year, same_number=same_number, same_person=same_person,
+                         previous_number=previous_number, previous=previous)
 
 
 def book_contexts(s: Session, book: Book, rows: Sequence[tuple[int, dict[str, Any], str, str]]
