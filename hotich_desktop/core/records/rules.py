@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from ..booktypes import BOOK_TYPES
 from ..errors import BadInput
 from ..workspace import resources_dir
 
@@ -183,8 +184,6 @@ def _loaded(book_type: str, override: str, stamp: tuple[int, int]) -> tuple[Rule
     where = f"tệp điều chỉnh {path}"
     if not isinstance(raw, dict):
         raise _fail(where, "phải là một bảng {loại sổ: {mã quy tắc: thay đổi}}.")
-    from ..booktypes import BOOK_TYPES
-
     unknown = sorted(set(raw) - set(BOOK_TYPES) - {"_comment"})
     if unknown:
         raise _fail(where, f"không có loại sổ «{unknown[0]}» (có: {', '.join(BOOK_TYPES)}).")
@@ -207,16 +206,12 @@ def load_rules(book_type: str, workspace_root: Path | None = None) -> tuple[Rule
 
 def validate_override(workspace_root: Path) -> None:
     """Raises BadInput naming the first problem of the workspace's override file (no file: nothing to say)."""
-    from ..booktypes import BOOK_TYPES
-
     for book_type in BOOK_TYPES:
         load_rules(book_type, workspace_root)
 
 
 def rule_titles() -> list[tuple[str, str]]:
     """(rule id, title) of every shipped rule of every book type, once each: the check view's filter."""
-    from ..booktypes import BOOK_TYPES
-
     seen: dict[str, str] = {}
     for book_type in BOOK_TYPES:
         for rule in shipped(book_type):
