@@ -10,7 +10,7 @@ from hotich_desktop.core.errors import BadInput
 from hotich_desktop.core.records import checks
 from hotich_desktop.core.records.forms import load_form
 from hotich_desktop.core.records.rules import load_rules, rule_titles, shipped
-from hotich_desktop.core.review.book import check_book
+from hotich_desktop.core.review.book import check_book, open_findings
 from hotich_desktop.core.store.models import Entry, Page, Record
 from tests.conftest import make_entries
 from tests.pagegen.errors import applicable, clean_book, injected_book
@@ -58,6 +58,8 @@ def test_every_rule_fires_on_its_injected_error_and_never_on_clean_records(servi
     missed = [(rule, whole.findings[i]) for i, (_, rule) in zip(ids, cases)
               if rule and rule not in {f.code for f in whole.findings[i]}]
     assert not missed
+    # the review queue's count (open_findings: a few set queries) says what the whole-book check says
+    assert open_findings(service, ids) == {i: len(whole.open_findings(i)) for i in ids}
 
 
 def test_the_five_misses_of_the_issue_are_flagged_at_their_fields(service, people) -> None:
