@@ -5,7 +5,7 @@ measured twice in the same run: the plain OCR prefill (no learning) and the pref
 proposes (lexicon + the book's order). Each measured entry is then saved as the clerk would (not approved:
 the lexicon stays what the first 40 taught; the book's order sees the saved number and date).
 
-    python benchmarks/learning.py [--writer 2] [--commune 7] [--dpi 200] [--styles hand,type]
+    python benchmarks/learning.py [--writer 2] [--commune 7] [--dpi 200] [--styles hand,type] [--user-words]
 
 Keystrokes (as ../shared/tools/score.py counts them): typing a value costs its length + 1; correcting the
 prefill costs 1 + the edit distance (at most retyping); with learning the clerk may instead complete: typed
@@ -122,6 +122,8 @@ def run_style(hand: str, args: argparse.Namespace, work: Path) -> dict[str, floa
             got["fix_learned"] += 1 + (0 if ok_b else min(Levenshtein.distance(b, w), 1 + len(w),
                                                           completion_keys(svc, clerk, book.id, key, w)))
         svc.save_record(clerk, entry.id, fields, submit=True)
+    if args.user_words:
+        got["user_words"] = _user_words(svc, book.id, pairs[TAUGHT:], paths, work / f"user-{hand}.words")
     svc.close()
     n = got["fields"]
     out = {"plain": got["plain"] / n, "learned": got["learned"] / n, "keys_plain": 1 - got["fix_plain"] / got["typing"],
@@ -133,7 +135,53 @@ def run_style(hand: str, args: argparse.Namespace, work: Path) -> dict[str, floa
           f"{out['keys_learned']:.3f}; rebuild after an approval median {out['rebuild_med']:.1f} ms, max "
           f"{out['rebuild_max']:.1f} ms (the approval's own share max {out['learn_max']:.1f} ms); prefill median "
           f"{out['prefill_med']:.1f} ms; intake+OCR of the book {reading:.0f} s", flush=True)
+    if args.user_words and got["user_words"] < 0:
+        print("       user words not measured: the reader does not call pytesseract.image_to_data")
+    elif args.user_words:
+        print(f"       Tesseract with the lexicon's words as user words (--user-words), entries {TAUGHT + 1}-"
+              f"{len(pairs)}: {got['user_words'] / n:.3f} field exact vs {out['plain']:.3f} without", flush=True)
     return out
+
+
+def _user_words(svc: Service, book_id: int, measured: list, paths: list[Path], words_file: Path) -> int:
+    """Field exact of the plain reading (no learning after it) when Tesseract also gets the office's words
+    as user words: does the lexicon pay inside the recognizer? (Measured only; not wired into the reader.)"""
+    import pytesseract
+
+    from hotich_desktop.core.imaging.loader import frame_at
+    from hotich_desktop.core.ocr.reader import read_entries
+
+    lex = svc.learning.lexicon(book_id)
+    words = sorted({w for kind in ("ho", "dem", "ten", "part") for v in lex.counts(kind) for w in v.split()
+                    if len(w) > 1})
+    words_file.write_text("\n".join(words) + "\n", encoding="utf-8")
+    plain = pytesseract.image_to_data
+
+    calls = []
+
+    def with_words(image, lang=None, config="", **kw):  # noqa: ANN001, ANN202
+        calls.append(1)
+        return plain(image, lang=lang, config=f"{config} --user-words {words_file}", **kw)
+
+    pytesseract.image_to_data = with_words
+    right = 0
+    try:
+        wanted = {e.id for e, _ in measured}
+        by_page: dict[int, list] = {}
+        for e, fields in measured:
+            by_page.setdefault(e.page_id, []).append((e, fields))
+        pages = [p.id for p in svc.pages(book_id)]
+        for page_id, path in zip(pages, paths):
+            rows = by_page.get(page_id)
+            if not rows:
+                continue
+            read = read_entries(frame_at(path, 0), [e.polygon for e, _ in rows], "khai_sinh")
+            for (e, fields), got in zip(rows, read):
+                assert e.id in wanted
+                right += sum(norm(got[k].value if k in got else "") == norm(w) for k, w in fields.items())
+    finally:
+        pytesseract.image_to_data = plain
+    return right if calls else -1  # -1: the reader does not go through pytesseract, nothing was measured
 
 
 def _pair(svc: Service, entries, truth, paths) -> list:  # noqa: ANN001
@@ -163,6 +211,8 @@ def main() -> None:
     ap.add_argument("--dpi", type=int, default=200)
     ap.add_argument("--conditions", default="tint,noise,skew")
     ap.add_argument("--styles", default="hand,type")
+    ap.add_argument("--user-words", action="store_true", help="also read entries 41-60 again with the lexicon's "
+                                                               "words as Tesseract user words (measured only)")
     args = ap.parse_args()
     work = Path(tempfile.mkdtemp(prefix="hotich-learning-"))
     try:
