@@ -154,3 +154,29 @@ def test_records_approved_before_the_upgrade_are_learned_by_it(desk) -> None:
     svc.learning._cache.clear()
     assert svc.learning.lexicon(book_id).counts("person") == learned == {"Lò Văn Hùng": 3, "Lò Văn Pó": 6,
                                                                           "Cầm Thị Ỏn": 3}
+
+
+def test_what_was_learned_goes_into_the_backup(tmp_path: Path) -> None:
+    """A restored workspace (a new PC after a disk failure) knows what the office's approvals taught."""
+    from hotich_desktop.core.backup import run
+
+    svc = Service.open(tmp_path / "ws")
+    try:
+        admin = svc.create_user(None, "admin", "matkhau-admin", "admin")
+        clerk = svc.create_user(admin, "lan", "matkhau-lan", "clerk")
+        boss = svc.create_user(admin, "hoa", "matkhau-hoa", "supervisor")
+        ids = make_entries(svc, clerk, 2, year=1998)
+        book_id = svc.entry_context(ids[0])[0].id
+        svc.save_record(clerk, ids[0], birth(1, "Lò Văn Hùng", "Lò Văn Pó", "Cầm Thị Ỏn", HOME), submit=True)
+        svc.approve(boss, ids[0])
+        learned = svc.learning.lexicon(book_id).counts("part")
+        svc.backup(boss, tmp_path / "usb", "mat-khau-sao-luu-1")
+    finally:
+        svc.close()
+    assert run.restore(tmp_path / "usb", "mat-khau-sao-luu-1", tmp_path / "new-pc").ok
+    again = Service.open(tmp_path / "new-pc", f"sqlite:///{tmp_path / 'new-pc' / 'hotich.sqlite3'}")
+    try:
+        assert learned and again.learning.lexicon(book_id).counts("part") == learned
+        assert again.learning.suggest(clerk, book_id, "noi_cu_tru", "ban")[0].value == HOME
+    finally:
+        again.close()
