@@ -20,6 +20,7 @@ from sqlalchemy import create_engine, text
 from sqlalchemy.engine import Connection, make_url
 
 from ..errors import BadInput, HotichError, StoreError
+from . import rows
 
 
 def _h(*parts: Any) -> str:
@@ -41,17 +42,38 @@ def _json(value: Any) -> Any:
     return _canonical(value or {})
 
 
-def digests(conn: Connection) -> dict[str, Any]:
-    """One short hash per record, per entry (its PDF) and per audit event, plus the audit chain's head."""
-    records = {str(eid): _h(_json(fields), ch, ah) for eid, fields, ch, ah in conn.execute(
-        text("SELECT entry_id, fields, content_hash, approved_hash FROM records"))}
-    entries = {str(i): _h(path, sha, status) for i, path, sha, status in conn.execute(
-        text("SELECT id, pdf_path, pdf_sha256, status FROM entries"))}
-    audit = {str(i): h for i, h in conn.execute(text("SELECT id, hash FROM audit_events"))}
+def digests(conn: Connection, previous: dict[str, Any] | None = None,
+            changes: dict[str, dict[str, list[str]]] | None = None) -> dict[str, Any]:
+    """One short hash per record, per entry (its PDF) and per audit event, plus the audit chain's head.
+
+    With the previous snapshot's digests and the rows changed since (rows.diff), only those rows are hashed
+    again; a deleted record, entry or event makes it start over."""
+    if previous is None or changes is None or any(
+            changes.get(t, {}).get("delete") for t in ("records", "entries", "audit_events")):
+        records = {str(eid): _h(_json(fields), ch, ah) for eid, fields, ch, ah in conn.execute(
+            text("SELECT entry_id, fields, content_hash, approved_hash FROM records"))}
+        entries = {str(i): _h(path, sha, status) for i, path, sha, status in conn.execute(
+            text("SELECT id, pdf_path, pdf_sha256, status FROM entries"))}
+        audit = {str(i): h for i, h in conn.execute(text("SELECT id, hash FROM audit_events"))}
+    else:
+        records, entries, audit = dict(previous["records"]), dict(previous["entries"]), dict(previous["audit"])
+        for eid, fields, ch, ah in _changed(conn, changes, "records", "entry_id, fields, content_hash, approved_hash"):
+            records[str(eid)] = _h(_json(fields), ch, ah)
+        for i, path, sha, status in _changed(conn, changes, "entries", "id, pdf_path, pdf_sha256, status"):
+            entries[str(i)] = _h(path, sha, status)
+        for i, h in _changed(conn, changes, "audit_events", "id, hash"):
+            audit[str(i)] = h
     head = conn.execute(text("SELECT hash FROM audit_events ORDER BY id DESC LIMIT 1")).scalar() or ""
     pdfs = {path: sha for path, sha in conn.execute(
         text("SELECT pdf_path, pdf_sha256 FROM entries WHERE pdf_path <> ''"))}
     return {"records": records, "entries": entries, "audit": audit, "audit_head": head, "pdfs": pdfs}
+
+
+def _changed(conn: Connection, changes: dict[str, dict[str, list[str]]], table: str, cols: str) -> Iterator[Any]:
+    part = changes.get(table, {})
+    ids = [json.loads(k)[0] for k in part.get("insert", []) + part.get("update", [])]
+    for i in range(0, len(ids), 500):
+        yield from conn.execute(text(f"SELECT {cols} FROM {table} WHERE id IN ({','.join(map(str, map(int, ids[i:i + 500])))})"))
 
 
 def compare(expected: dict[str, Any], found: dict[str, Any]) -> list[str]:
@@ -80,8 +102,9 @@ def sqlite_path(url: str) -> Path:
 
 
 @contextlib.contextmanager
-def snapshot(url: str, work: Path) -> Iterator[tuple[Path, str, dict[str, Any]]]:
-    """Yields (dump file, kind, digests of exactly that dump); the dump is removed afterwards."""
+def snapshot(url: str, work: Path) -> Iterator[tuple[Path, str, dict[str, Any], rows.Index, str]]:
+    """Yields (dump file, kind, digests of exactly that dump, its row index, its schema revision); the dump
+    is removed afterwards."""
     work.mkdir(parents=True, exist_ok=True)
     dump = work / f".backup-{os.getpid()}.dump"
     try:
@@ -90,13 +113,13 @@ def snapshot(url: str, work: Path) -> Iterator[tuple[Path, str, dict[str, Any]]]
             engine = create_engine(f"sqlite:///{dump}")
             try:
                 with engine.connect() as conn:
-                    found = digests(conn)
+                    found, idx, rev = digests(conn), rows.index(conn), revision(conn)
             finally:
                 engine.dispose()
-            yield dump, "sqlite", found
+            yield dump, "sqlite", found, idx, rev
         else:
-            with _pg_snapshot(url, dump) as found:
-                yield dump, "postgresql", found
+            with _pg_snapshot(url, dump) as (found, idx, rev):
+                yield dump, "postgresql", found, idx, rev
     finally:
         dump.unlink(missing_ok=True)
 
@@ -134,7 +157,7 @@ def _tool(name: str) -> str:
 
 
 @contextlib.contextmanager
-def _pg_snapshot(url: str, dump: Path) -> Iterator[dict[str, Any]]:
+def _pg_snapshot(url: str, dump: Path) -> Iterator[tuple[dict[str, Any], rows.Index, str]]:
     engine = create_engine(url)
     try:
         with engine.connect().execution_options(isolation_level="REPEATABLE READ") as conn:
@@ -147,8 +170,33 @@ def _pg_snapshot(url: str, dump: Path) -> Iterator[dict[str, Any]]:
                 if done.returncode != 0:
                     raise StoreError(f"pg_dump thất bại: {done.stderr.strip()[:300]}")
                 os.chmod(dump, 0o600)
-                found = digests(conn)
-        yield found
+                found, idx, rev = digests(conn), rows.index(conn), revision(conn)
+        yield found, idx, rev
+    finally:
+        engine.dispose()
+
+
+def revision(conn: Connection) -> str:
+    """The schema revision (Alembic) of the store this connection reads."""
+    return str(conn.execute(text("SELECT version_num FROM alembic_version")).scalar() or "")
+
+
+@contextlib.contextmanager
+def consistent_read(url: str) -> Iterator[Connection]:
+    """One read transaction on the live store that sees a single moment (SQLite in WAL mode: a read
+    snapshot that never blocks the desks writing meanwhile; PostgreSQL: REPEATABLE READ)."""
+    from ..store.db import make_engine
+
+    engine = make_engine(url)
+    try:
+        if is_sqlite(url):
+            with engine.connect() as conn:
+                with conn.begin():
+                    yield conn
+        else:
+            with engine.connect().execution_options(isolation_level="REPEATABLE READ") as conn:
+                with conn.begin():
+                    yield conn
     finally:
         engine.dispose()
 

@@ -39,6 +39,7 @@ class BackupRepo:
     def __init__(self, root: Path, vault: Vault) -> None:
         self.root, self.vault = root, vault
         self.known: set[str] | None = None  # objects some snapshot names: the only ones trusted as present
+        self._read: dict[str, dict[str, Any]] = {}  # manifests already decrypted in this run
 
     # -- opening ----------------------------------------------------------------------------------------
     @classmethod
@@ -126,6 +127,35 @@ class BackupRepo:
         self.trusted().add(name)
         return name
 
+    def put_bytes(self, data: bytes, compress: bool = True) -> tuple[str, str]:
+        """Stores bytes held in memory (a delta, an index) once by content; returns (object name, SHA-256)."""
+        sha = hashlib.sha256(data).hexdigest()
+        name = self.vault.object_name(sha)
+        if self.has(sha):
+            return name, sha
+        target = self.object_path(name)
+        target.parent.mkdir(parents=True, exist_ok=True)
+        fd, tmp = tempfile.mkstemp(prefix=f".{name[:16]}.", suffix=".tmp", dir=target.parent)
+        try:
+            with os.fdopen(fd, "wb") as out:
+                self.vault.encrypt_stream([data], out, name, compress)
+                if not hasattr(os, "sync"):
+                    out.flush()
+                    os.fsync(out.fileno())
+            os.replace(tmp, target)
+        except BaseException:
+            Path(tmp).unlink(missing_ok=True)
+            raise
+        self.trusted().add(name)
+        return name, sha
+
+    def read_bytes(self, name: str, sha256: str) -> bytes:
+        """A whole object, checked against the hash its snapshot names."""
+        data = b"".join(self.read_object(name))
+        if hashlib.sha256(data).hexdigest() != sha256:
+            raise BadInput(f"Tệp dữ liệu {name[:12]}… trong bản sao lưu không khớp mã băm.")
+        return data
+
     @staticmethod
     def sync() -> None:
         """Every object written so far reaches the disk (one call instead of an fsync per file)."""
@@ -158,6 +188,11 @@ class BackupRepo:
         return stamp
 
     def read_snapshot(self, stamp: str) -> dict[str, Any]:
+        if stamp not in self._read:
+            self._read[stamp] = self._load_snapshot(stamp)
+        return self._read[stamp]
+
+    def _load_snapshot(self, stamp: str) -> dict[str, Any]:
         path = self.root / "snapshots" / f"{stamp}.snap"
         try:
             blob = path.read_bytes()
@@ -190,5 +225,16 @@ class BackupRepo:
         return len(gone), removed
 
 
+def db_chain(manifest: dict[str, Any]) -> tuple[dict[str, Any], list[dict[str, Any]]]:
+    """The snapshot's store as (base copy, deltas in order); a snapshot of the first format has no deltas."""
+    db = manifest["db"]
+    return db.get("base") or {"object": db["object"], "sha256": db["sha256"]}, list(db.get("deltas", []))
+
+
 def referenced(manifest: dict[str, Any]) -> set[str]:
-    return {manifest["db"]["object"]} | {f["object"] for f in manifest["files"]}
+    base, deltas = db_chain(manifest)
+    names = {base["object"]} | {d["object"] for d in deltas} | {f["object"] for f in manifest["files"]}
+    for part in (manifest["db"].get("index"), manifest.get("digests")):
+        if part and "object" in part:
+            names.add(part["object"])
+    return names

@@ -2,9 +2,11 @@
 from __future__ import annotations
 
 import datetime as dt
+import json
 import os
 import tempfile
 import time
+import zlib
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import Any
@@ -16,10 +18,12 @@ from .. import atomic
 from ..errors import BadInput, HotichError
 from ..workspace import Workspace
 from . import dump
-from .repo import BackupRepo, FileChanged
+from . import rows
+from .repo import BackupRepo, FileChanged, db_chain
 
 SKIP_DIRS = {"cache"}
 DB_SUFFIXES = ("", "-wal", "-shm", "-journal")
+MAX_DELTAS = 30  # a new base copy at least monthly for a daily backup: a restore applies at most this many
 
 
 @dataclass
@@ -87,7 +91,8 @@ def backup(ws: Workspace, target: Path, passphrase: str, keep: int = 7) -> Backu
         raise BadInput("Thư mục sao lưu không được nằm trong thư mục làm việc: hãy chọn USB hoặc ổ khác.")
     repo = BackupRepo.open(target, passphrase, create=True)
     with repo.lock():
-        previous = _previous_files(repo)
+        last = _last_manifest(repo)
+        previous = {f["path"]: f for f in last["files"]} if last else {}
         files, new_files, bytes_new = [], 0, 0
         for rel, path in _workspace_files(ws):
             entry = _backup_file(repo, rel, path, previous.get(rel))
@@ -97,31 +102,96 @@ def backup(ws: Workspace, target: Path, passphrase: str, keep: int = 7) -> Backu
                 new_files += 1
                 bytes_new += entry["size"]
             files.append(entry)
-        with dump.snapshot(ws.db_url, ws.cache) as (db_file, kind, found):
-            db_sha = atomic.sha256_file(db_file)
-            existed = repo.has(db_sha)
-            db_object = repo.put_file(db_file, db_sha, compress=True)
-            if not existed:
-                new_files += 1
-                bytes_new += db_file.stat().st_size
+        db, found, db_new, db_bytes = _backup_store(repo, ws, last)
+        new_files += db_new
+        bytes_new += db_bytes
         from ... import __version__
 
-        manifest = {"format": 1, "created": dt.datetime.now(dt.timezone.utc).isoformat(), "app_version": __version__,
-                    "db": {"kind": kind, "object": db_object, "sha256": db_sha}, "files": files, "digests": found}
+        manifest = {"format": 2, "created": dt.datetime.now(dt.timezone.utc).isoformat(), "app_version": __version__,
+                    "db": db, "files": files, "digests": _put_json(repo, found)}
         stamp = repo.write_snapshot(manifest)
         pruned = repo.prune(keep)
     return BackupReport(stamp, len(files), new_files, bytes_new, len(found["records"]), len(found["audit"]),
                         pruned[0], pruned[1], round(time.monotonic() - started, 2))
 
 
-def _previous_files(repo: BackupRepo) -> dict[str, dict[str, Any]]:
+def _last_manifest(repo: BackupRepo) -> dict[str, Any] | None:
     stamps = repo.snapshots()
     if not stamps:
-        return {}
+        return None
     try:
-        return {f["path"]: f for f in repo.read_snapshot(stamps[-1])["files"]}
+        return repo.read_snapshot(stamps[-1])
     except HotichError:
-        return {}  # an unreadable last snapshot: hash everything again
+        return None  # an unreadable last snapshot: hash everything again, start a new chain
+
+
+def _backup_store(repo: BackupRepo, ws: Workspace, last: dict[str, Any] | None) -> tuple[dict[str, Any], dict[str, Any], int, int]:
+    """The store's part of a snapshot: a delta on the last snapshot's chain when one can follow it, else a
+    new base copy. Returns (manifest "db" part, digests, new objects, new bytes)."""
+    chained = _follow(repo, last, ws.db_url)
+    if chained is not None:
+        return chained
+    with dump.snapshot(ws.db_url, ws.cache) as (db_file, kind, found, idx, revision):
+        db_sha = atomic.sha256_file(db_file)
+        existed = repo.has(db_sha)
+        db_object = repo.put_file(db_file, db_sha, compress=True)
+        size = db_file.stat().st_size
+    index_object, index_sha = repo.put_bytes(_pack(idx))
+    db = {"kind": kind, "revision": revision, "base": {"object": db_object, "sha256": db_sha, "bytes": size},
+          "deltas": [], "index": {"object": index_object, "sha256": index_sha}}
+    return db, found, 0 if existed else 1, 0 if existed else size
+
+
+def _follow(repo: BackupRepo, last: dict[str, Any] | None, url: str) -> tuple[dict[str, Any], dict[str, Any], int, int] | None:
+    """A delta on the last snapshot's chain, or None when a new base is due: no usable last snapshot, a
+    schema change since its base, a long chain, or deltas grown to half the base's size."""
+    if not last or not last["db"].get("index"):
+        return None
+    db = last["db"]
+    base, deltas = db_chain(last)
+    if len(deltas) >= MAX_DELTAS or sum(d["bytes"] for d in deltas) > base.get("bytes", 0) // 2:
+        return None
+    trusted = repo.trusted()
+    if any(part["object"] not in trusted for part in [base, db["index"], *deltas]):
+        return None
+    try:
+        previous = json.loads(zlib.decompress(repo.read_bytes(db["index"]["object"], db["index"]["sha256"])))
+        before = load_digests(repo, last)
+    except (HotichError, ValueError, zlib.error):
+        return None
+    with dump.consistent_read(url) as conn:
+        if dump.revision(conn) != db.get("revision"):
+            return None
+        delta, idx, changes = rows.diff(conn, previous)
+        found = dump.digests(conn, before, changes)
+    data = json.dumps({"revision": db["revision"], "tables": delta}, ensure_ascii=False,
+                      separators=(",", ":")).encode("utf-8")
+    delta_object, delta_sha = repo.put_bytes(data)
+    index_object, index_sha = repo.put_bytes(_pack(idx))
+    step = {"object": delta_object, "sha256": delta_sha, "bytes": len(data), "rows": rows.rows_in(delta)}
+    return ({**db, "deltas": [*deltas, step], "index": {"object": index_object, "sha256": index_sha}},
+            found, 1, len(data))
+
+
+def _put_json(repo: BackupRepo, value: Any) -> dict[str, str]:
+    """A large part of a snapshot kept as its own object, so listing and pruning snapshots stays cheap."""
+    name, sha = repo.put_bytes(json.dumps(value, ensure_ascii=False, separators=(",", ":")).encode("utf-8"))
+    return {"object": name, "sha256": sha}
+
+
+def load_digests(repo: BackupRepo, manifest: dict[str, Any]) -> dict[str, Any]:
+    """The fingerprints a snapshot is checked against (kept inline by the first format)."""
+    ref = manifest["digests"]
+    if "object" not in ref:
+        return ref
+    try:
+        return json.loads(repo.read_bytes(ref["object"], ref["sha256"]))
+    except ValueError as exc:
+        raise BadInput(f"Phần mã băm của bản sao lưu bị hỏng: {exc}") from exc
+
+
+def _pack(idx: rows.Index) -> bytes:
+    return zlib.compress(json.dumps(idx, separators=(",", ":")).encode("ascii"), 1)
 
 
 def _backup_file(repo: BackupRepo, rel: str, path: Path, before: dict[str, Any] | None) -> dict[str, Any] | None:
@@ -210,6 +280,11 @@ def verify(target: Path, passphrase: str, stamp: str | None = None) -> VerifyRep
     stamp = stamp or repo.latest()
     manifest = repo.read_snapshot(stamp)
     report = VerifyReport(stamp)
+    try:
+        manifest = {**manifest, "digests": load_digests(repo, manifest)}
+    except HotichError as exc:
+        report.problems.append(f"mã băm: {exc.message}")
+        return report
     hashes = {}
     for f in manifest["files"]:
         try:
@@ -217,20 +292,44 @@ def verify(target: Path, passphrase: str, stamp: str | None = None) -> VerifyRep
         except HotichError as exc:
             report.problems.append(f"tệp {f['path']}: {exc.message}")
     _check_files_and_pdfs(manifest, report, hashes)
+    base, deltas = db_chain(manifest)
     with tempfile.TemporaryDirectory(prefix="hotich-verify-") as tmp:
         db_copy = Path(tmp) / "store.dump"
         try:
-            sha = _decrypt_to(repo, manifest["db"]["object"], db_copy)
+            sha = _decrypt_to(repo, base["object"], db_copy)
+            steps = [_read_delta(repo, d) for d in deltas]
         except HotichError as exc:
             report.problems.append(f"cơ sở dữ liệu: {exc.message}")
             return report
-        if sha != manifest["db"]["sha256"]:
+        if sha != base["sha256"]:
             report.problems.append("cơ sở dữ liệu: nội dung khác bản gốc")
         elif manifest["db"]["kind"] == "sqlite":
-            _check_store(f"sqlite:///{db_copy}", manifest, report)
-        else:  # a pg_dump archive: its hash matches; its rows are compared on restore
+            url = f"sqlite:///{db_copy}"
+            _apply_deltas(url, steps)
+            _check_store(url, manifest, report)
+        else:  # a pg_dump archive and its deltas: their hashes match; their rows are compared on restore
             report.records, report.audit_events = len(manifest["digests"]["records"]), len(manifest["digests"]["audit"])
     return report
+
+
+def _read_delta(repo: BackupRepo, step: dict[str, Any]) -> dict[str, Any]:
+    try:
+        return json.loads(repo.read_bytes(step["object"], step["sha256"]))
+    except ValueError as exc:
+        raise BadInput(f"Phần thay đổi hằng ngày trong bản sao lưu bị hỏng: {exc}") from exc
+
+
+def _apply_deltas(url: str, steps: list[dict[str, Any]]) -> None:
+    """Brings a restored base copy forward day by day, each day in one transaction."""
+    if not steps:
+        return
+    engine = create_engine(url)
+    try:
+        for step in steps:
+            with engine.begin() as conn:
+                rows.apply(conn, step["tables"])
+    finally:
+        engine.dispose()
 
 
 def restore(source: Path, passphrase: str, dest: Path, db_url: str | None = None,
@@ -240,6 +339,7 @@ def restore(source: Path, passphrase: str, dest: Path, db_url: str | None = None
     repo = BackupRepo.open(source, passphrase)
     stamp = stamp or repo.latest()
     manifest = repo.read_snapshot(stamp)
+    manifest = {**manifest, "digests": load_digests(repo, manifest)}
     dest = dest.expanduser().resolve()
     if dest.exists() and any(dest.iterdir()):
         raise BadInput(f"Thư mục {dest} không trống: khôi phục chỉ vào một thư mục mới hoặc trống.")
@@ -255,13 +355,16 @@ def restore(source: Path, passphrase: str, dest: Path, db_url: str | None = None
             raise BadInput(f"Bản sao lưu có đường dẫn không hợp lệ: {f['path']}")
         hashes[f["path"]] = _decrypt_to(repo, f["object"], target)
     _check_files_and_pdfs(manifest, report, hashes)
+    base, deltas = db_chain(manifest)
+    steps = [_read_delta(repo, d) for d in deltas]  # every day's part read and checked before anything is put in place
     db_copy = ws.cache / ".restore.dump"
     try:
-        if _decrypt_to(repo, manifest["db"]["object"], db_copy) != manifest["db"]["sha256"]:
+        if _decrypt_to(repo, base["object"], db_copy) != base["sha256"]:
             raise BadInput("Bản sao cơ sở dữ liệu trong bản sao lưu không khớp mã băm; không khôi phục.")
         dump.restore_database(manifest["db"]["kind"], db_copy, ws.db_url)
     finally:
         db_copy.unlink(missing_ok=True)
+    _apply_deltas(ws.db_url, steps)
     from ..store.db import Store
 
     Store(ws.db_url).close()  # a backup from an older version is migrated here, as on any start
