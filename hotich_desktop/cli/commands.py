@@ -331,7 +331,8 @@ def cmd_audit_verify(args: argparse.Namespace) -> int:
     return 6
 
 def cmd_backup(args: argparse.Namespace) -> int:
-    """`backup --to DIR` writes a snapshot; `backup verify DIR` checks one by hash."""
+    """`backup --to DIR` writes a snapshot; `backup verify DIR` checks one by hash; `backup set-passphrase`,
+    `backup schedule` (admin) and `backup --scheduled` (the daily run, for the OS scheduler)."""
     from ..core.errors import BadInput
     from .auth import actor, backup_passphrase
 
@@ -345,13 +346,31 @@ def cmd_backup(args: argparse.Namespace) -> int:
                  f"{report.audit_events} sự kiện nhật ký — " + ("khớp hoàn toàn." if report.ok else "CÓ LỖI:")]
         emit(report.as_json(), args.json, "\n".join(lines + [f"- {p}" for p in report.problems[:50]]))
         return 0 if report.ok else 6
-    if args.action or not args.to:
-        raise BadInput("Dùng: hotich backup --to THƯ_MỤC --user TÊN  hoặc  hotich backup verify THƯ_MỤC")
     svc = _service(args)
-    who = actor(svc, args.user)
-    target = Path(args.to)
-    report = svc.backup(who, target, backup_passphrase(confirm=not (target / "hotich-backup.json").exists()),
-                        args.keep)
+    if args.action == "set-passphrase":
+        fingerprint = svc.backups.set_passphrase(actor(svc, args.user), backup_passphrase(confirm=True))
+        emit({"fingerprint": fingerprint}, args.json,
+             f"Đã đặt mật khẩu sao lưu (dấu khóa {fingerprint}). Hãy ghi mật khẩu ra giấy, cất nơi an toàn: "
+             "không có nó thì không khôi phục được bản sao lưu nào.")
+        return 0
+    if args.action == "schedule":
+        if not args.to:
+            raise BadInput("Dùng: hotich backup schedule --to THƯ_MỤC [--keep N] [--hour GIỜ] --user QUẢN_TRỊ")
+        done = svc.backups.configure(actor(svc, args.user), args.to, args.keep, args.hour)
+        emit(done, args.json, f"Sao lưu hằng ngày vào {done['folder']} từ {done['hour']} giờ, giữ {done['keep']} bản.")
+        return 0
+    if args.scheduled:
+        report = svc.backups.run_scheduled()
+        if report is None:
+            emit({"due": False}, args.json, "Chưa đến lúc sao lưu hằng ngày (hoặc chưa cài đặt).")
+            return 0
+    else:
+        if args.action or not args.to:
+            raise BadInput("Dùng: hotich backup --to THƯ_MỤC --user TÊN  hoặc  hotich backup verify THƯ_MỤC")
+        who = actor(svc, args.user)
+        # The passphrase is asked only while the office has none (an admin's first backup sets it).
+        passphrase = None if svc.settings.backup_key else backup_passphrase(confirm=True)
+        report = svc.backups.run(who, Path(args.to), args.keep, passphrase)
     emit(report.as_json(), args.json,
          f"Đã sao lưu ({report.snapshot}): {report.files} tệp, {report.new_files} tệp mới, {report.records} hồ sơ, "
          f"{report.seconds} giây.")
@@ -497,10 +516,15 @@ def register(sub: argparse._SubParsersAction) -> None:
     reports.register(sub)
 
     p = add("backup", cmd_backup, "sao lưu mã hóa cả thư mục làm việc (--to THƯ_MỤC), hoặc kiểm tra (verify THƯ_MỤC)")
-    p.add_argument("action", nargs="?", choices=["verify"], help="verify: kiểm tra một bản sao lưu bằng mã băm")
+    p.add_argument("action", nargs="?", choices=["verify", "set-passphrase", "schedule"],
+                   help="verify: kiểm tra một bản sao lưu bằng mã băm; set-passphrase: đặt mật khẩu sao lưu; "
+                        "schedule: cài sao lưu hằng ngày")
     p.add_argument("dir", nargs="?", help="thư mục sao lưu cần kiểm tra")
     p.add_argument("--to", help="thư mục sao lưu (USB, ổ khác, thư mục chia sẻ)")
     p.add_argument("--keep", type=int, default=7, help="số bản sao lưu giữ lại (mặc định 7)")
+    p.add_argument("--hour", type=int, default=17, help="schedule: giờ sao lưu hằng ngày (mặc định 17)")
+    p.add_argument("--scheduled", action="store_true",
+                   help="chạy bản sao lưu hằng ngày nếu đã đến lúc (cho Task Scheduler/cron; không cần mật khẩu)")
     p.add_argument("--snapshot", help="bản cần kiểm tra (mặc định: mới nhất)")
     p.add_argument("--user")
     p = add("restore", cmd_restore, "dựng lại thư mục làm việc từ một bản sao lưu, rồi kiểm tra bằng mã băm")

@@ -25,15 +25,31 @@ def cmd_watch(args: argparse.Namespace) -> int:
 
     watcher = FolderWatcher(svc, who, book.id, [Path(args.folder)], on_report)
     watcher.start()
+    last_backup_check = 0.0
     print(f"Đang theo dõi {args.folder} (Ctrl+C để dừng)…", flush=True)
     try:
         while True:
             time.sleep(1)
+            if time.monotonic() - last_backup_check >= 60:  # the daily backup, when due (no passphrase needed)
+                last_backup_check = time.monotonic()
+                _daily_backup(svc)
     except KeyboardInterrupt:
         pass
     finally:
         watcher.stop()
     return 0
+
+
+def _daily_backup(svc) -> None:  # noqa: ANN001 - a Service
+    from ..core.errors import HotichError
+
+    try:
+        report = svc.backups.run_scheduled()
+    except HotichError as exc:
+        print(f"Sao lưu hằng ngày chưa được: {exc.message} — sẽ thử lại sau.", flush=True)
+        return
+    if report is not None:
+        print(f"Đã sao lưu hằng ngày ({report.snapshot}): {report.new_files} tệp mới.", flush=True)
 
 
 def register(sub: argparse._SubParsersAction) -> None:

@@ -6,6 +6,7 @@ only guard. Each call is one transaction; the audit event is written in that sam
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import logging
 import os
 from collections.abc import Iterable
@@ -38,6 +39,7 @@ from .views import BookInfo, EntryInfo, Finding, PageInfo
 from .workspace import Settings, Workspace
 
 if TYPE_CHECKING:
+    from .backup.service import Backups
     from .reports.service import Reports
 
 SYSTEM = "system"
@@ -572,16 +574,16 @@ class Service:
             return list(s.scalars(q.order_by(ReviewDecision.id.desc())))
 
     # -- backup ----------------------------------------------------------------------------------------
-    def backup(self, actor: Actor, target: Path, passphrase: str, keep: int = 7):  # noqa: ANN201
-        """A supervisor or admin writes one encrypted, incremental snapshot of this workspace (backup/run.py)."""
-        from .backup.run import backup
+    @functools.cached_property
+    def backups(self) -> Backups:
+        """The backup stage: office key, backups by hand and on schedule (core/backup/service.py)."""
+        from .backup.service import Backups
 
-        self.require(actor, "backup")
-        report = backup(self.workspace, Path(target), passphrase, keep)
-        with self.store.session() as s:
-            audit.record(s, actor.login, "backup", "backup", report.snapshot,
-                         after={"files": report.files, "new_files": report.new_files, "records": report.records})
-        return report
+        return Backups(self)
+
+    def backup(self, actor: Actor, target: Path, passphrase: str | None = None, keep: int = 7):  # noqa: ANN201
+        """A supervisor or admin writes one encrypted, incremental snapshot (see Backups.run)."""
+        return self.backups.run(actor, Path(target), keep, passphrase)
 
     # -- audit -----------------------------------------------------------------------------------------
     def verify_audit(self, anchors: list[dict[str, Any]] | None = None) -> audit.ChainReport:

@@ -9,6 +9,7 @@ import json
 import os
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
+from typing import Any
 
 import platformdirs
 from filelock import FileLock
@@ -82,6 +83,12 @@ class Settings:
     upload_token: str = ""
     export_target_folder: str = ""
     templates: dict[str, str] = field(default_factory=dict)
+    # Scheduled backup (core/backup/service.py): where, how many whole backups to keep, from what hour, and
+    # the office's public backup key (set once with the passphrase; no secret is kept here).
+    backup_folder: str = ""
+    backup_keep: int = 7
+    backup_hour: int = 17
+    backup_key: dict[str, Any] = field(default_factory=dict)
     version: int = 0  # bumped on every save: a save from an older copy is refused (errors.Conflict)
 
     @classmethod

@@ -86,7 +86,7 @@ class MainWindow(QMainWindow):
         self.busy = 0
         self.workers: set = set()
         self.processing = self.more_to_process = False
-        self.uploading = False
+        self.uploading = self.backing_up = False
         self.retry_schedule = RetrySchedule()
         self.pending_entry: int | None = None
         self.review_dock: QDockWidget | None = None
@@ -273,6 +273,7 @@ class MainWindow(QMainWindow):
         m.menuAction().setVisible(may("manage_users"))
         self._action(m, self.tr("Người dùng…"), self.manage_users, None, may("manage_users"))
         self._action(m, self.tr("Tệp mẫu xuất 158…"), self.manage_templates, None, may("manage_settings"))
+        self._action(m, self.tr("Sao lưu hằng ngày…"), self.manage_backup, None, may("manage_settings"))
         m = self.menuBar().addMenu(self.tr("Trợ &giúp"))
         self._action(m, self.tr("Phím tắt"), self.show_shortcuts, "F1")
 
@@ -961,8 +962,37 @@ class MainWindow(QMainWindow):
         self.background(check_connection, self.svc, address or None, password, on_done=show, on_error=show,
                         label=self.tr("Đang thử kết nối tới nơi nhận…"))
 
+    def manage_backup(self) -> None:
+        from .backup_dialog import BackupDialog
+
+        BackupDialog(self.svc, self.actor, self).exec()
+
+    def backup_tick(self) -> None:
+        """The daily backup, when due (Quản trị → Sao lưu hằng ngày), on a worker: the clerk keeps working."""
+        if self.backing_up or not self.svc.backups.due():
+            return
+        self.backing_up = True
+
+        def finished(report: object) -> None:
+            if not shiboken6.isValid(self):
+                return  # the window closed meanwhile
+            self.backing_up = False
+            if report is not None:
+                self._status_message(self.tr("Đã sao lưu hằng ngày (%1 tệp mới).").replace(
+                    "%1", str(getattr(report, "new_files", 0))))
+
+        def failed(message: str) -> None:
+            if not shiboken6.isValid(self):
+                return
+            self.backing_up = False
+            self._status_message(self.tr("Sao lưu hằng ngày chưa được: %1 — sẽ thử lại sau.").replace("%1", message))
+
+        run_in_background(self.pool, self.workers, self.svc.backups.run_scheduled, on_done=finished, on_error=failed)
+
     def outbox_tick(self) -> None:
-        """Counts waiting packages; with a target set, sends those whose retry time has come, in a worker."""
+        """Counts waiting packages; with a target set, sends those whose retry time has come, in a worker.
+        Also starts the daily backup when it is due."""
+        self.backup_tick()
         self.refresh_outbox_count()
         if self.uploading or not self.svc.settings.upload_url or not self.actor.may("export"):
             return

@@ -33,9 +33,36 @@ def test_backup_verify_restore_commands(tmp_path: Path) -> None:
     assert wrong.returncode != 0 and "Sai mật khẩu sao lưu" in wrong.stderr and "Traceback" not in wrong.stderr
     # The passphrase is never an argument (it would sit in the shell history and the process list).
     assert hotich("backup", "--to", str(tmp_path / "x"), "--passphrase", "abc", check=False).returncode == 2
-    no_pass = hotich(*base, "backup", "--to", str(tmp_path / "usb"), "--user", "admin", check=False,
-                     env={"HOTICH_PASSWORD": "matkhau-admin"})
+    # Once the office has a passphrase, a backup needs none (only its public key): restore and verify ask.
+    again = json.loads(hotich(*base, "backup", "--to", str(tmp_path / "usb"), "--user", "admin", "--json",
+                              env={"HOTICH_PASSWORD": "matkhau-admin"}).stdout)
+    assert again["records"] == 2
+    fresh = tmp_path / "fresh"
+    svc = Service.open(fresh)
+    svc.create_user(None, "admin", "matkhau-admin", "admin")
+    svc.close()
+    no_pass = hotich("--data-dir", str(fresh), "backup", "--to", str(tmp_path / "usb2"), "--user", "admin",
+                     check=False, env={"HOTICH_PASSWORD": "matkhau-admin"})
     assert no_pass.returncode != 0 and "HOTICH_BACKUP_PASSPHRASE" in no_pass.stderr
+
+
+def test_schedule_and_scheduled_run_from_the_command_line(tmp_path: Path) -> None:
+    ws = tmp_path / "ws"
+    svc = Service.open(ws)
+    admin = svc.create_user(None, "admin", "matkhau-admin", "admin")
+    make_entries(svc, admin, 1)
+    svc.close()
+    base = ["--data-dir", str(ws)]
+    admin_env = {"HOTICH_PASSWORD": "matkhau-admin"}
+    not_yet = json.loads(hotich(*base, "backup", "--scheduled", "--json").stdout)
+    assert not_yet == {"due": False}  # nothing configured: nothing done
+    hotich(*base, "backup", "set-passphrase", "--user", "admin", env={**PASS})
+    hotich(*base, "backup", "schedule", "--to", str(tmp_path / "usb"), "--keep", "3", "--hour", "0",
+           "--user", "admin", env=admin_env)
+    done = json.loads(hotich(*base, "backup", "--scheduled", "--json").stdout)  # no user, no passphrase
+    assert done["records"] == 1
+    assert json.loads(hotich(*base, "backup", "--scheduled", "--json").stdout) == {"due": False}  # once a day
+    assert json.loads(hotich("backup", "verify", str(tmp_path / "usb"), "--json", env=PASS).stdout)["ok"]
 
 
 def test_stale_record_save_is_refused_with_the_other_values(tmp_path: Path) -> None:

@@ -117,6 +117,7 @@ def test_copying_the_open_sqlite_file_loses_data_a_backup_does_not(sqlite_servic
     admin = svc.create_user(None, "admin", "matkhau-admin", "admin")
     clerk = svc.create_user(admin, "canbo", "matkhau-canbo", "clerk")
     _fill(svc, clerk, 6)
+    svc.backups.set_passphrase(admin, PASS)  # an event of its own, before the count
     db_file = Path(make_url(svc.store.url).database)
     shutil.copy(db_file, tmp_path / "copy.sqlite3")  # what a clerk does with the app open
     copy = sqlite3.connect(tmp_path / "copy.sqlite3")

@@ -1,4 +1,4 @@
-"""The office passphrase turned into keys, and encrypted object streams (chunked AES-256-GCM).
+"""Encrypted object streams (chunked AES-256-GCM) and the names objects are stored under.
 
 Each chunk is authenticated with the object's name, its index and a last-chunk flag, so a swapped, reordered
 or truncated file fails to decrypt instead of restoring something else.
@@ -11,18 +11,17 @@ import hmac
 import os
 import struct
 import zlib
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from typing import IO
 
 from cryptography.exceptions import InvalidTag
 from cryptography.hazmat.primitives.ciphers.aead import AESGCM
-from cryptography.hazmat.primitives.kdf.scrypt import Scrypt
 
 from ..errors import BadInput
 
-MAGIC = b"HOTICH-BACKUP-1\n"
+MAGIC2 = b"HOTICH-BACKUP-2\n"  # followed by the 16-character id of the run key that encrypted the object
+KEY_ID = 16
 CHUNK = 1 << 20
-CHECK_TEXT = b"hotich-backup-key-check"
 MIN_PASSPHRASE = 10
 SCRYPT_N = 1 << 15
 
@@ -44,31 +43,47 @@ def unb64(text: str) -> bytes:
 
 
 class Vault:
-    """Keys derived once from the passphrase: one encrypts, one names objects (names leak no file hash)."""
+    """Encrypts and names objects: writes with this run's key (keys.py: sealed to the office's public key)
+    and reads any object whose key `resolve` unseals, found by the id written in clear at its start."""
 
-    def __init__(self, passphrase: str, salt: bytes, n: int = SCRYPT_N) -> None:
-        if len(passphrase) < MIN_PASSPHRASE:
-            raise BadInput(f"Mật khẩu sao lưu phải có ít nhất {MIN_PASSPHRASE} ký tự.")
-        key = Scrypt(salt=salt, length=64, n=n, r=8, p=1).derive(passphrase.encode("utf-8"))
-        self._aead = AESGCM(key[:32])
-        self._name_key = key[32:]
+    def __init__(self, name_key: bytes, run_key: bytes | None, key_id: str,
+                 resolve: Callable[[str], bytes] | None = None) -> None:
+        self._aead = AESGCM(run_key) if run_key else None
+        self._name_key, self.key_id, self._resolve = name_key, key_id, resolve
+        self._keys: dict[str, AESGCM] = {}
+
+    def _reader(self, key_id: str) -> AESGCM:
+        if key_id == self.key_id and self._aead is not None:
+            return self._aead
+        if key_id not in self._keys:
+            if self._resolve is None:
+                raise WrongPassphrase("Cần mật khẩu sao lưu để đọc bản sao lưu này.")
+            self._keys[key_id] = AESGCM(self._resolve(key_id))
+        return self._keys[key_id]
+
+    def _writer(self) -> AESGCM:
+        if self._aead is None:
+            raise BadInput("Bản sao lưu này chỉ mở để đọc.")
+        return self._aead
 
     def object_name(self, sha256_hex: str) -> str:
         return hmac.new(self._name_key, sha256_hex.encode("ascii"), hashlib.sha256).hexdigest()
 
     def seal(self, data: bytes, label: str) -> bytes:
         nonce = os.urandom(12)
-        return nonce + self._aead.encrypt(nonce, data, label.encode("utf-8"))
+        return self.key_id.encode("ascii") + nonce + self._writer().encrypt(nonce, data, label.encode("utf-8"))
 
     def open(self, blob: bytes, label: str) -> bytes:
         try:
-            return self._aead.decrypt(blob[:12], blob[12:], label.encode("utf-8"))
+            aead = self._reader(blob[:KEY_ID].decode("ascii"))
+            return aead.decrypt(blob[KEY_ID:KEY_ID + 12], blob[KEY_ID + 12:], label.encode("utf-8"))
         except (InvalidTag, ValueError):
             raise WrongPassphrase("Sai mật khẩu sao lưu, hoặc tệp sao lưu đã bị thay đổi.") from None
 
     def encrypt_stream(self, chunks: Iterable[bytes], out: IO[bytes], label: str, compress: bool = False) -> None:
         """Writes MAGIC, a flag byte, then (length, nonce, ciphertext) records; the last one is flagged."""
-        out.write(MAGIC + (b"z" if compress else b"-"))
+        out.write(MAGIC2 + self.key_id.encode("ascii") + (b"z" if compress else b"-"))
+        aead = self._writer()
         packer = zlib.compressobj(1) if compress else None
         index, pending = 0, b""
 
@@ -76,7 +91,7 @@ class Vault:
             nonlocal index
             nonce = os.urandom(12)
             aad = label.encode("utf-8") + struct.pack(">QB", index, 1 if last else 0)
-            sealed = self._aead.encrypt(nonce, block, aad)
+            sealed = aead.encrypt(nonce, block, aad)
             out.write(struct.pack(">IB", len(sealed), 1 if last else 0) + nonce + sealed)
             index += 1
 
@@ -94,9 +109,13 @@ class Vault:
 
     def decrypt_stream(self, src: IO[bytes], label: str) -> Iterator[bytes]:
         """Yields the plaintext; raises WrongPassphrase on any tampering, truncation or a wrong key."""
-        head = src.read(len(MAGIC) + 1)
-        if head[:len(MAGIC)] != MAGIC:
+        if src.read(len(MAGIC2)) != MAGIC2:
             raise BadInput("Tệp này không phải tệp sao lưu của ứng dụng (hoặc đã hỏng).")
+        try:
+            aead = self._reader(src.read(KEY_ID).decode("ascii"))
+        except UnicodeDecodeError:
+            raise BadInput("Tệp này không phải tệp sao lưu của ứng dụng (hoặc đã hỏng).") from None
+        head = src.read(1)
         unpacker = zlib.decompressobj() if head[-1:] == b"z" else None
         index = 0
         while True:
@@ -109,7 +128,7 @@ class Vault:
                 raise BadInput("Tệp sao lưu bị cắt cụt (thiếu phần cuối).")
             aad = label.encode("utf-8") + struct.pack(">QB", index, last)
             try:
-                block = self._aead.decrypt(nonce, sealed, aad)
+                block = aead.decrypt(nonce, sealed, aad)
             except (InvalidTag, ValueError):
                 raise WrongPassphrase("Sai mật khẩu sao lưu, hoặc tệp sao lưu đã bị thay đổi.") from None
             yield unpacker.decompress(block) if unpacker else block

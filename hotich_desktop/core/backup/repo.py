@@ -1,11 +1,15 @@
-"""A backup folder: a clear header (salt, key check), encrypted objects named by keyed hash, snapshots.
+"""A backup folder: a clear header (the office's public key), encrypted objects named by keyed hash, snapshots.
 
-    DIR/hotich-backup.json          format, scrypt salt, a sealed key check (nothing personal)
-    DIR/objects/ab/<name>           one encrypted file or database copy, stored once whatever its path
+    DIR/hotich-backup.json          format, the office's public key and scrypt salt (nothing personal)
+    DIR/keys/<id>.json              one run's AES key, sealed to the office's public key (keys.py)
+    DIR/objects/ab/<name>           one encrypted file, database copy or delta, stored once whatever its path
     DIR/snapshots/<UTC time>.snap   an encrypted manifest: what the workspace held at that moment
+    DIR/snapshots/<UTC time>.refs   the object names that snapshot uses, in clear (keyed hashes), so a
+                                    scheduled run prunes without the passphrase
 
-Every write goes to a temp file, is fsynced and renamed; the manifest is written after every object it
-names, and old snapshots are removed before the objects only they used. A kill at any moment therefore
+Writing needs only the public key; reading (restore, verify) needs the passphrase. Every write goes to a
+temp file and is renamed; the objects are synced before the .refs and then the .snap (the commit) are
+written, and old snapshots are removed before the objects only they used. A kill at any moment therefore
 leaves every listed snapshot whole (at worst a few unreferenced objects, collected by the next run).
 """
 from __future__ import annotations
@@ -24,7 +28,8 @@ from filelock import FileLock, Timeout
 
 from .. import atomic
 from ..errors import BadInput, HotichError
-from .crypto import CHECK_TEXT, SCRYPT_N, Vault, WrongPassphrase, b64, file_chunks, new_salt, unb64
+from . import keys
+from .crypto import Vault, file_chunks
 
 HEADER = "hotich-backup.json"
 
@@ -32,7 +37,8 @@ HEADER = "hotich-backup.json"
 class FileChanged(Exception):
     """A file was replaced while it was being backed up; the caller hashes it again."""
 
-FORMAT = 1
+
+FORMAT = 2
 
 
 class BackupRepo:
@@ -40,32 +46,68 @@ class BackupRepo:
         self.root, self.vault = root, vault
         self.known: set[str] | None = None  # objects some snapshot names: the only ones trusted as present
         self._read: dict[str, dict[str, Any]] = {}  # manifests already decrypted in this run
+        self.id = ""  # the folder's random id (the header): names this desk's record of its last snapshot
 
     # -- opening ----------------------------------------------------------------------------------------
-    @classmethod
-    def open(cls, root: Path, passphrase: str, create: bool = False) -> BackupRepo:
+    @staticmethod
+    def _header(root: Path) -> dict[str, Any] | None:
         header = root / HEADER
         if not header.exists():
-            if not create:
-                raise BadInput(f"{root} không phải thư mục sao lưu (không có {HEADER}).")
-            if root.exists() and any(p for p in root.iterdir() if not p.name.startswith(".")):
-                raise BadInput(f"Thư mục {root} đã có tệp khác: hãy chọn một thư mục trống cho bản sao lưu.")
-            salt = new_salt()
-            vault = Vault(passphrase, salt)
-            atomic.write_text(header, json.dumps({"format": FORMAT, "kdf": "scrypt", "n": SCRYPT_N, "r": 8, "p": 1,
-                                                  "salt": b64(salt), "check": b64(vault.seal(CHECK_TEXT, "check"))}))
-            return cls(root, vault)
+            return None
         try:
             meta = json.loads(header.read_text(encoding="utf-8"))
-            salt, n, check = unb64(meta["salt"]), int(meta["n"]), unb64(meta["check"])
-        except (OSError, ValueError, KeyError, TypeError) as exc:
+        except (OSError, ValueError) as exc:
             raise BadInput(f"Tệp {header} bị hỏng: {exc}") from exc
+        if not isinstance(meta, dict):
+            raise BadInput(f"Tệp {header} bị hỏng.")
+        if meta.get("format") == 1:
+            raise BadInput("Thư mục này chứa bản sao lưu kiểu cũ (bản thử nghiệm): hãy chọn một thư mục trống "
+                           "cho các bản sao lưu mới.")
         if meta.get("format") != FORMAT:
             raise BadInput("Bản sao lưu này do phiên bản khác của ứng dụng tạo ra; hãy cập nhật ứng dụng.")
-        vault = Vault(passphrase, salt, n)
-        if vault.open(check, "check") != CHECK_TEXT:
-            raise WrongPassphrase("Sai mật khẩu sao lưu.")
-        return cls(root, vault)
+        office = meta.get("office")
+        if not isinstance(office, dict) or not office.get("public") or not office.get("salt") or not meta.get("id"):
+            raise BadInput(f"Tệp {header} bị hỏng (thiếu khóa công khai).")
+        return meta
+
+    @classmethod
+    def for_writing(cls, root: Path, office: dict[str, Any], name_key: bytes) -> BackupRepo:
+        """Opens (or starts) a backup folder to add a snapshot with the office's public key only."""
+        meta = cls._header(root)
+        if meta is None:
+            if root.exists() and any(p for p in root.iterdir() if not p.name.startswith(".")):
+                raise BadInput(f"Thư mục {root} đã có tệp khác: hãy chọn một thư mục trống cho bản sao lưu.")
+            meta = {"format": FORMAT, "id": os.urandom(8).hex(), "office": dict(office)}
+            atomic.write_text(root / HEADER, json.dumps(meta))
+        elif meta["office"]["public"] != office["public"]:
+            raise BadInput(f"Thư mục {root} chứa bản sao lưu mã hóa bằng mật khẩu sao lưu khác (mật khẩu đã được "
+                           "đặt lại?): hãy chọn một thư mục trống cho các bản sao lưu mới.")
+        run_key, key_id = os.urandom(32), os.urandom(8).hex()
+        atomic.write_text(root / "keys" / f"{key_id}.json", json.dumps(keys.seal_key(run_key, office, key_id)))
+        repo = cls(root, Vault(name_key, run_key, key_id))
+        repo.id = str(meta["id"])
+        return repo
+
+    @classmethod
+    def open(cls, root: Path, passphrase: str) -> BackupRepo:
+        """Opens a backup folder to read it: the passphrase unseals each run's key."""
+        meta = cls._header(root)
+        if meta is None:
+            raise BadInput(f"{root} không phải thư mục sao lưu (không có {HEADER}).")
+        private = keys.unlock(passphrase, meta["office"])
+
+        def resolve(key_id: str) -> bytes:
+            if len(key_id) != 16 or not all(c in "0123456789abcdef" for c in key_id):
+                raise BadInput("Tệp sao lưu bị hỏng (mã khóa không hợp lệ).")
+            try:
+                record = json.loads((root / "keys" / f"{key_id}.json").read_text(encoding="utf-8"))
+            except (OSError, ValueError) as exc:
+                raise BadInput(f"Bản sao lưu thiếu khóa {key_id} (thư mục keys/): {exc}") from exc
+            return keys.unseal_key(record, private)
+
+        repo = cls(root, Vault(b"", None, "", resolve))
+        repo.id = str(meta["id"])
+        return repo
 
     def lock(self) -> FileLock:
         lock = FileLock(str(self.root / ".lock"), timeout=5)
@@ -85,8 +127,16 @@ class BackupRepo:
         if self.known is None:
             self.known = set()
             for stamp in self.snapshots():
-                self.known |= referenced(self.read_snapshot(stamp))
+                self.known |= self.refs(stamp)
         return self.known
+
+    def refs(self, stamp: str) -> set[str]:
+        """The objects a snapshot uses, from its clear list (no passphrase needed)."""
+        try:
+            return set(json.loads((self.root / "snapshots" / f"{stamp}.refs").read_text(encoding="ascii")))
+        except (OSError, ValueError) as exc:
+            raise BadInput(f"Danh sách tệp của bản sao lưu {stamp} bị mất hoặc hỏng; chạy «hotich backup verify» "
+                           "bằng mật khẩu sao lưu để kiểm tra.") from exc
 
     def has(self, sha256: str) -> str | None:
         name = self.vault.object_name(sha256)
@@ -184,7 +234,9 @@ class BackupRepo:
         stamp = dt.datetime.now(dt.timezone.utc).strftime("%Y%m%dT%H%M%S%fZ")
         blob = self.vault.seal(zlib.compress(json.dumps(manifest, ensure_ascii=False).encode("utf-8"), 6),
                                f"snapshot:{stamp}")
-        atomic.write_bytes(self.root / "snapshots" / f"{stamp}.snap", blob)
+        atomic.write_text(self.root / "snapshots" / f"{stamp}.refs", json.dumps(sorted(referenced(manifest))))
+        atomic.write_bytes(self.root / "snapshots" / f"{stamp}.snap", blob)  # the commit
+        self._read[stamp] = manifest
         return stamp
 
     def read_snapshot(self, stamp: str) -> dict[str, Any]:
@@ -212,9 +264,13 @@ class BackupRepo:
         gone = stamps[:-keep] if keep > 0 else []
         for stamp in gone:
             os.unlink(self.root / "snapshots" / f"{stamp}.snap")
+        kept = self.snapshots()
+        for refs in (self.root / "snapshots").glob("*.refs"):  # those of removed snapshots and killed runs
+            if refs.stem not in kept:
+                os.unlink(refs)
         used: set[str] = set()
-        for stamp in self.snapshots():
-            used |= referenced(self.read_snapshot(stamp))
+        for stamp in kept:
+            used |= self.refs(stamp)
         self.known = set(used)
         removed = 0
         for name in sorted(self.object_names() - used):

@@ -18,7 +18,7 @@ from .. import atomic
 from ..errors import BadInput, HotichError
 from ..workspace import Workspace
 from . import dump
-from . import rows
+from . import rows, state
 from .repo import BackupRepo, FileChanged, db_chain
 
 SKIP_DIRS = {"cache"}
@@ -82,17 +82,19 @@ def _workspace_files(ws: Workspace) -> list[tuple[str, Path]]:
     return out
 
 
-def backup(ws: Workspace, target: Path, passphrase: str, keep: int = 7) -> BackupReport:
-    """One new snapshot: the store's consistent copy and the files that changed since the last one."""
+def backup(ws: Workspace, target: Path, office: dict[str, Any], keep: int = 7) -> BackupReport:
+    """One new snapshot: the store's changed rows (or a new base copy) and the files that changed since the
+    last one, encrypted to the office's public key (no passphrase needed)."""
     started = time.monotonic()
     if keep < 1:
         raise BadInput("Số bản sao lưu giữ lại phải từ 1 trở lên.")
     if target.resolve().is_relative_to(ws.root.resolve()):
         raise BadInput("Thư mục sao lưu không được nằm trong thư mục làm việc: hãy chọn USB hoặc ổ khác.")
-    repo = BackupRepo.open(target, passphrase, create=True)
+    target.mkdir(parents=True, exist_ok=True)
+    repo = BackupRepo.for_writing(target, office, state.name_key(ws))
     with repo.lock():
-        last = _last_manifest(repo)
-        previous = {f["path"]: f for f in last["files"]} if last else {}
+        last = state.load(ws, repo)
+        previous = {f["path"]: f for f in last["manifest"]["files"]} if last else {}
         files, new_files, bytes_new = [], 0, 0
         for rel, path in _workspace_files(ws):
             entry = _backup_file(repo, rel, path, previous.get(rel))
@@ -102,7 +104,7 @@ def backup(ws: Workspace, target: Path, passphrase: str, keep: int = 7) -> Backu
                 new_files += 1
                 bytes_new += entry["size"]
             files.append(entry)
-        db, found, db_new, db_bytes = _backup_store(repo, ws, last)
+        db, found, idx, db_new, db_bytes = _backup_store(repo, ws, last)
         new_files += db_new
         bytes_new += db_bytes
         from ... import __version__
@@ -110,24 +112,16 @@ def backup(ws: Workspace, target: Path, passphrase: str, keep: int = 7) -> Backu
         manifest = {"format": 2, "created": dt.datetime.now(dt.timezone.utc).isoformat(), "app_version": __version__,
                     "db": db, "files": files, "digests": _put_json(repo, found)}
         stamp = repo.write_snapshot(manifest)
+        state.save(ws, repo, stamp, manifest, found, idx)
         pruned = repo.prune(keep)
     return BackupReport(stamp, len(files), new_files, bytes_new, len(found["records"]), len(found["audit"]),
                         pruned[0], pruned[1], round(time.monotonic() - started, 2))
 
 
-def _last_manifest(repo: BackupRepo) -> dict[str, Any] | None:
-    stamps = repo.snapshots()
-    if not stamps:
-        return None
-    try:
-        return repo.read_snapshot(stamps[-1])
-    except HotichError:
-        return None  # an unreadable last snapshot: hash everything again, start a new chain
-
-
-def _backup_store(repo: BackupRepo, ws: Workspace, last: dict[str, Any] | None) -> tuple[dict[str, Any], dict[str, Any], int, int]:
+def _backup_store(repo: BackupRepo, ws: Workspace, last: dict[str, Any] | None
+                  ) -> tuple[dict[str, Any], dict[str, Any], rows.Index, int, int]:
     """The store's part of a snapshot: a delta on the last snapshot's chain when one can follow it, else a
-    new base copy. Returns (manifest "db" part, digests, new objects, new bytes)."""
+    new base copy. Returns (manifest "db" part, digests, row index, new objects, new bytes)."""
     chained = _follow(repo, last, ws.db_url)
     if chained is not None:
         return chained
@@ -136,41 +130,34 @@ def _backup_store(repo: BackupRepo, ws: Workspace, last: dict[str, Any] | None) 
         existed = repo.has(db_sha)
         db_object = repo.put_file(db_file, db_sha, compress=True)
         size = db_file.stat().st_size
-    index_object, index_sha = repo.put_bytes(_pack(idx))
     db = {"kind": kind, "revision": revision, "base": {"object": db_object, "sha256": db_sha, "bytes": size},
-          "deltas": [], "index": {"object": index_object, "sha256": index_sha}}
-    return db, found, 0 if existed else 1, 0 if existed else size
+          "deltas": []}
+    return db, found, idx, 0 if existed else 1, 0 if existed else size
 
 
-def _follow(repo: BackupRepo, last: dict[str, Any] | None, url: str) -> tuple[dict[str, Any], dict[str, Any], int, int] | None:
-    """A delta on the last snapshot's chain, or None when a new base is due: no usable last snapshot, a
-    schema change since its base, a long chain, or deltas grown to half the base's size."""
-    if not last or not last["db"].get("index"):
+def _follow(repo: BackupRepo, last: dict[str, Any] | None, url: str
+            ) -> tuple[dict[str, Any], dict[str, Any], rows.Index, int, int] | None:
+    """A delta on the last snapshot's chain, or None when a new base is due: no record of the last
+    snapshot on this desk, a schema change since its base, a long chain, or deltas grown to half the base."""
+    if not last:
         return None
-    db = last["db"]
-    base, deltas = db_chain(last)
+    db = last["manifest"]["db"]
+    base, deltas = db_chain(last["manifest"])
     if len(deltas) >= MAX_DELTAS or sum(d["bytes"] for d in deltas) > base.get("bytes", 0) // 2:
         return None
     trusted = repo.trusted()
-    if any(part["object"] not in trusted for part in [base, db["index"], *deltas]):
-        return None
-    try:
-        previous = json.loads(zlib.decompress(repo.read_bytes(db["index"]["object"], db["index"]["sha256"])))
-        before = load_digests(repo, last)
-    except (HotichError, ValueError, zlib.error):
+    if any(part["object"] not in trusted for part in [base, *deltas]):
         return None
     with dump.consistent_read(url) as conn:
         if dump.revision(conn) != db.get("revision"):
             return None
-        delta, idx, changes = rows.diff(conn, previous)
-        found = dump.digests(conn, before, changes)
+        delta, idx, changes = rows.diff(conn, last["index"])
+        found = dump.digests(conn, last["digests"], changes)
     data = json.dumps({"revision": db["revision"], "tables": delta}, ensure_ascii=False,
                       separators=(",", ":")).encode("utf-8")
     delta_object, delta_sha = repo.put_bytes(data)
-    index_object, index_sha = repo.put_bytes(_pack(idx))
     step = {"object": delta_object, "sha256": delta_sha, "bytes": len(data), "rows": rows.rows_in(delta)}
-    return ({**db, "deltas": [*deltas, step], "index": {"object": index_object, "sha256": index_sha}},
-            found, 1, len(data))
+    return {**db, "deltas": [*deltas, step]}, found, idx, 1, len(data)
 
 
 def _put_json(repo: BackupRepo, value: Any) -> dict[str, str]:
@@ -180,18 +167,12 @@ def _put_json(repo: BackupRepo, value: Any) -> dict[str, str]:
 
 
 def load_digests(repo: BackupRepo, manifest: dict[str, Any]) -> dict[str, Any]:
-    """The fingerprints a snapshot is checked against (kept inline by the first format)."""
+    """The fingerprints a snapshot is checked against."""
     ref = manifest["digests"]
-    if "object" not in ref:
-        return ref
     try:
         return json.loads(repo.read_bytes(ref["object"], ref["sha256"]))
     except ValueError as exc:
         raise BadInput(f"Phần mã băm của bản sao lưu bị hỏng: {exc}") from exc
-
-
-def _pack(idx: rows.Index) -> bytes:
-    return zlib.compress(json.dumps(idx, separators=(",", ":")).encode("ascii"), 1)
 
 
 def _backup_file(repo: BackupRepo, rel: str, path: Path, before: dict[str, Any] | None) -> dict[str, Any] | None:
