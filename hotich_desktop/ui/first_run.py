@@ -7,6 +7,7 @@ import re
 from PySide6.QtWidgets import (QFileDialog, QFormLayout, QLabel, QLineEdit, QWidget,
                                QWizard, QWizardPage)
 
+from ..core.backup.crypto import MIN_PASSPHRASE
 from ..core.errors import HotichError
 from ..core.roles import Actor
 from ..core.service import Service
@@ -111,6 +112,38 @@ class ScannerPage(_Page):
             self.folder.setText(folder)
 
 
+class ProtectionPage(_Page):
+    """Data at rest, said plainly: the database file is not encrypted by the app, so the disk must be; and
+    the office's backup passphrase (optional here, Quản trị → Sao lưu hằng ngày later)."""
+
+    def __init__(self) -> None:
+        super().__init__(self.tr("Bảo vệ dữ liệu"),
+                         self.tr("Tệp dữ liệu trên máy này KHÔNG tự mã hóa: máy bị mất là lộ dữ liệu công dân. Hãy mã hóa "
+                                 "ổ đĩa: Windows bật BitLocker (Cài đặt → Quyền riêng tư và bảo mật → Mã hóa thiết bị, "
+                                 "hoặc Control Panel → BitLocker Drive Encryption) cho ổ chứa thư mục dữ liệu; Linux cài "
+                                 "với mã hóa toàn ổ (LUKS). Sao lưu hằng ngày vào USB hoặc ổ khác được mã hóa bằng mật "
+                                 "khẩu sao lưu dưới đây (ghi ra giấy, cất nơi an toàn; để trống nếu đặt sau)."))
+        self.folder = QLineEdit()
+        self.passphrase, self.again = _password(), _password()
+        self.form.addRow(self.tr("Thư mục sao lưu"), field_with_button(self.folder, self.tr("Chọn…"), self.choose))
+        self.form.addRow(self.tr("Mật khẩu sao lưu"), self.passphrase)
+        self.form.addRow(self.tr("Nhập lại"), self.again)
+        self.finish()
+
+    def choose(self) -> None:
+        folder = QFileDialog.getExistingDirectory(self, self.tr("Thư mục sao lưu"),
+                                                  options=QFileDialog.ShowDirsOnly | QFileDialog.DontUseNativeDialog)
+        if folder:
+            self.folder.setText(folder)
+
+    def validatePage(self) -> bool:  # noqa: N802 - Qt's name
+        if self.passphrase.text() != self.again.text():
+            return self.refuse(self.tr("Hai lần nhập mật khẩu sao lưu không giống nhau."))
+        if self.passphrase.text() and len(self.passphrase.text()) < MIN_PASSPHRASE:
+            return self.refuse(self.tr("Mật khẩu sao lưu phải có ít nhất %1 ký tự.").replace("%1", str(MIN_PASSPHRASE)))
+        return True
+
+
 class FirstRunWizard(QWizard):
     def __init__(self, svc: Service, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -126,7 +159,8 @@ class FirstRunWizard(QWizard):
         self.clerk = AccountPage(self.tr("Cán bộ nhập liệu đầu tiên"),
                                  self.tr("Người nhập hồ sơ hằng ngày (có thể thêm sau ở Quản trị → Người dùng). "
                                          "Để trống nếu chưa cần."), "", optional=True)
-        for page in (self.office, self.admin, self.scanner, self.clerk):
+        self.protection = ProtectionPage()
+        for page in (self.office, self.admin, self.scanner, self.clerk, self.protection):
             self.addPage(page)
 
     def accept(self) -> None:
@@ -143,8 +177,12 @@ class FirstRunWizard(QWizard):
             if self.clerk.wanted():
                 self.svc.create_user(admin, self.clerk.login.text().strip(), self.clerk.password.text(), "clerk",
                                      self.clerk.full_name.text().strip())
+            if self.protection.passphrase.text():
+                self.svc.backups.set_passphrase(admin, self.protection.passphrase.text())
+            if self.protection.folder.text().strip():
+                self.svc.backups.configure(admin, self.protection.folder.text().strip(), 7, 17)
         except HotichError as exc:
-            self.clerk.refuse(exc.message)
+            self.protection.refuse(exc.message)
             return
         self.actor = admin
         super().accept()

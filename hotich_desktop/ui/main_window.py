@@ -716,8 +716,17 @@ class MainWindow(QMainWindow):
             if Path(result.pdf).name != Path(before).name:  # the clerk sees the file's new name
                 self._status_message(self.tr("Khung đã sửa; tệp PDF mới: {0}").format(Path(result.pdf).name))
 
+        # The box as this desk last saw it: another desk's change meanwhile is refused, and its box shown.
         self.background(entry_edit.set_box, self.svc, self.actor, entry_id, rect_to_polygon(rect),
-                        on_done=done, label=self.tr("Đang cắt lại mục…"))
+                        expected_version=self._box_version(entry_id), on_done=done,
+                        on_error=self._box_refused, label=self.tr("Đang cắt lại mục…"))
+
+    def _box_version(self, entry_id: int) -> int | None:
+        return next((e.box_version for e in self.entries if e.id == entry_id), None)
+
+    def _box_refused(self, message: str) -> None:
+        tell(self, message)
+        self._reload_page()
 
     def _box_added(self, rect: QRectF) -> None:
         if self.page is None:
@@ -727,7 +736,8 @@ class MainWindow(QMainWindow):
 
     def _box_deleted(self, entry_id: int) -> None:
         self.background(entry_edit.delete_box, self.svc, self.actor, entry_id,
-                        on_done=lambda _r: self._reload_page())
+                        expected_version=self._box_version(entry_id), on_done=lambda _r: self._reload_page(),
+                        on_error=self._box_refused)
 
     def _reload_entries(self) -> None:
         """Fresh statuses and PDF names from the store; the form (and any edit in it) stays as it is."""
@@ -765,7 +775,8 @@ class MainWindow(QMainWindow):
         reason, ok = QInputDialog.getText(self, self.tr("Trả lại"), self.tr("Lý do trả lại:"))
         if ok:
             try:
-                self.svc.return_entry(self.actor, self.entries[self.current].id, reason)
+                entry = self.entries[self.current]
+                self.svc.return_entry(self.actor, entry.id, reason, entry.version)  # the version on screen
             except Exception as exc:  # noqa: BLE001
                 tell(self, getattr(exc, "message", str(exc)))
                 return
@@ -847,7 +858,11 @@ class MainWindow(QMainWindow):
         settings = self.svc.settings
         dialog = SettingsDialog(settings, self.prefs, self, self.try_target, self.actor.may("configure_delivery"))
         if dialog.exec():
-            dialog.apply(self.svc.workspace.settings_path)
+            try:
+                dialog.apply(self.svc.workspace.settings_path)
+            except HotichError as exc:  # another desk or window saved the settings meanwhile (errors.Conflict)
+                tell(self, exc.message)
+                return
             address, password = dialog.target_choice()
             if self.actor.may("configure_delivery") and (address != settings.upload_url or password is not None):
                 try:

@@ -3,6 +3,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from PySide6.QtWidgets import QLabel
+
 from hotich_desktop.core.service import Service
 from hotich_desktop.core.workspace import Workspace
 from hotich_desktop.ui.first_run import FirstRunWizard
@@ -33,6 +35,15 @@ def test_first_run_wizard_sets_up_the_office_and_two_accounts(qtbot, tmp_path: P
     wizard.clerk.password.setText("matkhau-lan")
     wizard.clerk.again.setText("matkhau-lan")
     assert wizard.clerk.validatePage()
+    page = wizard.protection  # data at rest said plainly; the backup passphrase set here or later
+    assert any("BitLocker" in label.text() and "LUKS" in label.text() for label in page.findChildren(QLabel))
+    page.passphrase.setText("ngan")
+    page.again.setText("ngan")
+    assert not page.validatePage()
+    page.passphrase.setText("mat-khau-sao-luu-xa")
+    page.again.setText("mat-khau-sao-luu-xa")
+    page.folder.setText(str(tmp_path / "usb"))
+    assert page.validatePage()
     wizard.accept()
 
     assert wizard.actor is not None and wizard.actor.login == "quantri"
@@ -42,4 +53,6 @@ def test_first_run_wizard_sets_up_the_office_and_two_accounts(qtbot, tmp_path: P
     assert {(u["login"], u["role"], u["full_name"]) for u in svc.users()} == {
         ("quantri", "admin", "Lê Văn Quản"), ("lan", "clerk", "Lò Thị Lan")}
     assert svc.login("lan", "matkhau-lan").role.value == "clerk"
+    assert settings.backup_key and settings.backup_folder == str(tmp_path / "usb")
+    assert "mat-khau-sao-luu" not in svc.workspace.settings_path.read_text(encoding="utf-8")
     svc.close()

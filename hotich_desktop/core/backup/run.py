@@ -6,7 +6,6 @@ import json
 import os
 import tempfile
 import time
-import zlib
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import Any
@@ -17,8 +16,7 @@ from sqlalchemy.orm import Session
 from .. import atomic
 from ..errors import BadInput, HotichError
 from ..workspace import Workspace
-from . import dump
-from . import rows, state
+from . import dump, rows, state
 from .repo import BackupRepo, FileChanged, db_chain
 
 SKIP_DIRS = {"cache"}
