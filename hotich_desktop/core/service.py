@@ -6,7 +6,6 @@ only guard. Each call is one transaction; the audit event is written in that sam
 from __future__ import annotations
 
 import datetime as dt
-import functools
 import logging
 import os
 from collections.abc import Iterable
@@ -80,6 +79,12 @@ class Service:
         from .discrepancies.service import Discrepancies
 
         return Discrepancies(self)
+
+    @cached_property
+    def backups(self) -> Backups:  # the backup stage (core/backup/service.py): office key, by hand, on schedule
+        from .backup.service import Backups
+
+        return Backups(self)
 
     def close(self) -> None:
         self.store.close()
@@ -574,13 +579,6 @@ class Service:
             return list(s.scalars(q.order_by(ReviewDecision.id.desc())))
 
     # -- backup ----------------------------------------------------------------------------------------
-    @functools.cached_property
-    def backups(self) -> Backups:
-        """The backup stage: office key, backups by hand and on schedule (core/backup/service.py)."""
-        from .backup.service import Backups
-
-        return Backups(self)
-
     def backup(self, actor: Actor, target: Path, passphrase: str | None = None, keep: int = 7):  # noqa: ANN201
         """A supervisor or admin writes one encrypted, incremental snapshot (see Backups.run)."""
         return self.backups.run(actor, Path(target), keep, passphrase)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import QPoint
 
-from hotich_desktop.core import entry_edit
+from hotich_desktop.core.entries import edit as entry_edit
 from hotich_desktop.ui import main_window
 from tests.ui.test_no_edit_lost import desk, drag, open_window  # noqa: F401 (fixture)
 
