@@ -35,6 +35,9 @@ class Backups:
         """An admin sets (or replaces) the office's backup passphrase; returns the new key's fingerprint.
         Backups made with an earlier passphrase still open with that one; new ones go to a new folder."""
         self.svc.require(actor, "manage_settings")
+        return self._set_key(actor, passphrase)
+
+    def _set_key(self, actor: Actor, passphrase: str) -> str:
         office = keys.new_office_key(passphrase)
         settings = self.svc.settings
         before = keys.fingerprint(settings.backup_key) if settings.backup_key else ""
@@ -61,10 +64,11 @@ class Backups:
             passphrase: str | None = None) -> BackupReport:
         """A supervisor or admin writes one snapshot (to the settings' folder unless told another).
 
-        A passphrase is needed only while the office has none: an admin's first backup sets it."""
+        A passphrase is needed only while the office has none: the first backup sets it (by whoever may
+        back up); replacing it later is an admin's (set_passphrase)."""
         self.svc.require(actor, "backup")
         if passphrase is not None and not self.svc.settings.backup_key:
-            self.set_passphrase(actor, passphrase)
+            self._set_key(actor, passphrase)
         office = self.office_key(passphrase)
         return self._run(actor.login, target, keep, office)
 
