@@ -8,11 +8,14 @@ from __future__ import annotations
 import getpass
 import os
 import sys
+from typing import TYPE_CHECKING
 
 from ..core.errors import BadInput, PermissionDenied
 from ..core.roles import Actor, Role
-from ..core.service import Service
 from ..core.store.db import url_parts, with_password
+
+if TYPE_CHECKING:  # the store's modules load only for the commands that open it: `hotich ocr` starts faster
+    from ..core.service import Service
 
 # An in-process caller (tests, tools) that has no user; the `hotich` commands never use it.
 SYSTEM_ACTOR = Actor(0, "system", Role.CLERK)

@@ -6,7 +6,6 @@ from pathlib import Path
 from typing import Any
 
 from ..booktypes import book_type as get_book_type
-from .pdfs import entry_pdf, name_parts
 from ..errors import BadInput
 from ..imaging.detect import Detection, detect
 from ..imaging.geometry import bbox_of, rounded, to_raw
@@ -55,6 +54,8 @@ def detect_file(path: Path) -> PageDetection:
 
 def crop_file(path: Path, book_type: str, year: int, out: Path, volume: str = "",
               read_fields: bool = True) -> dict[str, Any]:
+    from .pdfs import entry_pdf, name_parts  # PDF libraries load only for crop: `hotich ocr` starts faster
+
     get_book_type(book_type)
     page = detect_file(path)
     fields: list[dict[str, str]] = [{} for _ in page.detection.polygons]
