@@ -40,6 +40,7 @@ from .workspace import Settings, Workspace
 if TYPE_CHECKING:
     from .backup.service import Backups
     from .reports.service import Reports
+    from .ocr.layouts import Layouts
 
 SYSTEM = "system"
 # Findings the clerk must fix before submitting; other errors (odd but real old records) go to the
@@ -93,6 +94,12 @@ class Service:
     def reports(self) -> Reports:  # the reports stage's door: campaign, progress, report files, roll-up
         from .reports.service import Reports
         return Reports(self)
+
+    @cached_property
+    def layouts(self) -> Layouts:  # per-book layout profiles (core/ocr/layouts.py)
+        from .ocr.layouts import Layouts
+
+        return Layouts(self)
 
     @property
     def settings(self) -> Settings:
@@ -446,6 +453,7 @@ class Service:
             old_pdf = self._rename_pdf(s, entry, book, values)
             action = "record_correct" if correcting and not submit else ("record_submit" if submit else "record_save")
             audit.record(s, actor.login, action, "entry", entry.id, before, values)
+            self.layouts.learn_in(s, entry, values, record.ocr)  # the book learns where its fields sit
             info = _entry_info(entry)
         if old_pdf is not None:
             old_pdf.unlink(missing_ok=True)  # the new name is committed; the old link can go

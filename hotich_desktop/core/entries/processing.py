@@ -45,16 +45,17 @@ def _frame_index(svc: Service, page_id: int) -> int:
         return s.get(Page, page_id).frame
 
 
-def read_fields(frame: Frame, polygons: list, book_type: str, enabled: bool, lang: str = "vie"
-                ) -> list[dict[str, Any]]:
-    """OCR prefill per entry ({key: {value, confidence, bbox}}); empty dicts without Tesseract."""
+def read_fields(frame: Frame, polygons: list, book_type: str, enabled: bool, lang: str = "vie",
+                profile: Any = None) -> list[dict[str, Any]]:
+    """OCR prefill per entry ({key: {value, confidence, bbox}}); empty dicts without Tesseract. `profile`:
+    the book's LayoutProfile (core/ocr/layout_profile.py), where its fields sit."""
     if not enabled or not polygons:
         return [{} for _ in polygons]
     from ..ocr.engine import OcrUnavailable
     from ..ocr.reader import read_entries
 
     try:
-        found = read_entries(frame, polygons, book_type, lang=lang)
+        found = read_entries(frame, polygons, book_type, lang=lang, profile=profile)
     except OcrUnavailable as exc:
         log.warning("%s", exc.message)
         return [{} for _ in polygons]
@@ -109,7 +110,9 @@ def _process_claimed(svc: Service, actor: Actor, book: Any, page: Any, token: st
         return 0
     found = detect_frame(frame)
     polygons = found.detection.polygons
-    prefill = read_fields(frame, polygons, book.book_type, ocr and settings.ocr_enabled, settings.ocr_language)
+    reading = ocr and settings.ocr_enabled
+    profile = svc.layouts.profile_for(book.id) if reading else None
+    prefill = read_fields(frame, polygons, book.book_type, reading, settings.ocr_language, profile)
     folder = svc.workspace.pdfs / f"sach-{book.id}"
     written: list[WrittenPdf] = []
     for poly, fields in zip(polygons, prefill):

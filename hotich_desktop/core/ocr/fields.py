@@ -111,6 +111,11 @@ def _reading(words: Sequence[Word], fdef: FieldDef) -> Reading | None:
     return Reading(value, round(conf * certainty, 3), box, raw)
 
 
+def reading_of(words: Sequence[Word], fdef: FieldDef) -> Reading | None:
+    """The value `words` give for `fdef`, cleaned as a first read would be (None for no value)."""
+    return _reading(words, fdef)
+
+
 DIGIT_FIXES = str.maketrans({"O": "0", "o": "0", "Ở": "0", "ở": "0", "D": "0", "l": "1", "I": "1", "|": "1",
                              "i": "1", "!": "1", "S": "5", "s": "5", "B": "8", "Z": "2", "z": "2", "g": "9",
                              "q": "9", "T": "7", "?": "7", "ố": "6", "b": "6"})

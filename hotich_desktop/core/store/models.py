@@ -366,3 +366,14 @@ class CampaignBook(Base):
     volume: Mapped[str] = mapped_column(String(40))
     expected_records: Mapped[int | None] = mapped_column(Integer, nullable=True)  # unknown until counted
     campaign: Mapped[Campaign] = relationship(back_populates="books")
+
+
+
+class BookLayout(Base):
+    """Where each field's value sits in an entry of one book (core/ocr/layout_profile.py), learned from the
+    entries the clerk confirmed or drawn by hand; one row per book, made when it first learns."""
+
+    __tablename__ = "book_layouts"
+    book_id: Mapped[int] = mapped_column(ForeignKey("books.id"), primary_key=True)
+    profile: Mapped[dict[str, Any]] = mapped_column(JSON, default=dict)
+    updated_at: Mapped[dt.datetime] = mapped_column(DateTime, default=utcnow, onupdate=utcnow)

@@ -1,0 +1,90 @@
+"""The per-book layout profile: learnt from the entries a clerk saves, drawn by hand, stored with the book,
+and read from when the book's next pages are read."""
+from __future__ import annotations
+
+import pytest
+
+from hotich_desktop.core.errors import BadInput, PermissionDenied
+from hotich_desktop.core.ocr.layout_profile import MIN_SEEN, LayoutProfile, draw, in_crop, learn, relative_box
+from hotich_desktop.core.store.models import Entry, Record
+from tests.conftest import make_entries
+
+SQUARE = [[100, 200], [1100, 200], [1100, 700], [100, 700]]  # an entry 1000 x 500 px at (100, 200)
+
+
+def test_relative_box_follows_the_entry_even_when_turned() -> None:
+    assert relative_box(SQUARE, [600, 450, 1100, 700]) == pytest.approx((0.5, 0.5, 1.0, 1.0))
+    # the same entry rotated 90 degrees on the page: its own top-left corner stays the origin
+    turned = [[700, 100], [700, 1100], [200, 1100], [200, 100]]
+    assert relative_box(turned, [200, 600, 450, 1100]) == pytest.approx((0.5, 0.5, 1.0, 1.0))
+
+
+def test_only_kept_values_teach_and_a_zone_needs_two_entries() -> None:
+    ocr = {"ho_ten": {"value": "Lò Văn Minh", "confidence": 0.8, "bbox": [300, 250, 700, 300]},
+           "so": {"value": "12", "confidence": 0.9, "bbox": [110, 210, 160, 260]}}
+    one = learn(LayoutProfile(), SQUARE, {"ho_ten": "Lò Văn Minh", "so": "13"}, ocr, entry_id=1)
+    assert set(one.zones) == {"ho_ten"} and one.entries == 1
+    assert one.zone("ho_ten") is None  # one entry may be an oddity
+    assert learn(one, SQUARE, {"ho_ten": "Lò Văn Minh"}, ocr, entry_id=1) is one  # saved again: nothing new
+    moved = {"ho_ten": dict(ocr["ho_ten"], bbox=[320, 260, 720, 310])}
+    two = learn(one, SQUARE, {"ho_ten": "lò văn minh"}, moved, entry_id=2)
+    assert two.zones["ho_ten"].seen == MIN_SEEN
+    assert two.zone("ho_ten") == pytest.approx((0.21, 0.11, 0.61, 0.21))
+    assert LayoutProfile.from_json(two.as_json()) == two
+
+
+def test_drawn_zone_is_used_at_once_and_learning_leaves_it() -> None:
+    drawn = draw(LayoutProfile(), "so", (0.0, 0.0, 0.1, 0.2))
+    assert drawn.zone("so") == (0.0, 0.0, 0.1, 0.2)
+    ocr = {"so": {"value": "5", "confidence": 0.9, "bbox": [600, 600, 700, 650]}}
+    assert learn(drawn, SQUARE, {"so": "5"}, ocr, entry_id=3).zone("so") == (0.0, 0.0, 0.1, 0.2)
+    with pytest.raises(ValueError):
+        draw(drawn, "so", (0.1, 0.2))
+
+
+def test_broken_stored_profile_reads_as_new() -> None:
+    assert LayoutProfile.from_json(None) == LayoutProfile()
+    bad = LayoutProfile.from_json({"zones": {"so": {"box": [1, 2]}, "ho_ten": "x"}, "learned": ["a"]})
+    assert bad.zones == {} and bad.learned == ()
+
+
+def test_in_crop_grows_a_little_and_stays_inside() -> None:
+    x0, y0, x1, y1 = in_crop((0.5, 0.0, 1.0, 0.1), 1000, 400)
+    assert x0 < 500 and y0 == 0 and x1 == 1000 and 40 < y1 < 60
+
+
+def _with_ocr(service, clerk, n: int) -> list[int]:
+    ids = make_entries(service, clerk, n)
+    with service.store.session() as s:
+        for k, entry_id in enumerate(ids):
+            entry = s.get(Entry, entry_id)
+            entry.polygon = SQUARE
+            record = s.query(Record).filter_by(entry_id=entry_id).one()
+            record.ocr = {"ho_ten": {"value": "Lò Văn Minh", "confidence": 0.7, "bbox": [300 + k, 250, 700, 300]}}
+    return ids
+
+
+def test_saving_entries_teaches_the_book(service, people) -> None:
+    admin, clerk, boss = people
+    first, second = _with_ocr(service, clerk, 2)
+    book_id = service.entry_context(first)[0].id
+    service.save_record(clerk, first, {"ho_ten": "Lò Văn Minh"})
+    service.save_record(clerk, first, {"ho_ten": "Lò Văn Minh"})  # the same entry saved twice counts once
+    assert service.layouts.profile_for(book_id).zone("ho_ten") is None
+    service.save_record(clerk, second, {"ho_ten": "Lò Văn Minh"}, submit=False)
+    profile = service.layouts.profile_for(book_id)
+    assert profile.entries == 2 and profile.zone("ho_ten") == pytest.approx((0.2005, 0.1, 0.6, 0.2))
+
+
+def test_drawing_a_zone_checks_role_field_and_numbers(service, people) -> None:
+    admin, clerk, boss = people
+    entry_id = make_entries(service, clerk, 1)[0]
+    book_id = service.entry_context(entry_id)[0].id
+    with pytest.raises(PermissionDenied):
+        service.layouts.draw(admin, book_id, "so", (0, 0, 0.1, 0.1))
+    with pytest.raises(BadInput):
+        service.layouts.draw(clerk, book_id, "khong_co", (0, 0, 0.1, 0.1))
+    with pytest.raises(BadInput):
+        service.layouts.draw(clerk, book_id, "so", ("a", 0, 0.1, 0.1))
+    profile = service.layouts.draw(clerk, book_id, "so", (0, 0, 0.1, 0.1))
+    assert service.layouts.profile_for(book_id) == profile and profile.zone("so") == (0, 0, 0.1, 0.1)
