@@ -14,7 +14,7 @@ from sqlalchemy.orm import Session
 
 from .. import audit
 from ..errors import BadInput, NotFound
-from ..forms import load_form
+from ..records.forms import load_form
 from ..roles import Actor
 from ..store.models import Book, BookLayout, Entry
 from .layout_profile import LayoutProfile, draw, learn
