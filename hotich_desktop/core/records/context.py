@@ -6,7 +6,7 @@ from collections import Counter, defaultdict
 from collections.abc import Iterable, Sequence
 from typing import Any
 
-from sqlalchemy import select
+from sqlalchemy import and_, func, or_, select
 from sqlalchemy.orm import Session
 
 from ..lifecycle import EntryStatus
@@ -21,27 +21,32 @@ def _place(entry_id: int, year: int, volume: str) -> str:
 
 
 def record_context(s: Session, book: Book, entry_id: int, values: dict[str, str]) -> RecordContext:
-    """The context of one record about to be saved (or re-checked) in `book`: the book's numbers in one
-    query (a book holds hundreds, not the store's 300,000), the record below it, and the person's other
-    registrations by the indexed person key."""
+    """The context of one record about to be saved (or re-checked) in `book`, by indexed lookups: how many
+    others carry its number, the record with the next lower number (number - 1 first, the usual case), and
+    the person's other registrations by the person key."""
     number, person = number_key(values.get("so", "")), person_key(values)
-    numbers = s.execute(select(Record.reg_no, Entry.id).join(Entry).join(Page).where(
-        Page.book_id == book.id, Entry.id != entry_id, Entry.status != EntryStatus.DELETED,
-        Record.reg_no != "")).all()
-    same_number = sum(1 for n, _ in numbers if n == number) if number else 0
-    below = [(int(n), eid) for n, eid in numbers if n.isdigit() and number and int(n) < int(number)]
-    previous_number, previous = None, None
-    if below:
-        previous_number = max(n for n, _ in below)
-        first = min(eid for n, eid in below if n == previous_number)
-        previous = dict(s.scalar(select(Record.fields).where(Record.entry_id == first)) or {})
+    in_book = (Page.book_id == book.id, Entry.id != entry_id, Entry.status != EntryStatus.DELETED)
+    same_number = s.scalar(select(func.count(Record.id)).join(Entry).join(Page).where(
+        *in_book, Record.reg_no == number)) if number else 0
+    previous = None
+    if number and int(number) > 1:
+        q = select(Record.reg_no, Record.fields).join(Entry).join(Page).where(*in_book).order_by(Entry.id).limit(1)
+        previous = s.execute(q.where(Record.reg_no == str(int(number) - 1))).first()
+        if previous is None:
+            # reg_no holds digits without leading zeros: a shorter one is smaller, equal lengths compare as
+            # text (no CAST, so an odd value can never break the query on PostgreSQL).
+            size = func.length(Record.reg_no)
+            previous = s.execute(q.where(Record.reg_no != "", or_(size < len(number), and_(
+                size == len(number), Record.reg_no < number))).order_by(None).order_by(
+                size.desc(), Record.reg_no.desc(), Entry.id)).first()
     # The same person in another book type is normal (born, married, died); twice in one type is not.
     same_person = tuple(_place(eid, y, v) for eid, y, v in s.execute(
         select(Entry.id, Book.year, Book.volume).join(Record).join(Page).join(Book)
         .where(Record.person_key == person, Record.book_type == book.book_type, Entry.id != entry_id)
         .limit(3))) if person else ()
-    return RecordContext(book_year=book.year, same_number=same_number, same_person=same_person,
-                         previous_number=previous_number, previous=previous)
+    return RecordContext(book_year=book.year, same_number=int(same_number or 0), same_person=same_person,
+                         previous_number=int(previous[0]) if previous else None,
+                         previous=dict(previous[1] or {}) if previous else None)
 
 
 def book_contexts(s: Session, book: Book, rows: Sequence[tuple[int, dict[str, Any], str, str]]
