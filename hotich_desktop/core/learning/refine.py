@@ -18,7 +18,8 @@ SOURCES = {
     "sequence": "Theo thứ tự trong sổ (số và ngày của mục trước)",
     "book": "Theo các trường khác của mục này (họ của cha, người đi khai là cha hoặc mẹ)",
 }
-NAME_CUTOFF, WORD_CUTOFF, SHORT_CUTOFF, PLACE_CUTOFF, PART_CUTOFF, TEXT_CUTOFF = 94.0, 72.0, 80.0, 86.0, 80.0, 86.0
+NAME_CUTOFF, WORD_CUTOFF, SHORT_CUTOFF, PLACE_CUTOFF, PART_CUTOFF, TEXT_CUTOFF = 94.0, 72.0, 80.0, 86.0, 74.0, 86.0
+SURE_PART_CUTOFF = 84.0
 
 
 @dataclass
@@ -67,15 +68,17 @@ def snap_name(lex: Lexicon, key: str, value: str) -> str:
     return " ".join(out)
 
 
-def snap_place(lex: Lexicon, form_keys: list[str], key: str, value: str) -> str:
+def snap_place(lex: Lexicon, form_keys: list[str], key: str, value: str, part_cutoff: float = 0.0) -> str:
+    """A whole known place when every comma part agrees, else each part snapped to the parts the office wrote
+    (hamlets, communes, districts); `part_cutoff` alone (a sure reading): only parts, and only very close."""
     kinds = [f"field:{key}"] + [f"field:{k}" for k in form_keys if k != key]
-    whole = lex.best(kinds, value, PLACE_CUTOFF)
+    whole = None if part_cutoff else lex.best(kinds, value, PLACE_CUTOFF)
     if whole is not None and _parts_agree(value, whole.value):
         return whole.value
     parts = [p.strip() for p in nfc(value).split(",")]
     out = []
     for part in parts:
-        hit = None if lex.weight("part", part) else lex.best(("part",), part, PART_CUTOFF)
+        hit = None if lex.weight("part", part) else lex.best(("part",), part, part_cutoff or PART_CUTOFF)
         out.append(hit.value if hit else part)
     return ", ".join(p for p in out if p)
 
@@ -109,10 +112,12 @@ def refine(book_type: str, ocr: dict[str, dict[str, Any]], lex: Lexicon, seq: Se
         p = Proposal(value, conf, read.get("bbox"), "ocr", value)
         if value and conf < SURE:  # a sure reading is right 98 % of the time: it stands
             _snap(lex, fdef, places, p)
+        elif value and fdef.type == "place":  # ...except a place part the office never wrote, near one it did
+            _changed(p, snap_place(lex, places, fdef.key, value, SURE_PART_CUTOFF), "lexicon", conf)
         out[fdef.key] = p
     _sequence(seq, out)
     if book_type == "khai_sinh":
-        _family(out)
+        _family(lex, out)
         _informant(lex, out)
     return {k: p for k, p in out.items() if p.value or p.bbox}
 
@@ -144,13 +149,22 @@ def _sequence(seq: Sequence, out: dict[str, Proposal]) -> None:
         _changed(day, date_guess(seq, day.value), "sequence", 0.6)
 
 
-def _family(out: dict[str, Proposal]) -> None:
-    """A child takes the father's family name (the common case): an unsure first word is replaced by it."""
+def _family(lex: Lexicon, out: dict[str, Proposal]) -> None:
+    """A child takes the father's family name (the common case): an unsure first word of the child's name
+    becomes the father's, unless only the child's reading is a family name the office knows (then the
+    father's unsure reading takes it)."""
     child, father = out.get("ho_ten"), out.get("ho_ten_cha")
     if child is None or father is None or not child.value or not father.value:
         return
-    words, family = child.value.split(), father.value.split()[0]
-    if len(words) >= 2 and words[0] != family and child.confidence < SURE:
+    words, fwords = child.value.split(), father.value.split()
+    family = fwords[0]
+    if len(words) < 2 or words[0] == family:
+        return
+    known, child_known = lex.weight("ho", family) > 0, lex.weight("ho", words[0]) > 0
+    if child_known and not known:
+        if father.confidence < SURE and len(fwords) >= 2:
+            _changed(father, " ".join([words[0], *fwords[1:]]), "book", min(0.85, max(father.confidence, 0.6)))
+    elif child.confidence < SURE:
         _changed(child, " ".join([family, *words[1:]]), "book", min(0.85, max(child.confidence, 0.6)))
 
 
@@ -177,9 +191,9 @@ def _informant(lex: Lexicon, out: dict[str, Proposal]) -> None:
         parent = out["ho_ten_cha" if rel == "cha" else "ho_ten_me"]
         # the same name written twice: the reading whose words the office knows wins, then the surer one
         mine, theirs = (_known(lex, name), p.confidence), (_known(lex, parent.value), parent.confidence)
-        if theirs > mine or score < 60:
+        if theirs > mine:
             _changed(p, parents[rel], "book", min(0.85, max(p.confidence, 0.6)))
-        else:  # the informant line was read better than the parent's: one name, written twice
+        elif score >= 60:  # the informant line was read better than the parent's: one name, written twice
             _changed(parent, name, "book", min(0.85, max(parent.confidence, 0.6)))
             _changed(p, f"{name} ({rel})", "book", min(0.85, max(p.confidence, 0.6)))
         return
