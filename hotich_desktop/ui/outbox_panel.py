@@ -5,15 +5,36 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (QDialog, QFileDialog, QLabel, QTableWidgetItem, QVBoxLayout, QWidget)
 
+from ..core.changes import Changes
 from ..core.export.outbox import deliver_to_folder, export_book, not_ready, packages, upload, upload_waiting
 from ..core.export.targets.schedule import RetrySchedule
+from ..core.lifecycle import PACKAGE_WAITING, PackageStatus
 from ..core.roles import Actor
-from ..core.lifecycle import PackageStatus
 from ..core.service import Service
+from .operations import SILENT, Ops, QueryOp, WriteOp
 from .widgets import button_row, read_only_table
+
+SEND_WAITING = "send-waiting"  # the key of "send all" and the timer's sending: one of them at a time
+
+
+def package_key(package_id: int) -> tuple[str, int]:
+    return ("package", package_id)
+
+
+def send_unless_sent(svc: Service, actor: Actor, package_id: int, seen: str) -> str:
+    """Sends one package (its receipt; "" when not sent), unless it was waiting when the clerk pressed the button and has been sent since
+    (by the timer or "send all", queued before this): one package is never sent twice by accident."""
+    now = next((p["status"] for p in packages(svc) if p["id"] == package_id), seen)
+    if seen in PACKAGE_WAITING and now not in PACKAGE_WAITING:
+        return ""
+    return upload(svc, actor, package_id)
+
+
+def sent_changes(results: list[tuple[int, str]]) -> Changes:
+    return Changes.of(packages=[p for p, _r in results])
 
 STATUS_TEXT = {PackageStatus.QUEUED: "chờ gửi", PackageStatus.SENT: "đã chép/gửi",
                PackageStatus.FAILED: "lỗi, chờ gửi lại", PackageStatus.ACKNOWLEDGED: "máy chủ đã nhận",
@@ -21,15 +42,16 @@ STATUS_TEXT = {PackageStatus.QUEUED: "chờ gửi", PackageStatus.SENT: "đã ch
 
 
 class OutboxPanel(QDialog):
-    """Every action runs through `background` (the window's one worker pattern) and refreshes the list."""
+    """Reads are QueryOps, every export, copy and upload a WriteOp on the one write queue; the list is read
+    again from `Ops.changed` whenever a package changed, whoever changed it (this screen or the timer)."""
 
-    changed = Signal()
-
-    def __init__(self, svc: Service, actor: Actor, background: Callable[..., Any],
+    def __init__(self, svc: Service, actor: Actor, ops: Ops,
                  current_book: Callable[[], int | None], parent: QWidget | None = None,
                  schedule: RetrySchedule | None = None) -> None:
         super().__init__(parent)
-        self.svc, self.actor, self.background, self.current_book = svc, actor, background, current_book
+        self.svc, self.actor, self.ops, self.current_book = svc, actor, ops, current_book
+        self.items: list[dict[str, Any]] = []
+        self.loaded = False
         self.schedule = schedule
         self.setWindowTitle(self.tr("Hộp thư đi"))
         self.resize(900, 420)
@@ -45,10 +67,15 @@ class OutboxPanel(QDialog):
         layout.addWidget(self.table, 1)
         layout.addWidget(self.message)
         layout.addLayout(buttons)
+        ops.changed.connect(lambda changes, _source: self.refresh() if changes.packages else None)
         self.refresh()
 
     def refresh(self) -> None:
-        items = packages(self.svc)
+        self.loaded = False
+        QueryOp(self.ops, packages, self.svc, success=self._show).run()
+
+    def _show(self, items: list[dict[str, Any]]) -> None:
+        self.items = items
         self.table.setRowCount(len(items))
         for row, item in enumerate(items):
             note = item["error"] or (self.tr("Biên nhận: {0}").format(item["receipt"]) if item["receipt"] else
@@ -65,7 +92,7 @@ class OutboxPanel(QDialog):
                     cell.setForeground(Qt.red)
                 self.table.setItem(row, col, cell)
         self.table.resizeColumnsToContents()
-        self.changed.emit()
+        self.loaded = True
 
     def selected_id(self) -> int | None:
         row = self.table.currentRow()
@@ -73,11 +100,10 @@ class OutboxPanel(QDialog):
 
     def _done(self, message: str) -> None:
         self.message.setText(message)
-        self.refresh()
 
-    def _failed(self, message: str) -> None:
-        self.message.setText(message)
-        self.refresh()
+    def _failed(self, exc: BaseException) -> None:
+        self.message.setText(getattr(exc, "message", str(exc)))
+        self.refresh()  # a failed send is marked failed in the store
 
     def export_current(self, confirm: bool = True) -> None:
         book_id = self.current_book()
@@ -86,9 +112,11 @@ class OutboxPanel(QDialog):
             return
         from ..core.review.book import book_progress
 
-        waiting = not_ready(self.svc, book_id)
-        warning = book_progress(self.svc, book_id).warning() or (
-            self.tr("Sổ còn {0} mục chưa được phê duyệt.").format(waiting) if waiting else "")
+        QueryOp(self.ops, lambda: (not_ready(self.svc, book_id), book_progress(self.svc, book_id).warning()),
+                success=lambda found: self._export(book_id, *found, confirm)).run()
+
+    def _export(self, book_id: int, waiting: int, warning: str, confirm: bool) -> None:
+        warning = warning or (self.tr("Sổ còn {0} mục chưa được phê duyệt.").format(waiting) if waiting else "")
         if warning and confirm and not self._export_anyway(warning):
             self.message.setText(warning)
             return
@@ -102,9 +130,10 @@ class OutboxPanel(QDialog):
                 text += " " + self.tr("{0} mục chưa xuất (chưa duyệt hoặc đã sửa).").format(len(result.skipped))
             self._done(text)
 
-        self.background(export_book, self.svc, self.actor, book_id, self.svc.workspace.exports, partial=partial,
-                        on_done=finished, label=self.tr("Đang xuất dữ liệu…"), with_progress=True,
-                        on_error=self._failed)
+        WriteOp(self.ops, export_book, self.svc, self.actor, book_id, self.svc.workspace.exports, partial=partial,
+                changes=lambda r: Changes.of(packages=[r.package_id], books=[book_id]), source=self,
+                key=("export", book_id), success=finished, failure=self._failed, where=SILENT,
+                label=self.tr("Đang xuất dữ liệu…"), progress=True).run()
 
     def _export_anyway(self, warning: str) -> bool:
         from PySide6.QtWidgets import QMessageBox
@@ -125,24 +154,28 @@ class OutboxPanel(QDialog):
         folder = QFileDialog.getExistingDirectory(self, self.tr("Chép gói sang"), start,
                                                   QFileDialog.ShowDirsOnly | QFileDialog.DontUseNativeDialog)
         if folder:
-            self.background(deliver_to_folder, self.svc, self.actor, package_id, Path(folder),
-                            on_done=lambda dest: self._done(self.tr("Đã chép và kiểm tra: {0}").format(dest)),
-                            label=self.tr("Đang chép gói…"), on_error=self._failed)
+            WriteOp(self.ops, deliver_to_folder, self.svc, self.actor, package_id, Path(folder),
+                    changes=Changes.of(packages=[package_id]), source=self, where=SILENT,
+                    success=lambda dest: self._done(self.tr("Đã chép và kiểm tra: {0}").format(dest)),
+                    label=self.tr("Đang chép gói…"), failure=self._failed).run()
 
     def upload_selected(self) -> None:
         package_id = self.selected_id()
         if package_id is None:
             self.message.setText(self.tr("Hãy chọn một gói trong danh sách."))
             return
-        self.background(upload, self.svc, self.actor, package_id,
-                        on_done=lambda receipt: self._done(self.tr("Máy chủ đã nhận gói (biên nhận {0}).")
-                                                           .format(receipt)),
-                        label=self.tr("Đang gửi lên máy chủ…"), with_progress=True, on_error=self._failed)
+        seen = next((p["status"] for p in self.items if p["id"] == package_id), "")
+        WriteOp(self.ops, send_unless_sent, self.svc, self.actor, package_id, seen, key=package_key(package_id),
+                changes=Changes.of(packages=[package_id]), source=self, where=SILENT, failure=self._failed,
+                success=lambda receipt: self._done(self.tr("Máy chủ đã nhận gói (biên nhận {0}).").format(receipt)
+                                                   if receipt else self.tr("Gói này đã được gửi trước đó.")),
+                label=self.tr("Đang gửi lên máy chủ…")).run()
 
     def upload_all(self) -> None:
         def finished(results: list[tuple[int, str]]) -> None:
             self._done("\n".join(self.tr("Gói {0}: {1}").format(p, r) for p, r in results)
                        or self.tr("Không có gói nào chờ gửi."))
 
-        self.background(upload_waiting, self.svc, self.actor, on_done=finished,
-                        label=self.tr("Đang gửi các gói đang chờ…"), with_progress=True, on_error=self._failed)
+        WriteOp(self.ops, upload_waiting, self.svc, self.actor, key=SEND_WAITING, changes=sent_changes,
+                source=self, success=finished, failure=self._failed, where=SILENT,
+                label=self.tr("Đang gửi các gói đang chờ…")).run()

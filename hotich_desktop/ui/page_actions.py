@@ -1,5 +1,6 @@
 """What the clerk does to a whole page: keep it despite a header warning, move it to the right book,
-delete it (recoverable) and bring it back. The core checks and audits every step."""
+delete it (recoverable) and bring it back. The core checks and audits every step; each step is a WriteOp
+whose `Changes` (the page, its old and new book) refresh the page list and the entry panel."""
 from __future__ import annotations
 
 from typing import TYPE_CHECKING
@@ -7,10 +8,12 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QObject
 from PySide6.QtWidgets import QHBoxLayout, QInputDialog, QLabel, QMessageBox, QPushButton, QWidget
 
-from ..core.intake import pages as page_edit
 from ..core.booktypes import BOOK_TYPES
-from ..core.entries.processing import process_book
+from ..core.changes import Changes
+from ..core.intake import pages as page_edit
+from ..core.views import PageInfo
 from .dialogs import tell
+from .operations import QueryOp, WriteOp
 
 if TYPE_CHECKING:
     from .main_window import MainWindow
@@ -38,36 +41,37 @@ class PageActions(QObject):
         super().__init__(win)
         self.win = win
 
-    def _run(self, fn, *args) -> bool:  # noqa: ANN001
-        try:
-            fn(self.win.svc, self.win.actor, *args)
-        except Exception as exc:  # noqa: BLE001 - the core's refusal, in its words
-            tell(self.win, getattr(exc, "message", str(exc)))
-            return False
-        return True
+    def _write(self, fn, *args, books: list[int], success=None) -> None:  # noqa: ANN001
+        """One page step on the write queue; a refusal is shown in the core's words."""
+        win = self.win
+        WriteOp(win.ops, fn, win.svc, win.actor, *args, source=self, success=success,
+                changes=lambda page: Changes.of(pages=[args[0]], books=books)).run()
 
     def keep(self) -> None:
         win = self.win
-        if win.page is not None and self._run(page_edit.keep_page, win.page.id):
-            win.page = None
-            win.refresh_pages()
-            win.process_pending()
+        if win.page is not None and win.book is not None:
+            self._write(page_edit.keep_page, win.page.id, books=[win.book.id],
+                        success=lambda _p: win.intake.process_pending())
 
     def move(self) -> None:
         """Offers the books (the one the header names first, created if it does not exist yet)."""
         win = self.win
         if win.page is None or win.book is None or not win.keep_draft():
             return
-        svc = win.svc
-        named_type, named_year = page_edit.header_of(svc, win.page.id)
+        page_id, book_id = win.page.id, win.book.id
+        QueryOp(win.ops, lambda: (page_edit.header_of(win.svc, page_id), win.svc.books()),
+                success=lambda found: self._choose_book(page_id, book_id, *found)).run()
+
+    def _choose_book(self, page_id: int, book_id: int, header: tuple, books: list) -> None:  # noqa: ANN001
+        win = self.win
+        named_type, named_year = header
         choices: list[tuple[str, object]] = []
-        if named_type and named_year and not any(b.book_type == named_type and b.year == named_year
-                                                 for b in svc.books()):
+        if named_type and named_year and not any(b.book_type == named_type and b.year == named_year for b in books):
             choices.append((self.tr("Sổ mới: {0} năm {1}, quyển 1").format(BOOK_TYPES[named_type].title,
                                                                             named_year), (named_type, named_year)))
-        books = sorted((b for b in svc.books() if b.id != win.book.id),
-                       key=lambda b: (b.book_type != named_type, b.year != named_year, b.id))
-        choices += [(f"{BOOK_TYPES[b.book_type].title} — {b.year} — quyển {b.volume}", b.id) for b in books]
+        others = sorted((b for b in books if b.id != book_id),
+                        key=lambda b: (b.book_type != named_type, b.year != named_year, b.id))
+        choices += [(f"{BOOK_TYPES[b.book_type].title} — {b.year} — quyển {b.volume}", b.id) for b in others]
         if not choices:
             tell(win, self.tr("Chưa có sổ nào khác. Hãy tạo sổ mới trước (Sổ mới…)."))
             return
@@ -76,22 +80,23 @@ class PageActions(QObject):
         if not ok:
             return
         target = dict(choices)[label]
-        if isinstance(target, tuple):
-            try:
-                target = svc.open_book(win.actor, target[0], target[1], "1").id
-            except Exception as exc:  # noqa: BLE001
-                tell(win, getattr(exc, "message", str(exc)))
-                return
-        if self._run(page_edit.move_page, win.page.id, target):
-            win._status_message(self.tr("Đã chuyển trang sang: {0}").format(label))
-            win.page = None
-            win.reload_books(win.book.id)
-            win.background(process_book, svc, win.actor, target, on_error=win._status_message,
-                           label=self.tr("Đang tìm mục ở sổ mới…"))
+        svc, actor = win.svc, win.actor
+
+        def move() -> PageInfo:
+            """The new book (if the header names one not yet open) and the move, as one queued write."""
+            to = svc.open_book(actor, target[0], target[1], "1").id if isinstance(target, tuple) else target
+            return page_edit.move_page(svc, actor, page_id, to)
+
+        def moved(page: PageInfo) -> None:
+            win.status.message(self.tr("Đã chuyển trang sang: {0}").format(label))
+            win.intake.process_pending(page.book_id)  # found again with the other book's form
+
+        WriteOp(win.ops, move, source=self, success=moved,
+                changes=lambda page: Changes.of(pages=[page_id], books=[book_id, page.book_id])).run()
 
     def delete(self) -> None:
         win = self.win
-        if win.page is None or not win.keep_draft():
+        if win.page is None or win.book is None or not win.keep_draft():
             return
         answer = QMessageBox(QMessageBox.Question, self.tr("Xóa trang"),
                              self.tr("Xóa trang «{0}» khỏi sổ? Các mục của trang rời hàng đợi; có thể khôi phục lại "
@@ -99,23 +104,23 @@ class PageActions(QObject):
         yes = answer.addButton(self.tr("Xóa trang"), QMessageBox.DestructiveRole)
         answer.addButton(self.tr("Không xóa"), QMessageBox.RejectRole)
         answer.exec()
-        if answer.clickedButton() is not yes:
-            return
-        if self._run(page_edit.delete_page, win.page.id):
-            win.page = None
-            win.current = -1
-            win.entries = []
-            win.refresh_pages(keep_row=False)
+        if answer.clickedButton() is yes:
+            self._write(page_edit.delete_page, win.page.id, books=[win.book.id])
 
     def restore(self) -> None:
         win = self.win
         if win.book is None:
             return
-        gone = page_edit.deleted_pages(win.svc, win.book.id)
+        book_id = win.book.id
+        QueryOp(win.ops, page_edit.deleted_pages, win.svc, book_id,
+                success=lambda gone: self._choose_restore(book_id, gone)).run()
+
+    def _choose_restore(self, book_id: int, gone: list[PageInfo]) -> None:
+        win = self.win
         if not gone:
             tell(win, self.tr("Sổ này không có trang nào đã xóa."))
             return
         labels = [f"{p.source_name} (trang {int(p.order)})" for p in gone]
         label, ok = QInputDialog.getItem(win, self.tr("Khôi phục trang"), self.tr("Trang đã xóa:"), labels, 0, False)
-        if ok and self._run(page_edit.restore_page, gone[labels.index(label)].id):
-            win.refresh_pages()
+        if ok:
+            self._write(page_edit.restore_page, gone[labels.index(label)].id, books=[book_id])

@@ -2,20 +2,19 @@
 with one key, return with a reason, approve every clean entry at once. A clerk sees their returned work."""
 from __future__ import annotations
 
-from collections.abc import Callable
-from typing import Any
-
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (QComboBox, QHBoxLayout, QInputDialog, QLabel, QTableWidgetItem, QVBoxLayout,
                                QWidget)
 
 from ..core.booktypes import BOOK_TYPES
+from ..core.changes import Changes
 from ..core.records.rules import rule_titles
 from ..core.review.book import ANY_STATUS, QueueRow, approve_clean, review_queue
 from ..core.roles import Actor
 from ..core.lifecycle import EntryStatus
 from ..core.service import Service
+from .operations import Ops, QueryOp, WriteOp
 from .widgets import STATUS_LABELS, button_row, read_only_table
 
 # The fixed choices and the form's input checks, then one choice per rule of the rule tables
@@ -39,10 +38,9 @@ STATUS_FILTERS = (("", "Chờ xử lý"), (ANY_STATUS, "Mọi trạng thái"), (
 class ReviewPanel(QWidget):
     open_entry = Signal(int)
 
-    def __init__(self, svc: Service, actor: Actor, background: Callable[..., Any],
-                 parent: QWidget | None = None) -> None:
+    def __init__(self, svc: Service, actor: Actor, ops: Ops, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.svc, self.actor, self.background = svc, actor, background
+        self.svc, self.actor, self.ops = svc, actor, ops
         self.rows: list[QueueRow] = []
         self.asked = 0  # refreshes requested; an older answer arriving late is dropped
         self.note = ""
@@ -79,25 +77,34 @@ class ReviewPanel(QWidget):
         layout.addLayout(filters)
         layout.addWidget(self.table, 1)
         layout.addLayout(buttons)
-        self._fill_filters()
-        if not reviewer:  # a clerk's queue: their own returned entries
-            self.clerk.setCurrentIndex(max(0, self.clerk.findData(actor.login)))
-            self.clerk.setEnabled(False)
-            self.status.setCurrentIndex(self.status.findData(EntryStatus.RETURNED))
-        self.refresh()
+        self.reviewer = reviewer
+        QueryOp(ops, lambda: (svc.books(), svc.users()), success=self._fill_filters).run()
+        ops.changed.connect(self._changed)
 
-    def _fill_filters(self) -> None:
+    def _fill_filters(self, books_users: tuple[list, list]) -> None:
+        books, users = books_users
         for box in (self.book, self.clerk):
             box.blockSignals(True)
             box.clear()
         self.book.addItem(self.tr("Mọi sổ"), None)
-        for b in self.svc.books():
+        for b in books:
             self.book.addItem(f"{BOOK_TYPES[b.book_type].code} {b.year} q.{b.volume}", b.id)
         self.clerk.addItem(self.tr("Mọi người"), "")
-        for u in self.svc.users():
+        for u in users:
             self.clerk.addItem(u["login"], u["login"])
+        if not self.reviewer:  # a clerk's queue: their own returned entries
+            self.clerk.setCurrentIndex(max(0, self.clerk.findData(self.actor.login)))
+            self.clerk.setEnabled(False)
+            self.status.setCurrentIndex(self.status.findData(EntryStatus.RETURNED))
         for box in (self.book, self.clerk):
             box.blockSignals(False)
+        self.refresh()
+
+    def _changed(self, changes: Changes, source: object) -> None:
+        """Entries approved, returned or saved elsewhere in the window: the queue is read again (this panel's
+        own actions refresh with their note instead)."""
+        if source is not self and (changes.entries or changes.books or changes.pages):
+            self.refresh(note=self.note)
 
     def refresh(self, note: str = "") -> None:
         """The queue and its checks come from the pool; only the newest request's answer is shown.
@@ -106,10 +113,11 @@ class ReviewPanel(QWidget):
         self.loaded = False
         self.asked += 1
         asked = self.asked
-        self.background(review_queue, self.svc, self.book.currentData(), self.clerk.currentData() or None,
-                        self.status.currentData() or None, self.finding.currentData() or None,
-                        on_done=lambda rows: self._show(rows) if asked == self.asked else None,
-                        on_error=self.summary.setText, label=self.tr("Đang tải hàng đợi…"))
+        QueryOp(self.ops, review_queue, self.svc, self.book.currentData(), self.clerk.currentData() or None,
+                self.status.currentData() or None, self.finding.currentData() or None,
+                success=lambda rows: self._show(rows) if asked == self.asked else None,
+                failure=lambda exc: self.summary.setText(getattr(exc, "message", str(exc))),
+                label=self.tr("Đang tải hàng đợi…")).run()
 
     def _show(self, rows: list[QueueRow]) -> None:
         self.rows = rows
@@ -155,8 +163,9 @@ class ReviewPanel(QWidget):
             self.refresh(note=text)
 
         shown = {r.entry_id: r.version for r in self.rows}  # approve what the supervisor saw, not a later edit
-        self.background(approve_clean, self.svc, self.actor, {i: shown.get(i) for i in ids}, on_done=finished,
-                        on_error=self.summary.setText, label=self.tr("Đang phê duyệt…"))
+        WriteOp(self.ops, approve_clean, self.svc, self.actor, {i: shown.get(i) for i in ids}, success=finished,
+                changes=lambda result: Changes.of(entries=result[0]), source=self,
+                label=self.tr("Đang phê duyệt…")).run()
 
     def return_selected(self) -> None:
         ids = self._selected()
@@ -165,12 +174,12 @@ class ReviewPanel(QWidget):
         reason, ok = QInputDialog.getText(self, self.tr("Trả lại"), self.tr("Lý do trả lại:"))
         if not ok:
             return
-        from ..core.errors import HotichError
 
-        note = ""
-        try:
+        def return_all() -> list[int]:
             for entry_id in ids:
                 self.svc.return_entry(self.actor, entry_id, reason)
-        except HotichError as exc:
-            note = exc.message
-        self.refresh(note=note)
+            return ids
+
+        WriteOp(self.ops, return_all, changes=Changes.of(entries=ids), source=self, where="silent",
+                success=lambda _ids: self.refresh(note=self.tr("Đã trả lại {0} mục.").format(len(ids))),
+                failure=lambda exc: self.refresh(note=getattr(exc, "message", str(exc)))).run()

@@ -87,8 +87,8 @@ def test_leaving_a_field_clicking_another_entry_or_closing_keeps_the_edit(qtbot,
     svc, clerk, _boss, ids, windows = desk
     win = open_window(qtbot, desk, clerk)
     type_into(qtbot, win.form.rows["so"].edit, "12")
-    key(qtbot, win, Qt.Key_Tab)  # leaving the field
-    assert svc.entry(ids[0]).fields == {"so": "12"}
+    key(qtbot, win, Qt.Key_Tab)  # leaving the field: saved on the write queue
+    qtbot.waitUntil(lambda: svc.entry(ids[0]).fields == {"so": "12"} and win.busy == 0, timeout=20000)
 
     win.show_entry(0)
     type_into(qtbot, win.form.rows["noi_sinh"].edit, "Trạm y tế xã Châu Quang")
@@ -128,6 +128,7 @@ def test_supervisor_correction_then_f9_is_saved_audited_then_approved(qtbot, des
     assert win.form.rows["ho_ten"].edit.text() == "Dương Kim Hạnh"
     type_into(qtbot, win.form.rows["ho_ten"].edit, "Dương Kim Hằng")
     key(qtbot, win, Qt.Key_F9)
+    qtbot.waitUntil(lambda: svc.entry(ids[0]).status == "approved" and win.busy == 0, timeout=20000)
     entry = svc.entry(ids[0])
     assert entry.status == "approved" and entry.fields["ho_ten"] == "Dương Kim Hằng"
     log = [a for a in actions(svc) if a[2] == str(ids[0])]
@@ -218,7 +219,7 @@ def test_findings_accepted_with_a_reason_in_the_window(qtbot, desk, monkeypatch)
     assert win.form.rows["ngay_sinh"].accept_button.isVisible()
     win.form.rows["ngay_sinh"].accept_button.click()
     key(qtbot, win, Qt.Key_F9)
-    assert svc.entry(ids[0]).status == "approved"
+    qtbot.waitUntil(lambda: svc.entry(ids[0]).status == "approved" and win.busy == 0, timeout=20000)
     accepted = [a for a in actions(svc) if a[1] == "finding_accept"]
     assert accepted == [("canbo", "finding_accept", str(ids[0])), ("kiemtra", "finding_accept", str(ids[0]))]
 

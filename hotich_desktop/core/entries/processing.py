@@ -185,14 +185,22 @@ def process_book(svc: Service, actor: Actor, book_id: int, ocr: bool = True,
     for n, page in enumerate(pages, 1):
         if progress:
             progress(n, len(pages), page.source_name)
-        try:
-            process_page(svc, actor, page.id, ocr=ocr)
-        except HotichError:
-            raise
-        except Exception as exc:  # one bad page must not stop the book
-            log.exception("page %s failed", page.id)
-            _mark_failed(svc, page.id, f"Lỗi khi xử lý trang: {exc}")
+        process_one(svc, actor, page.id, ocr=ocr)
     return [_with_prefill(e) for e in svc.entries(book_id=book_id)]
+
+
+def process_one(svc: Service, actor: Actor, page_id: int, ocr: bool = True) -> int:
+    """One page of a run, as the window queues them (a clerk's save waits for one page, not a whole book):
+    a page that fails is marked failed with the reason and does not stop the others."""
+    svc.require(actor, "intake")
+    try:
+        return process_page(svc, actor, page_id, ocr=ocr)
+    except HotichError:
+        raise
+    except Exception as exc:  # one bad page must not stop the book
+        log.exception("page %s failed", page_id)
+        _mark_failed(svc, page_id, f"Lỗi khi xử lý trang: {exc}")
+        return 0
 
 
 def _with_prefill(entry: EntryInfo) -> EntryInfo:
