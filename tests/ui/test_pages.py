@@ -78,7 +78,8 @@ def test_deleted_page_leaves_with_its_pdfs_and_comes_back(qtbot, tmp_path: Path,
 
     monkeypatch.setattr(QMessageBox, "exec", press_delete)
     win.page_actions.delete()
-    assert win.pages.count() == 0 and svc.pages(book.id) == []
+    qtbot.waitUntil(lambda: win.busy == 0 and win.pages.count() == 0 and win.entries == [], timeout=30000)
+    assert svc.pages(book.id) == []
     assert not any(p.exists() for p in pdfs)
     assert all(svc.entry(i).status == "deleted" for i in ids)
 

@@ -72,10 +72,11 @@ def test_partial_book_export_asks_first(qtbot, tmp_path: Path, monkeypatch) -> N
         return 0
 
     monkeypatch.setattr(QMessageBox, "exec", later)
-    win.outbox.export_current()
-    assert asked and "chưa được phê duyệt" in asked[0]
-    qtbot.waitUntil(lambda: win.busy == 0, timeout=30000)
+    win.outbox.export_current()  # the book's progress is read in a worker, then the question is asked
+    qtbot.waitUntil(lambda: win.busy == 0 and bool(asked), timeout=30000)
+    assert "chưa được phê duyệt" in asked[0]
     win.outbox.refresh()
+    qtbot.waitUntil(lambda: win.busy == 0 and win.outbox.loaded, timeout=30000)
     assert win.outbox.table.rowCount() == 0  # nothing exported
     win.close()
     svc.close()

@@ -81,7 +81,8 @@ def test_page_from_folder_to_saved_records_with_keys_and_drags(qtbot, window) ->
         focused.selectAll()
         type_text(focused, text)
         qtbot.keyClick(focused, Qt.Key_Return)
-    qtbot.keyClick(QApplication.focusWidget(), Qt.Key_S, Qt.ControlModifier)
+    qtbot.keyClick(QApplication.focusWidget(), Qt.Key_S, Qt.ControlModifier)  # saved on the write queue
+    qtbot.waitUntil(lambda: win.busy == 0 and svc.entry(win.entries[0].id).status == "entered", timeout=20000)
     saved = svc.entry(win.entries[0].id)
     assert saved.status == "entered"
     assert saved.fields["ho_ten"] == "Dương Kim Hạnh" and saved.fields["gioi_tinh"] == "Nữ"

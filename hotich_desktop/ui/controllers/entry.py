@@ -43,6 +43,7 @@ class EntryController(QObject):
         self.pending_entry: int | None = None
         self.asked = 0  # page reads asked for; only the newest answer is shown
         self.saving: tuple[int, dict[str, str], WriteOp] | None = None  # the save in flight: entry, values, op
+        self.written: dict[int, int] = {}  # entry -> record version this window's last save wrote
         self.view.box_changed.connect(self._box_changed)
         self.view.box_added.connect(self._box_added)
         self.view.box_deleted.connect(self._box_deleted)
@@ -77,8 +78,9 @@ class EntryController(QObject):
         """The book has no page left: nothing to show, nothing to type into."""
         self.asked += 1
         self.page, self.page_image, self.entries, self.current = None, None, [], -1
+        self.view.boxes = []  # before clear(): the scene reports selection changes while it deletes items
         self.view.scene().clear()
-        self.view.boxes = []
+        self.view.undo_stack.clear()
         self.mismatch.hide()
         self._nothing(self.tr("Sổ chưa có trang nào"))
 
@@ -268,11 +270,23 @@ class EntryController(QObject):
             self._nothing(self.tr("Trang chưa có mục nào"))
 
     # -- saving -----------------------------------------------------------------------------------------
-    def _save_op(self, entry: EntryInfo, values: dict[str, str], **kw) -> WriteOp:  # noqa: ANN003
-        page_id, book_id = entry.page_id, self.book.id if self.book else None
-        return WriteOp(self.ops, self.svc.save_record, self.actor, entry.id, values, replace=True, source=self,
-                       changes=Changes.of(entries=[entry.id], pages=[page_id], books=[book_id] if book_id else []),
-                       mine=values, **kw)
+    def _save_op(self, entry: EntryInfo, values: dict[str, str], expected_version: int | None = None,
+                 submit: bool = False, **kw) -> WriteOp:  # noqa: ANN003
+        """A save on the write queue. Saves queued one after another from this window (a field left, then
+        Ctrl+S) name the version the previous one wrote: they build on each other, not conflict."""
+        page_id, entry_id, svc, actor = entry.page_id, entry.id, self.svc, self.actor
+
+        def save() -> SaveResult:
+            expected = expected_version
+            if expected is not None:
+                expected = max(expected, self.written.get(entry_id, 0))
+            result = svc.save_record(actor, entry_id, values, submit=submit, replace=True,
+                                     expected_version=expected)
+            self.written[entry_id] = result.entry.version  # read by the next save, on this same write thread
+            return result
+
+        return WriteOp(self.ops, save, source=self, mine=values,
+                       changes=Changes.of(entries=[entry_id], pages=[page_id]), **kw)
 
     def keep_draft(self, ask: bool = True) -> bool:
         """Saves the shown entry's unsaved edits before the clerk moves elsewhere (waiting for the write
