@@ -5,14 +5,14 @@ from __future__ import annotations
 from PySide6.QtCore import QPoint
 
 from hotich_desktop.core.entries import edit as entry_edit
-from hotich_desktop.ui import main_window
+from hotich_desktop.ui.controllers import status as error_outlet  # the one place failures are said
 from tests.ui.test_no_edit_lost import desk, drag, open_window  # noqa: F401 (fixture)
 
 
 def test_a_stale_box_drag_is_refused_and_the_other_desks_box_shown(qtbot, desk, monkeypatch) -> None:  # noqa: F811
     svc, clerk, _boss, ids, _ = desk
     told: list[str] = []
-    monkeypatch.setattr(main_window, "tell", lambda _parent, message: told.append(message))
+    monkeypatch.setattr(error_outlet, "tell", lambda _parent, message: told.append(message))
     win = open_window(qtbot, desk, clerk)
     seen = win.entries[1].box_version
     other = [[60, 500], [1180, 500], [1180, 860], [60, 860]]

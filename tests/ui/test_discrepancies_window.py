@@ -51,15 +51,18 @@ def test_population_panel_beside_the_form(qtbot, tmp_path: Path) -> None:
     qtbot.waitUntil(lambda: win.busy == 0 and len(win.entries) == 4, timeout=30000)
     win.show_entry(0)
     panel = win.population
-    assert panel.isVisible() and "011198000001" in panel.summary.text()
+    qtbot.waitUntil(lambda: win.busy == 0 and panel.isVisible(), timeout=10000)  # matched on the pool
+    assert "011198000001" in panel.summary.text()
     labels = [w.text() for w in panel.rows if not isinstance(w, QPushButton)]
     assert labels == ["Họ tên mẹ: sổ «Lò Thị Lụa» — dân cư «Lò Thị Lua»"]
     take = next(w for w in panel.rows if isinstance(w, QPushButton) and w.text() == "Lấy giá trị")
     take.click()
     assert win.form.rows["ho_ten_me"].edit.text() == "Lò Thị Lua"
-    assert svc.entry(entries[0].id).fields["ho_ten_me"] == "Lò Thị Lua"  # saved like a typed change
+    qtbot.waitUntil(lambda: win.busy == 0 and svc.entry(entries[0].id).fields.get("ho_ten_me") == "Lò Thị Lua",
+                    timeout=10000)  # saved like a typed change, on the write queue
     win.form.rows["ho_ten_me"].edit.setText("Lò Thị Lụa")
     win.save_record()
+    qtbot.waitUntil(lambda: win.busy == 0, timeout=10000)
     win.show_entry(0)
     qtbot.waitUntil(lambda: any(isinstance(w, QPushButton) for w in panel.rows), timeout=5000)
     note = next(w for w in panel.rows if isinstance(w, QPushButton) and w.text() == "Ghi sai lệch")
@@ -69,6 +72,7 @@ def test_population_panel_beside_the_form(qtbot, tmp_path: Path) -> None:
         note.click()
     finally:
         QInputDialog.getText = original
+    qtbot.waitUntil(lambda: win.busy == 0 and bool(svc.discrepancies.lists()), timeout=10000)
     noted = svc.discrepancies.lists()
     assert [(x.kind, x.lines) for x in noted] == [("noted", 1)]
     assert svc.discrepancies.lines(noted[0].id)[0].note == "Sổ ghi Lụa"
