@@ -53,16 +53,25 @@ def test_the_check_view_filters_a_books_findings_by_rule(qtbot, tmp_path: Path) 
     svc.save_record(clerk, ids[0], BIRTH)
     svc.save_record(clerk, ids[1], dict(BIRTH, so="2", ho_ten="Lò Văn Pó", gioi_tinh="Nam", nam_sinh_me="1918"))  # saved, not sent for review
     svc.save_record(clerk, ids[2], dict(BIRTH, so="3", ho_ten="Lò Thị Ỏn", dan_toc="Kinhh"))
-    panel = ReviewPanel(svc, boss, _now)
+    from hotich_desktop.ui.operations import Ops
+
+    ops = Ops()
+    panel = ReviewPanel(svc, boss, ops)  # reads on the window's query pool
     qtbot.addWidget(panel)
+    qtbot.waitUntil(lambda: panel.loaded and ops.busy == 0, timeout=20000)
     offered = [panel.finding.itemData(i) for i in range(panel.finding.count())]
     assert offered == [value for value, _ in finding_filters()]
     assert {rule_id for rule_id, _ in rule_titles()} <= set(offered)  # every rule of the table has its filter
     panel.status.setCurrentIndex(panel.status.findData(ANY_STATUS))
+    qtbot.waitUntil(lambda: panel.loaded and ops.busy == 0, timeout=20000)
     panel.finding.setCurrentIndex(panel.finding.findData("mother_age"))
+    qtbot.waitUntil(lambda: panel.loaded and ops.busy == 0, timeout=20000)
     assert [r.entry_id for r in panel.rows] == [ids[1]]
     panel.finding.setCurrentIndex(panel.finding.findData("unknown_code"))
+    qtbot.waitUntil(lambda: panel.loaded and ops.busy == 0, timeout=20000)
     assert [r.entry_id for r in panel.rows] == [ids[2]] and "Kinh" in panel.table.item(0, 6).text()
     panel.finding.setCurrentIndex(panel.finding.findData("any"))
+    qtbot.waitUntil(lambda: panel.loaded and ops.busy == 0, timeout=20000)
     assert [r.entry_id for r in panel.rows] == ids[1:]
+    ops.close()
     svc.close()

@@ -63,6 +63,7 @@ def test_partial_book_export_asks_first(qtbot, tmp_path: Path, monkeypatch) -> N
 
     win = MainWindow(svc, boss)
     qtbot.addWidget(win)
+    qtbot.waitUntil(lambda: win.busy == 0 and win.book is not None, timeout=30000)  # the books are read on the pool
     win.open_outbox()
     asked = []
 

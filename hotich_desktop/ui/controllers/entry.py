@@ -42,8 +42,9 @@ class EntryController(QObject):
         self.current = -1
         self.pending_entry: int | None = None
         self.asked = 0  # page reads asked for; only the newest answer is shown
-        self.saving: tuple[int, dict[str, str], WriteOp] | None = None  # the save in flight: entry, values, op
         self.written: dict[int, int] = {}  # entry -> record version this window's last save wrote
+        self.box_written: dict[int, int] = {}  # entry -> box version this window's last box edit wrote
+        self.saving: tuple[int, dict[str, str], WriteOp] | None = None  # the save in flight: entry, values, op
         self.view.box_changed.connect(self._box_changed)
         self.view.box_added.connect(self._box_added)
         self.view.box_deleted.connect(self._box_deleted)
