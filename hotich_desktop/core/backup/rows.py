@@ -49,7 +49,9 @@ def _pk_names(table: Table) -> list[str]:
 
 
 def row_index(conn: Connection, table: Table) -> dict[str, str]:
-    """Primary key -> 16-hex hash of the row's raw driver values (binary columns left out)."""
+    """Primary key (as a JSON list) -> 16-hex hash of the row's raw driver values (binary columns left out).
+
+    Read through the driver's own cursor in batches: this pass over every row is most of a daily backup."""
     pk = _pk_names(table)
     hashed = [c.name for c in table.columns if not _binary(c)]
     cols = pk + hashed
@@ -57,9 +59,18 @@ def row_index(conn: Connection, table: Table) -> dict[str, str]:
     n = len(pk)
     out: dict[str, str] = {}
     blake = hashlib.blake2b
-    for row in conn.exec_driver_sql(sql):
-        key = json.dumps(list(row[:n]), default=str)
-        out[key] = blake(repr(tuple(row[n:])).encode("utf-8"), digest_size=8).hexdigest()
+    raw = conn.connection.dbapi_connection  # the same transaction (and snapshot) as conn
+    # PostgreSQL: a server-side cursor, so 300,000 rows are never all in this process's memory at once.
+    cursor = raw.cursor(name=f"hotich_rows_{table.name}") if conn.dialect.name == "postgresql" else raw.cursor()
+    try:
+        cursor.execute(sql)
+        while batch := cursor.fetchmany(5000):
+            for row in batch:
+                first = row[0]
+                key = f"[{first}]" if n == 1 and type(first) is int else json.dumps(list(row[:n]), default=str)
+                out[key] = blake(repr(tuple(row[n:])).encode("utf-8"), digest_size=8).hexdigest()
+    finally:
+        cursor.close()
     return out
 
 
