@@ -137,8 +137,9 @@ def learn(profile: LayoutProfile, polygon: Sequence[Sequence[float]], fields: Ma
             zones[key] = Zone(box)
         else:
             n = min(old.seen, KEEP - 1)
-            mean = tuple((o * n + b) / (n + 1) for o, b in zip(old.box, box))
-            zones[key] = Zone(_clamped(mean), old.seen + 1)
+            y0, y1 = ((o * n + b) / (n + 1) for o, b in ((old.box[1], box[1]), (old.box[3], box[3])))
+            # across: every place a value of this field reached (values differ in length); down: the mean line
+            zones[key] = Zone(_clamped((min(old.box[0], box[0]), y0, max(old.box[2], box[2]), y1)), old.seen + 1)
         learned = True
     if not learned:
         return profile

@@ -13,11 +13,12 @@ import numpy as np
 from ..records.forms import load_form
 from ..imaging.geometry import apply_affine, bbox_of, to_raw
 from ..imaging.loader import Frame
+from .confidence import trust
 from .engine import Word, check, read_words
 from .fields import Reading, clean_value, plausible, read_labelled, read_table
 from .fields import reading_of as _reading_of
 from .layout_profile import LayoutProfile, in_crop
-from .zones import DIGITS, read_zones, table_zones
+from .zones import DIGITS, grow_along_ink, read_zones, table_zones
 from .prepare import prepare
 
 
@@ -63,10 +64,20 @@ def _read_one(frame: Frame, polygon: Sequence[Sequence[float]], book_type: str,
     readings = _second_look(used, form, keys, readings, zones, lang)
     if profile is not None and not turned:
         readings = _profile_look(used, form, keys, readings, profile, lang)
+    readings = {k: _trusted(form, k, r) for k, r in readings.items()}
     if turned:
         readings = {k: _unturn(r, w, h) for k, r in readings.items()}
     back = cv2.invertAffineTransform(matrix)
     return {k: _to_page(r, back) for k, r in readings.items()}
+
+
+def _trusted(form, key: str, reading: Reading) -> Reading:  # noqa: ANN001
+    """The reading with its confidence capped when the value has no right value's shape (confidence.py)."""
+    fdef = form.field(key)
+    if fdef is None:
+        return reading
+    conf = trust(fdef, reading.value, reading.confidence)
+    return reading if conf == reading.confidence else Reading(reading.value, conf, reading.box, reading.raw)
 
 
 DIGIT_TYPES = ("date", "partial_date", "regno")
@@ -111,7 +122,7 @@ def _profile_look(gray: np.ndarray, form, keys: set[str], readings: dict[str, Re
         if fdef is None or key not in keys:
             continue
         digits = fdef.type in DIGIT_TYPES
-        x0, y0, x1, y1 = in_crop(frac, w, h)
+        x0, y0, x1, y1 = grow_along_ink(gray, in_crop(frac, w, h))
         if x1 - x0 < 8 or y1 - y0 < 8:
             continue
         words = read_words(np.ascontiguousarray(gray[y0:y1, x0:x1]), lang=lang, psm=7,

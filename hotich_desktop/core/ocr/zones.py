@@ -129,3 +129,29 @@ def read_zones(gray: np.ndarray, zones: dict[str, Box], lang: str, whitelist: st
         mine = sorted((w for w in words if top - gap / 2 <= w.cy < bottom + gap / 2), key=lambda w: w.x0)
         out[key] = (mine, ink)
     return out
+
+
+def grow_along_ink(gray: np.ndarray, box: Box, gap: float = 1.5) -> Box:
+    """A zone widened left and right while the writing of its line goes on (a long name runs past where
+    the book's earlier values ended); a blank wider than `gap` line heights ends the value."""
+    x0, y0, x1, y1 = box
+    if y1 - y0 < 4 or x1 <= x0:
+        return box
+    dark = gray[y0:y1] < ink_level(gray)
+    cols = dark.sum(axis=0) >= 2
+    limit = int(gap * (y1 - y0))
+    right, blank = x1, 0
+    for x in range(x1, gray.shape[1]):
+        blank = 0 if cols[x] else blank + 1
+        if blank > limit:
+            break
+        if cols[x]:
+            right = x + 1
+    left, blank = x0, 0
+    for x in range(x0 - 1, -1, -1):
+        blank = 0 if cols[x] else blank + 1
+        if blank > limit:
+            break
+        if cols[x]:
+            left = x
+    return (left, y0, right, y1)
