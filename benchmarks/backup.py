@@ -53,7 +53,7 @@ def add_files(svc: Service, count: int, offset: int = 0) -> int:
 
 def two_desks(url: str, work: Path, rounds: int) -> None:
     a, b = Service.open(work / "desk-a", url), Service.open(work / "desk-b", url)
-    clerk_a, clerk_b = a.login("lan", "matkhau1"), b.login("lan", "matkhau1")
+    clerk_a, clerk_b = a.users.login("lan", "matkhau1"), b.users.login("lan", "matkhau1")
     with a.store.session() as s:
         entry_id = s.scalar(select(Entry.id).order_by(Entry.id.desc()).limit(1))
     log: list[tuple] = []
@@ -61,7 +61,7 @@ def two_desks(url: str, work: Path, rounds: int) -> None:
     def desk(svc: Service, actor, key: str, tag: str) -> None:  # noqa: ANN001
         for i in range(rounds):
             while True:
-                seen = svc.entry(entry_id)
+                seen = svc.entries.info(entry_id)
                 try:
                     svc.save_record(actor, entry_id, {**seen.fields, key: f"{tag} {i}"}, replace=True,
                                     expected_version=seen.version)
@@ -79,7 +79,7 @@ def two_desks(url: str, work: Path, rounds: int) -> None:
     for t in threads:
         t.join()
     elapsed = time.perf_counter() - t0
-    final = a.entry(entry_id).fields
+    final = a.entries.info(entry_id).fields
     saved = [row[1] for row in log if row[0] == "saved"]
     lost = (final.get("ghi_chu") != f"a {rounds - 1}") + (final.get("noi_cu_tru") != f"b {rounds - 1}") \
         + (len(saved) - len(set(saved)))
@@ -108,7 +108,7 @@ def main() -> None:
     db_size = sum(p.stat().st_size for p in (work / "ws").glob("hotich.sqlite3*"))
     print(f"store: {args.records} records, {args.files} files ({size / 1e6:.0f} MB), database "
           f"{db_size / 1e6:.0f} MB{' (PostgreSQL)' if args.db_url else ''}; built in {time.perf_counter() - t0:.0f} s")
-    admin = svc.login("admin", "matkhau1")
+    admin = svc.users.login("admin", "matkhau1")
 
     t0, c0 = time.perf_counter(), time.process_time()
     shutil.copytree(work / "ws", work / "plain-copy")
@@ -120,7 +120,7 @@ def main() -> None:
     full = svc.backup(admin, work / "usb", PASS)
     print(f"first backup (everything, the store as a base copy): {full.seconds:.1f} s (CPU "
           f"{time.process_time() - c0:.1f} s), {full.new_files} objects, {full.bytes_new / 1e6:.0f} MB")
-    clerk = svc.login("lan", "matkhau1")
+    clerk = svc.users.login("lan", "matkhau1")
     with svc.store.session() as s:
         ids = random.Random(3).sample(list(s.scalars(select(Entry.id))), args.edits)
     t0 = time.perf_counter()

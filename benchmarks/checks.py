@@ -44,7 +44,7 @@ def build(svc: Service, books: int, per_book: int) -> list[int]:
     book_ids = []
     for b in range(books):
         year = 1960 + b // 5
-        book_ids.append(svc.open_book(clerk, "khai_sinh", year, str(b % 5 + 1)).id)
+        book_ids.append(svc.books.open(clerk, "khai_sinh", year, str(b % 5 + 1)).value.id)
     with svc.store.session() as s:
         page_rows = [{"book_id": bid, "order": p + 1, "source_name": f"{bid}-{p}.jpg",
                       "source_sha256": f"{bid:032d}{p:032d}", "stored_path": "archive/x.jpg", "width": 2480,
@@ -83,10 +83,11 @@ def main() -> None:
     print(f"store: {args.records} records in {len(book_ids)} books, built in {time.perf_counter() - t0:.0f} s")
     with svc.store.session() as s:
         sample = random.Random(2).sample(list(s.scalars(select(Entry.id))), 200)
+    reader = svc.users.login("lan", "matkhau1")
     times = []
     for entry_id in sample:
         t0 = time.perf_counter()
-        svc.findings(entry_id)
+        svc.records.findings(reader, entry_id)
         times.append((time.perf_counter() - t0) * 1000)
     times.sort()
     print(f"one record's checks: median {statistics.median(times):.1f} ms, p95 {times[int(len(times) * .95)]:.1f} ms,"

@@ -33,7 +33,7 @@ BEFORE = {"unknown_code", "duplicate_number", "duplicate_person", "birth_after_r
 
 
 def entries(svc: Service, actor, book_type: str, year: int, volume: str, n: int) -> list[int]:
-    book = svc.open_book(actor, book_type, year, volume)
+    book = svc.books.open(actor, book_type, year, volume).value
     ids = []
     with svc.store.session() as s:
         page = Page(book_id=book.id, source_name=f"{book_type}-{year}-{volume}.jpg",
@@ -69,7 +69,7 @@ def run_seed(seed: int, records: int, books: int, rate: float, tally: dict) -> N
                     found = svc.save_record(clerk, entry_id, fields).findings
                     saved[entry_id] = {f.code for f in found if not f.accepted}
                 tally["save_s"].append((time.perf_counter() - t0) / len(cases))
-                whole = check_book(svc, svc.entry_context(ids[0])[0].id)
+                whole = check_book(svc, svc.entries.context(clerk, ids[0])[0].id)
                 for entry_id, (fields, rule_id) in zip(ids, cases):
                     codes = saved[entry_id]
                     book_codes = {f.code for f in whole.findings.get(entry_id, []) if not f.accepted}

@@ -117,10 +117,10 @@ def _unapprove_last(scn: ce.Scenario, last: int) -> None:
 
     ce.reset(scn)
     svc = Service.open(scn.ws)
-    boss = svc.login("hoa", "matkhau-hoa")
-    clerk = svc.login("lan", "matkhau-lan")
-    if svc.entry(last).status == "approved":
-        svc.return_entry(boss, last, "Kiểm tra lại")
+    boss = svc.users.login("hoa", "matkhau-hoa")
+    clerk = svc.users.login("lan", "matkhau-lan")
+    if svc.entries.info(last).status == "approved":
+        svc.review.return_entry(boss, last, "Kiểm tra lại")
         svc.save_record(clerk, last, {}, submit=True)
     svc.close()
     import shutil

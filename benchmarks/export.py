@@ -46,7 +46,7 @@ def record_for(book_type: str, n: int) -> dict[str, str]:
 
 def build_book(svc: Service, book_type: str, records: int, pdfs: list[bytes], people: tuple) -> int:
     admin, boss = people
-    book = svc.open_book(admin, book_type, 1998, "1")
+    book = svc.books.open(admin, book_type, 1998, "1").value
     folder = svc.workspace.pdfs / f"sach-{book.id}"
     folder.mkdir(parents=True, exist_ok=True)
     code = book_type[:3]

@@ -45,7 +45,7 @@ def main() -> None:
     settings = svc.settings
     settings.stable_seconds, settings.rescan_seconds = 0.5, 2.0
     settings.save(svc.workspace.settings_path)
-    book = svc.open_book(SYSTEM_ACTOR, "khai_sinh", 1998, "1")
+    book = svc.books.open(SYSTEM_ACTOR, "khai_sinh", 1998, "1").value
     landed: dict[str, float] = {}
     stored: dict[str, float] = {}
     rss: list[float] = []
@@ -69,7 +69,7 @@ def main() -> None:
     done.wait(timeout=max(600, args.files))
     elapsed = time.time() - t0
     watcher.stop()
-    pages = svc.pages(book.id)
+    pages = svc.books.pages(SYSTEM_ACTOR, book.id)
     latencies = [stored[n] - landed[n] for n in stored if n in landed]
     print(f"files {args.files}; pages stored {len(pages)}; distinct sources {len({p.source_name for p in pages})}; "
           f"taken twice {len(pages) - len({p.source_name for p in pages})}; total {elapsed:.1f} s "

@@ -26,6 +26,7 @@ from rapidfuzz.distance import Levenshtein
 
 from hotich_desktop.core.intake.ingest import ingest_file
 from hotich_desktop.core.learning.service import Learning
+from hotich_desktop.cli.auth import SYSTEM_ACTOR
 from hotich_desktop.core.entries.processing import process_book
 from hotich_desktop.core.service import Service
 from tests.pagegen import Commune, PageSpec, make_book
@@ -71,7 +72,7 @@ def run_style(hand: str, args: argparse.Namespace, work: Path) -> dict[str, floa
     admin = svc.create_user(None, "admin", "matkhau-admin", "admin")
     clerk = svc.create_user(admin, "lan", "matkhau-lan", "clerk")
     boss = svc.create_user(admin, "hoa", "matkhau-hoa", "supervisor")
-    book = svc.open_book(clerk, "khai_sinh", args.year, "1")
+    book = svc.books.open(clerk, "khai_sinh", args.year, "1").value
     t0 = time.perf_counter()
     for p in paths:
         ingest_file(svc, clerk, book.id, p)
@@ -100,7 +101,7 @@ def run_style(hand: str, args: argparse.Namespace, work: Path) -> dict[str, floa
     try:
         for n, (entry, fields) in enumerate(pairs[:TAUGHT]):
             svc.save_record(clerk, entry.id, fields, submit=True)
-            svc.approve(boss, entry.id)
+            svc.review.approve(boss, entry.id)
             t, c0 = time.perf_counter(), time.process_time()
             svc.learning.lexicon(book.id)  # the in-memory rebuild the next prefill or completion pays
             if n + 1 < len(pairs):
@@ -113,7 +114,7 @@ def run_style(hand: str, args: argparse.Namespace, work: Path) -> dict[str, floa
     per_field: dict[str, list[int]] = {}
     got = {"fields": 0, "plain": 0, "learned": 0, "typing": 0, "fix_plain": 0, "fix_learned": 0, "prefill_ms": []}
     for entry, fields in pairs[TAUGHT:]:
-        plain = {k: v.get("value", "") for k, v in (svc.entry(entry.id).ocr or {}).items()}
+        plain = {k: v.get("value", "") for k, v in (svc.entries.info(entry.id).ocr or {}).items()}
         t = time.perf_counter()
         learned = {k: v.get("value", "") for k, v in svc.learning.prefill(clerk, entry.id).items()}
         got["prefill_ms"].append((time.perf_counter() - t) * 1000)
@@ -183,7 +184,7 @@ def _user_words(svc: Service, book_id: int, measured: list, paths: list[Path], w
         by_page: dict[int, list] = {}
         for e, fields in measured:
             by_page.setdefault(e.page_id, []).append((e, fields))
-        pages = [p.id for p in svc.pages(book_id)]
+        pages = [p.id for p in svc.books.pages(SYSTEM_ACTOR, book_id)]
         for page_id, path in zip(pages, paths):
             rows = by_page.get(page_id)
             if not rows:
@@ -204,7 +205,7 @@ def _pair(svc: Service, entries, truth, paths) -> list:  # noqa: ANN001
     by_page: dict[int, list] = {}
     for e in entries:
         by_page.setdefault(e.page_id, []).append(e)
-    pages = [p.id for p in svc.pages(entries[0].page_id and svc.page(entries[0].page_id).book_id)]
+    pages = [p.id for p in svc.books.pages(SYSTEM_ACTOR, svc.books.page_info(entries[0].page_id).book_id)]
     out = []
     for page_id, path in zip(pages, paths):
         t_entries = json.loads(path.with_suffix(".json").read_text())["entries"]

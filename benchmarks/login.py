@@ -28,7 +28,7 @@ def timed(svc: Service, login: str, tries: int) -> tuple[float, set[str]]:
         started = time.perf_counter()
         try:
             # an unknown login is locked out like a real one after three tries: a fresh name each time
-            svc.login(f"{login}{i}" if login in ("nobody", "cu") else login, "sai-mat-khau")
+            svc.users.login(f"{login}{i}" if login in ("nobody", "cu") else login, "sai-mat-khau")
         except PermissionDenied as exc:
             answers.add(exc.message.split(" sau ")[0])
         times.append(time.perf_counter() - started)
@@ -44,7 +44,7 @@ def main() -> None:
     svc.create_user(admin, "lan", "matkhau-lan", "clerk")
     for i in range(args.tries):  # one disabled account per try: none gets locked out during the run
         svc.create_user(admin, f"cu{i}", "matkhau-cu", "clerk")
-        svc.update_user(admin, f"cu{i}", active=False)
+        svc.users.update(admin, f"cu{i}", active=False)
     base, base_answers = timed(svc, "lan", args.tries)
     print(f"wrong password, real account (baseline): {base:6.1f} ms  answers {sorted(base_answers)}")
     for label, login in (("unknown login", "nobody"), ("disabled account", "cu")):

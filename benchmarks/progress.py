@@ -79,7 +79,7 @@ def main() -> None:
     t0 = time.perf_counter()
     build(svc, args.records // args.per_book, args.per_book)
     shape(svc, today)
-    admin = svc.login("admin", "matkhau1")
+    admin = svc.users.login("admin", "matkhau1")
     with svc.store.session() as s:
         books = s.execute(select(Book.book_type, Book.year, Book.volume)).all()
     planned = [PlannedBook(t, y, v, args.per_book) for t, y, v in books]

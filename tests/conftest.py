@@ -98,7 +98,7 @@ def make_entries(service, actor, n: int, year: int = 1992, volume: str = "1") ->
     """n entries with empty records on one page of a khai_sinh book, as processing would leave them."""
     from hotich_desktop.core.store.models import Entry, Page, Record
 
-    book = service.open_book(actor, "khai_sinh", year, volume)
+    book = service.books.open(actor, "khai_sinh", year, volume).value
     ids = []
     with service.store.session() as s:
         page = Page(book_id=book.id, source_name=f"p{volume}.jpg", source_sha256=f"{year}{volume}".ljust(64, "0"),

@@ -36,7 +36,7 @@ def actor(service: Service, login: str | None, required: bool = True) -> Actor |
             raise PermissionDenied("Lệnh này đọc hoặc sửa dữ liệu công dân nên cần đăng nhập: "
                                    "--user TÊN_ĐĂNG_NHẬP (mật khẩu từ HOTICH_PASSWORD hoặc gõ khi được hỏi).")
         return None
-    return service.login(login, password())
+    return service.users.login(login, password())
 
 
 def signed_in(service: Service, login: str | None, action: str) -> Actor:

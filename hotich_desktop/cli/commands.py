@@ -47,8 +47,8 @@ def cmd_users_add(args: argparse.Namespace) -> int:
 
     svc = _service(args)
     who = actor(svc, args.user, required=False)
-    new = svc.create_user(who, args.login, password("HOTICH_NEW_PASSWORD", "Mật khẩu mới: "), args.role,
-                          args.full_name or "")
+    new = svc.users.create(who, args.login, password("HOTICH_NEW_PASSWORD", "Mật khẩu mới: "), args.role,
+                          args.full_name or "").value
     emit({"id": new.id, "login": new.login, "role": new.role.value}, args.json,
          f"Đã tạo người dùng {new.login} ({new.role.value}).")
     return 0
@@ -58,14 +58,14 @@ def cmd_users_list(args: argparse.Namespace) -> int:
     from .auth import signed_in
 
     svc = _service(args)
-    signed_in(svc, args.user, "manage_users")
-    users = svc.users()
+    who = signed_in(svc, args.user, "manage_users")
+    users = svc.users.list(who)
     emit({"users": users}, args.json, "\n".join(f"{u['login']}\t{u['role']}" for u in users) or "(chưa có)")
     return 0
 
 
 def cmd_books(args: argparse.Namespace) -> int:
-    books = [b.as_json() for b in _service(args).books()]
+    books = [b.as_json() for b in _service(args).books.list(None)]
     emit({"books": books}, args.json,
          "\n".join(f"{b['id']}\t{b['book_type']}\t{b['year']}\tquyển {b['volume']}" for b in books) or "(chưa có sổ)")
     return 0
@@ -77,7 +77,7 @@ def cmd_ingest(args: argparse.Namespace) -> int:
 
     svc = _service(args)
     who = signed_in(svc, args.user, "intake")
-    book = svc.open_book(who, args.book_type, args.year, args.volume)
+    book = svc.books.open(who, args.book_type, args.year, args.volume).value
     report = ingest_folder(svc, who, book.id, Path(args.folder))
     payload = {"book": book.as_json(), **report.as_json()}
     emit(payload, args.json, report.summary())
@@ -105,9 +105,9 @@ def cmd_entries(args: argparse.Namespace) -> int:
     from .auth import signed_in
 
     svc = _service(args)
-    signed_in(svc, args.user, "read_records")
-    svc.book(args.book)
-    entries = svc.entries(book_id=args.book)
+    who = signed_in(svc, args.user, "read_records")
+    svc.books.get(who, args.book)
+    entries = svc.entries.list(who, book_id=args.book)
     emit({"entries": [_entry_json(e) for e in entries]}, args.json,
          "\n".join(f"{e.id}\t{e.status}\t{e.pdf}" for e in entries) or "(chưa có mục)")
     return 0
@@ -124,7 +124,7 @@ def cmd_record_save(args: argparse.Namespace) -> int:
     svc = _service(args)
     who = actor(svc, args.user)
     try:
-        result = svc.save_record(who, args.entry, fields, submit=args.submit, replace=args.replace,
+        result = svc.records.save(who, args.entry, fields, submit=args.submit, replace=args.replace,
                                  expected_version=args.version)
     except Conflict as exc:
         _show_conflict(exc, fields if isinstance(fields, dict) else {}, args.json)
@@ -154,14 +154,14 @@ def cmd_review(args: argparse.Namespace) -> int:
     who = actor(svc, args.user)
     if args.decision == "accept":
         code, _, field = args.finding.partition(":")
-        finding = svc.accept_finding(who, args.entry, code.strip(), field.strip(), args.reason or "")
+        finding = svc.review.accept_finding(who, args.entry, code.strip(), field.strip(), args.reason or "").value
         emit({"entry_id": args.entry, "finding": finding.as_json(), "reason": args.reason}, args.json,
              f"Mục {args.entry}: đã chấp nhận «{finding.message}»")
         return 0
     if args.decision == "approve":
-        entry = svc.approve(who, args.entry, args.version)
+        entry = svc.review.approve(who, args.entry, args.version).value
     else:
-        entry = svc.return_entry(who, args.entry, args.reason or "", args.version)
+        entry = svc.review.return_entry(who, args.entry, args.reason or "", args.version).value
     emit({"entry": _entry_json(entry)}, args.json, f"Mục {entry.id}: {entry.status}")
     return 0
 
@@ -316,7 +316,7 @@ def cmd_audit_verify(args: argparse.Namespace) -> int:
     from ..core import anchors
 
     given = [anchors.parse(a) for a in args.anchor or []]
-    report = _service(args).verify_audit(given)
+    report = _service(args).audit.verify(given)
     payload = {"ok": report.ok, "events": report.events, "broken_event": report.broken_id, "reason": report.reason,
                "problems": report.problems}
     if report.ok:

@@ -97,8 +97,8 @@ def cmd_population(args: argparse.Namespace) -> int:
         n = d.purge_population(who).value
         emit({"purged": n}, args.json, f"Đã xóa {n} người của dữ liệu dân cư.")
     elif action == "match":
-        entry = svc.entry(args.entry)
-        book, _ = svc.entry_context(args.entry)
+        entry = svc.entries.get(who, args.entry)
+        book, _ = svc.entries.context(who, args.entry)
         found = d.population_match(book.book_type, entry.fields)
         if found is None:
             emit({"match": None}, args.json, "Không thấy người nào giống trong dữ liệu dân cư.")

@@ -14,7 +14,7 @@ def cmd_watch(args: argparse.Namespace) -> int:
 
     svc = Service.open(args.data_dir, args.db_url)
     who = signed_in(svc, args.user, "intake")
-    book = svc.open_book(who, args.book_type, args.year, args.volume)
+    book = svc.books.open(who, args.book_type, args.year, args.volume).value
 
     def on_report(report) -> None:  # noqa: ANN001
         if report.refused and not (report.pages or report.duplicates or report.quarantined):

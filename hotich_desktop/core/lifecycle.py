@@ -175,3 +175,8 @@ def open_findings(findings: Iterable[FindingLike]) -> list[FindingLike]:
 
 def acceptable(finding: FindingLike) -> bool:
     return finding.code not in INPUT_ERRORS
+
+
+def accepted_by_reviewer_only(finding: FindingLike) -> bool:
+    """A clerk accepts warnings; an error the book really says is accepted by a supervisor."""
+    return finding.severity == "error"

@@ -123,8 +123,6 @@ def run(page: Path | None = None, book_type: str | None = None, workdir: Path | 
 
 
 def _run_chain(report: SelfTestReport, sample: Sample, tmp: Path) -> None:
-    from .intake.ingest import ingest_file
-    from .entries.processing import process_book
     from .service import Service
 
     try:
@@ -132,19 +130,19 @@ def _run_chain(report: SelfTestReport, sample: Sample, tmp: Path) -> None:
     except HotichError as exc:
         raise SelfTestFailed(f"Không tạo được cơ sở dữ liệu: {exc.message}") from exc
     try:
-        admin = svc.create_user(None, *SELF_TEST_USER, "admin")
-        book = svc.open_book(admin, sample.book_type, sample.year, "1")
+        admin = svc.users.create(None, *SELF_TEST_USER, "admin").value
+        book = svc.books.open(admin, sample.book_type, sample.year, "1").value
         scans = tmp / "may-quet"
         scans.mkdir()
         copy = scans / sample.image.name
         shutil.copyfile(sample.image, copy)
-        taken = ingest_file(svc, admin, book.id, copy)
+        taken = svc.intake.ingest_folder(admin, book.id, scans, stable_seconds=0).value
         if not taken.pages:
             why = "; ".join(str(q.get("reason", "")) for q in taken.quarantined) or "không rõ lý do"
             raise SelfTestFailed(f"Không nhận được trang mẫu {sample.image.name}: {why}")
-        entries = process_book(svc, admin, book.id, ocr=True)
+        entries = svc.entries.process_book(admin, book.id, ocr=True).value
         if not entries:
-            why = "; ".join(p.error for p in svc.pages(book.id) if p.error)
+            why = "; ".join(p.error for p in svc.books.pages(admin, book.id) if p.error)
             raise SelfTestFailed(f"Không tìm thấy mục nào trên trang mẫu {sample.image.name}"
                                  + (f": {why}" if why else "."))
         _check_outputs(report, svc.workspace.root, entries)

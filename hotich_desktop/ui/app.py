@@ -99,7 +99,7 @@ def sign_in(svc: Service):  # noqa: ANN201
     from .dialogs import LoginDialog
     from .first_run import FirstRunWizard
 
-    if not svc.has_users():
+    if not svc.users.has_users():
         first = FirstRunWizard(svc)
         if first.exec() != QDialog.Accepted:
             return None

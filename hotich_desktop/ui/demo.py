@@ -37,9 +37,9 @@ def open_demo(root: Path) -> tuple[Service, Actor, Path]:
     scanner.mkdir(parents=True, exist_ok=True)
     svc = Service(Workspace.resolve(data, f"sqlite:///{data / 'hotich.sqlite3'}"))
     try:
-        if svc.has_users():
+        if svc.users.has_users():
             try:
-                return svc, svc.login("canbo", "canbo123"), scanner
+                return svc, svc.users.login("canbo", "canbo123"), scanner
             except HotichError as exc:
                 raise BadInput(f"Thư mục {root} không phải không gian thử (--demo) hoặc tài khoản mẫu đã bị đổi: "
                                f"{exc.message}") from exc
@@ -50,10 +50,10 @@ def open_demo(root: Path) -> tuple[Service, Actor, Path]:
         settings.save(svc.workspace.settings_path)
         admin = None
         for login, password, role in DEMO_USERS:
-            made = svc.create_user(admin, login, password, role)
+            made = svc.users.create(admin, login, password, role).value
             admin = admin or made
-        clerk = svc.login("canbo", "canbo123")
-        svc.open_book(clerk, "khai_sinh", 1998, "1")
+        clerk = svc.users.login("canbo", "canbo123")
+        svc.books.open(clerk, "khai_sinh", 1998, "1")
     except BaseException:
         svc.close()
         raise

@@ -48,7 +48,7 @@ class LoginDialog(_Form):
 
     def accept(self) -> None:
         try:
-            self.actor = self.svc.login(self.login.text().strip(), self.password.text())
+            self.actor = self.svc.users.login(self.login.text().strip(), self.password.text())
         except HotichError as exc:
             self.error.setText(exc.message)
             self.password.selectAll()
@@ -73,8 +73,8 @@ class FirstAdminDialog(_Form):
 
     def accept(self) -> None:
         try:
-            self.actor = self.svc.create_user(None, self.login.text(), self.password.text(), "admin",
-                                              self.full_name.text())
+            self.actor = self.svc.users.create(None, self.login.text(), self.password.text(), "admin",
+                                               self.full_name.text()).value
         except HotichError as exc:
             self.error.setText(exc.message)
             return
@@ -99,7 +99,7 @@ class NewUserDialog(_Form):
 
     def accept(self) -> None:
         try:
-            self.svc.create_user(self.actor, self.login.text(), self.password.text(), self.role.currentData())
+            self.svc.users.create(self.actor, self.login.text(), self.password.text(), self.role.currentData())
         except HotichError as exc:
             self.error.setText(exc.message)
             return

@@ -171,11 +171,11 @@ class FirstRunWizard(QWizard):
         folder = self.scanner.folder.text().strip()
         settings.watch_folders = [folder] if folder else []
         try:
-            admin = self.svc.create_user(None, self.admin.login.text().strip(), self.admin.password.text(), "admin",
-                                         self.admin.full_name.text().strip())
+            admin = self.svc.users.create(None, self.admin.login.text().strip(), self.admin.password.text(), "admin",
+                                         self.admin.full_name.text().strip()).value
             settings.save(self.svc.workspace.settings_path)
             if self.clerk.wanted():
-                self.svc.create_user(admin, self.clerk.login.text().strip(), self.clerk.password.text(), "clerk",
+                self.svc.users.create(admin, self.clerk.login.text().strip(), self.clerk.password.text(), "clerk",
                                      self.clerk.full_name.text().strip())
             if self.protection.passphrase.text():
                 self.svc.backups.set_passphrase(admin, self.protection.passphrase.text())

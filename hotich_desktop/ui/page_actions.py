@@ -59,7 +59,7 @@ class PageActions(QObject):
         if win.page is None or win.book is None or not win.keep_draft():
             return
         page_id, book_id = win.page.id, win.book.id
-        QueryOp(win.ops, lambda: (page_edit.header_of(win.svc, page_id), win.svc.books()),
+        QueryOp(win.ops, lambda: (page_edit.header_of(win.svc, page_id), win.svc.books.list(win.actor)),
                 success=lambda found: self._choose_book(page_id, book_id, *found)).run()
 
     def _choose_book(self, page_id: int, book_id: int, header: tuple, books: list) -> None:  # noqa: ANN001
@@ -84,7 +84,7 @@ class PageActions(QObject):
 
         def move() -> PageInfo:
             """The new book (if the header names one not yet open) and the move, as one queued write."""
-            to = svc.open_book(actor, target[0], target[1], "1").id if isinstance(target, tuple) else target
+            to = svc.books.open(actor, target[0], target[1], "1").value.id if isinstance(target, tuple) else target
             return page_edit.move_page(svc, actor, page_id, to)
 
         def moved(page: PageInfo) -> None:

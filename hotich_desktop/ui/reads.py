@@ -9,6 +9,7 @@ from PySide6.QtGui import QImage
 
 from ..core.entries.processing import load_page_frame
 from ..core.lifecycle import EntryStatus
+from ..core.roles import Actor
 from ..core.service import Service
 from ..core.views import EntryInfo, Finding, PageInfo
 
@@ -41,10 +42,10 @@ class PageBundle:
     image: QImage | None = None
 
 
-def load_page_bundle(svc: Service, page_id: int, with_image: bool = True) -> PageBundle:
-    page = svc.page(page_id)
-    entries = svc.entries(page_id=page_id)
+def load_page_bundle(svc: Service, actor: Actor, page_id: int, with_image: bool = True) -> PageBundle:
+    page = svc.books.page(actor, page_id)
+    entries = svc.entries.list(actor, page_id=page_id)
     return PageBundle(page, entries,
-                      {e.id: svc.findings(e.id) for e in entries if e.fields},
-                      {e.id: svc.return_reasons(e.id) for e in entries if e.status == EntryStatus.RETURNED},
+                      {e.id: svc.records.findings(actor, e.id) for e in entries if e.fields},
+                      {e.id: svc.review.return_reasons(actor, e.id) for e in entries if e.status == EntryStatus.RETURNED},
                       load_page_image(svc, page_id) if with_image else None)

@@ -78,7 +78,7 @@ class ReviewPanel(QWidget):
         layout.addWidget(self.table, 1)
         layout.addLayout(buttons)
         self.reviewer = reviewer
-        QueryOp(ops, lambda: (svc.books(), svc.users()), success=self._fill_filters).run()
+        QueryOp(ops, lambda: (svc.books.list(actor), svc.users.list(actor)), success=self._fill_filters).run()
         ops.changed.connect(self._changed)
 
     def _fill_filters(self, books_users: tuple[list, list]) -> None:
@@ -177,7 +177,7 @@ class ReviewPanel(QWidget):
 
         def return_all() -> list[int]:
             for entry_id in ids:
-                self.svc.return_entry(self.actor, entry_id, reason)
+                self.svc.review.return_entry(self.actor, entry_id, reason)
             return ids
 
         WriteOp(self.ops, return_all, changes=Changes.of(entries=ids), source=self, where="silent",

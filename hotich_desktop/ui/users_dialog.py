@@ -31,7 +31,7 @@ class UsersDialog(QDialog):
         self.refresh()
 
     def refresh(self) -> None:
-        users = self.svc.users()
+        users = self.svc.users.list(self.actor)
         self.table.setRowCount(len(users))
         for i, u in enumerate(users):
             values = (u["login"], u["full_name"], self.tr(ROLE_LABELS[Role(u["role"])]),
@@ -52,7 +52,7 @@ class UsersDialog(QDialog):
             self.message.setText(self.tr("Hãy chọn một người dùng."))
             return
         try:
-            self.svc.update_user(self.actor, user["login"], **change)  # type: ignore[arg-type]
+            self.svc.users.update(self.actor, user["login"], **change)  # type: ignore[arg-type]
         except HotichError as exc:
             self.message.setText(exc.message)
             return

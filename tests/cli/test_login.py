@@ -101,7 +101,7 @@ def test_unknown_login_does_the_same_work_and_gets_the_same_answers(sqlite_servi
         got = []
         for _ in range(4):
             with pytest.raises(PermissionDenied) as exc:
-                svc.login(login, "sai-mat-khau")
+                svc.users.login(login, "sai-mat-khau")
             got.append(exc.value.message.split(" sau ")[0])
         answers[login] = got
     assert answers["admin"] == answers["khong-co-ai"]

@@ -31,7 +31,7 @@ def test_a_row_changed_behind_the_apps_back_is_not_exported(service, tmp_path: P
     with pytest.raises(Refused, match=rf"sửa ngoài ứng dụng.*mục {ids[1]} \(số 2\)"):
         export_book(service, boss, book_id, tmp_path / "out")
     assert not (tmp_path / "out" / "KS.1998.01.xa-Demo").exists()
-    report = service.verify_audit()
+    report = service.audit.verify()
     assert not report.ok and any(f"mục {ids[1]}" in p for p in report.problems)
 
 
@@ -51,22 +51,22 @@ def test_a_role_raised_in_the_users_table_is_refused(service) -> None:
     with service.store.session() as s:
         s.execute(text("UPDATE users SET role = 'admin' WHERE login = 'lan'"))
     with pytest.raises(PermissionDenied, match="không khớp nhật ký"):
-        service.login("lan", "matkhau-lan")
-    report = service.verify_audit()
+        service.users.login("lan", "matkhau-lan")
+    report = service.audit.verify()
     assert not report.ok and any("«lan»" in p for p in report.problems)
-    service.update_user(admin, "lan", role="supervisor")  # an admin's real change is vouched for
-    assert service.login("lan", "matkhau-lan").role.value == "supervisor"
-    assert service.verify_audit().ok
+    service.users.update(admin, "lan", role="supervisor")  # an admin's real change is vouched for
+    assert service.users.login("lan", "matkhau-lan").role.value == "supervisor"
+    assert service.audit.verify().ok
 
 
 def test_deleting_the_tail_is_seen_through_the_anchors(service, tmp_path: Path) -> None:
     book_id, boss, _, _ = approved_book(service, 2)
     folder = export_book(service, boss, book_id, tmp_path / "out").package
-    assert service.verify_audit().ok
+    assert service.audit.verify().ok
     anchored = json.loads((folder / "manifest.json").read_text(encoding="utf-8"))["audit_head"]["id"]
     with service.store.session() as s:
         s.execute(text("DELETE FROM audit_events WHERE id >= :i"), {"i": anchored})
-    plain = service.verify_audit()
+    plain = service.audit.verify()
     assert not plain.ok and "bị xóa" in plain.reason  # the workspace's own anchor list
 
 
@@ -86,10 +86,10 @@ def test_rechaining_with_the_apps_own_hash_is_seen_through_an_anchor(service, tm
             e.prev_hash = prev
             e.hash = audit._digest(e)
             prev = e.hash
-    assert service.verify_audit().ok  # the chain alone cannot tell
+    assert service.audit.verify().ok  # the chain alone cannot tell
     from hotich_desktop.core import anchors
 
-    report = service.verify_audit([anchors.parse(str(folder))])
+    report = service.audit.verify([anchors.parse(str(folder))])
     assert not report.ok and "viết lại" in report.reason
 
 

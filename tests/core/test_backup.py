@@ -80,13 +80,13 @@ def test_backup_restores_every_record_file_and_audit_event(office, tmp_path: Pat
     assert restored.records == 4 and restored.pdfs == 4 and restored.audit_events >= 10
     again = Service(Workspace(tmp_path / "new-pc", restored_url(tmp_path, db_url)))
     try:
-        entries = again.entries()
-        assert [e.fields["ho_ten"] for e in entries] == [e.fields["ho_ten"] for e in svc.entries()]
-        assert again.verify_audit().ok
+        entries = again.entries.list(admin)
+        assert [e.fields["ho_ten"] for e in entries] == [e.fields["ho_ten"] for e in svc.entries.list(admin)]
+        assert again.audit.verify().ok
         for e in entries:
             assert hashlib.sha256((tmp_path / "new-pc" / e.pdf).read_bytes()).hexdigest() == \
                 hashlib.sha256((svc.workspace.root / e.pdf).read_bytes()).hexdigest()
-        assert again.login("canbo", "matkhau-canbo").login == "canbo"
+        assert again.users.login("canbo", "matkhau-canbo").login == "canbo"
     finally:
         again.close()
 
@@ -101,7 +101,7 @@ def test_second_backup_is_incremental_and_old_snapshots_are_pruned(office, tmp_p
     svc, admin, clerk = office
     _fill(svc, clerk)
     first = svc.backup(admin, tmp_path / "usb", PASS, keep=2)
-    svc.save_record(clerk, svc.entries()[0].id, person(1, name="Lò Văn Tính Sửa"))
+    svc.save_record(clerk, svc.entries.list(admin)[0].id, person(1, name="Lò Văn Tính Sửa"))
     second = svc.backup(admin, tmp_path / "usb", PASS, keep=2)
     assert second.new_files == 1 and second.files == first.files  # only the store copy changed
     _fill(svc, clerk, 1, volume="2")
@@ -124,7 +124,7 @@ def test_copying_the_open_sqlite_file_loses_data_a_backup_does_not(sqlite_servic
     copied_events = copy.execute("SELECT count(*) FROM audit_events").fetchone()[0] if \
         copy.execute("SELECT count(*) FROM sqlite_master WHERE name='audit_events'").fetchone()[0] else 0
     copy.close()
-    live_events = svc.verify_audit().events
+    live_events = svc.audit.verify().events
     assert copied_events < live_events  # the rest is still in the -wal file
     svc.backup(admin, tmp_path / "usb", PASS)
     restored = run.restore(tmp_path / "usb", PASS, tmp_path / "new-pc")

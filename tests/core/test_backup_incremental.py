@@ -63,12 +63,12 @@ def test_daily_backup_is_a_delta_of_changed_rows_and_every_snapshot_restores(off
 
     again = Service(Workspace(tmp_path / "new-pc", restored_url(tmp_path, db_url)))
     try:
-        assert sorted(e.fields["ho_ten"] for e in again.entries()) == sorted(e.fields["ho_ten"] for e in svc.entries())
+        assert sorted(e.fields["ho_ten"] for e in again.entries.list(admin)) == sorted(e.fields["ho_ten"] for e in svc.entries.list(admin))
         with again.store.session() as s:
             assert s.scalar(select(IntakeFile.id)) is None
-        assert again.verify_audit().ok
+        assert again.audit.verify().ok
         # the restored store keeps working: new rows get fresh ids (PostgreSQL sequences moved past the deltas)
-        again.save_record(again.login("canbo", "matkhau-canbo"), ids[2], person(3, name="Lò Văn Sau Khôi Phục"))
+        again.save_record(again.users.login("canbo", "matkhau-canbo"), ids[2], person(3, name="Lò Văn Sau Khôi Phục"))
         entry_ids = make_more(again)
         assert entry_ids
     finally:
@@ -78,7 +78,7 @@ def test_daily_backup_is_a_delta_of_changed_rows_and_every_snapshot_restores(off
 def make_more(svc) -> list[int]:  # noqa: ANN001
     from tests.conftest import make_entries
 
-    return make_entries(svc, svc.login("canbo", "matkhau-canbo"), 1, volume="9")
+    return make_entries(svc, svc.users.login("canbo", "matkhau-canbo"), 1, volume="9")
 
 
 def test_an_older_snapshot_restores_to_its_own_day(sqlite_office, tmp_path: Path) -> None:
@@ -97,7 +97,7 @@ def test_an_older_snapshot_restores_to_its_own_day(sqlite_office, tmp_path: Path
 
     old = Service(Workspace(tmp_path / "day2", f"sqlite:///{tmp_path / 'day2' / 'hotich.sqlite3'}"))
     try:
-        assert old.entry(ids[0]).fields["ho_ten"] == "Lò Văn Ngày Hai"
+        assert old.entries.info(ids[0]).fields["ho_ten"] == "Lò Văn Ngày Hai"
     finally:
         old.close()
 

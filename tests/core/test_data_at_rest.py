@@ -59,7 +59,7 @@ def test_nothing_personal_in_the_log(tmp_path: Path, caplog: pytest.LogCaptureFi
     boss = svc.create_user(admin, "kiemtra", "matkhau-kiemtra", "supervisor")
     (entry_id,) = make_entries(svc, clerk, 1)
     svc.save_record(clerk, entry_id, person(1), submit=True)
-    svc.approve(boss, entry_id, svc.entry(entry_id).version)
+    svc.review.approve(boss, entry_id, svc.entries.info(entry_id).version)
     os.environ.pop("HOTICH_BACKUP_PASSPHRASE", None)
     svc.backup(admin, tmp_path / "usb", "mat-khau-van-phong-xa")
     svc.close()

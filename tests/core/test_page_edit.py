@@ -35,33 +35,33 @@ def test_header_mismatch_message() -> None:
 def test_move_keep_delete_restore(service, people) -> None:
     admin, clerk, boss = people
     ids = make_entries(service, clerk, 2, year=1998)
-    page_id = service.entry(ids[0]).page_id
-    book = service.page(page_id).book_id
-    other = service.open_book(clerk, "ket_hon", 1986, "1")
+    page_id = service.entries.info(ids[0]).page_id
+    book = service.books.page_info(page_id).book_id
+    other = service.books.open(clerk, "ket_hon", 1986, "1").value
 
     service.save_record(clerk, ids[0], FULL, submit=True)
     with pytest.raises(Refused, match="đã nhập"):
         page_edit.move_page(service, clerk, page_id, other.id)  # typed fields belong to this form
 
     page_edit.delete_page(service, clerk, page_id)
-    assert service.pages(book) == [] and [p.id for p in page_edit.deleted_pages(service, book)] == [page_id]
-    assert service.entry(ids[0]).status == "deleted"
+    assert service.books.pages(clerk, book) == [] and [p.id for p in page_edit.deleted_pages(service, book)] == [page_id]
+    assert service.entries.info(ids[0]).status == "deleted"
     assert review_queue(service) == []
     page_edit.restore_page(service, clerk, page_id)
-    assert [p.id for p in service.pages(book)] == [page_id]
-    assert service.entry(ids[0]).status == "submitted" and service.entry(ids[0]).fields["ho_ten"] == "Dương Kim Hạnh"
+    assert [p.id for p in service.books.pages(clerk, book)] == [page_id]
+    assert service.entries.info(ids[0]).status == "submitted" and service.entries.info(ids[0]).fields["ho_ten"] == "Dương Kim Hạnh"
 
-    service.approve(boss, ids[0])
+    service.review.approve(boss, ids[0])
     with pytest.raises(Refused, match="phê duyệt"):
         page_edit.delete_page(service, clerk, page_id)
 
     loose = make_entries(service, clerk, 1, year=1998, volume="2")[0]
-    loose_page = service.entry(loose).page_id
+    loose_page = service.entries.info(loose).page_id
     moved = page_edit.move_page(service, clerk, loose_page, other.id)
-    assert moved.book_id == other.id and moved.status == "kept" and service.entries(page_id=loose_page) == []
+    assert moved.book_id == other.id and moved.status == "kept" and service.entries.list(clerk, page_id=loose_page) == []
     from sqlalchemy import text
 
     with service.store.session() as s:
         actions = list(s.execute(text("SELECT action FROM audit_events WHERE object_type = 'page'")).scalars())
     assert actions == ["page_delete", "page_restore", "page_move"]
-    assert service.verify_audit().ok
+    assert service.audit.verify().ok

@@ -29,7 +29,7 @@ def test_values_that_are_not_text_are_refused(service, people, value) -> None:
     entry = make_entries(service, clerk, 1)[0]
     with pytest.raises(BadInput, match="Dân tộc"):
         service.save_record(clerk, entry, dict(FULL, dan_toc=value))
-    assert service.entry(entry).fields == {}
+    assert service.entries.info(entry).fields == {}
 
 
 def test_numbers_are_written_out_as_text(service, people) -> None:
@@ -44,7 +44,7 @@ def test_a_value_longer_than_its_field_is_never_stored(service, people, size: in
     entry = make_entries(service, clerk, 1)[0]
     with pytest.raises(BadInput, match="Họ và tên"):
         service.save_record(clerk, entry, dict(FULL, ho_ten="A" * size))
-    assert service.entry(entry).fields == {}
+    assert service.entries.info(entry).fields == {}
 
 
 @pytest.mark.parametrize("key,value", [("gioi_tinh", "X"), ("dan_toc", "Người Sao Hỏa"),
@@ -57,10 +57,10 @@ def test_codes_outside_their_lists_block_submit_and_approval(service, people, ke
     saved = service.save_record(clerk, entry, dict(FULL, **{key: value}))
     assert [f.code for f in saved.findings if f.field == key] == ["unknown_code"]
     with pytest.raises(Refused, match="không chấp nhận được"):  # a code must be fixed, never accepted
-        service.accept_finding(boss, entry, "unknown_code", key, "Sổ gốc ghi vậy")
+        service.review.accept_finding(boss, entry, "unknown_code", key, "Sổ gốc ghi vậy")
     with pytest.raises(Refused, match="Chưa phê duyệt"):
-        service.approve(boss, entry)
+        service.review.approve(boss, entry)
     with pytest.raises(Refused, match="Chưa gửi duyệt"):
         service.save_record(clerk, entry, {}, submit=True)
     assert service.save_record(clerk, entry, dict(FULL), submit=True).entry.status == "submitted"
-    assert service.approve(boss, entry).status == "approved"
+    assert service.review.approve(boss, entry).value.status == "approved"

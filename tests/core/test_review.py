@@ -22,10 +22,10 @@ def test_duplicates_are_found_across_the_store_and_numbers_in_the_book(service, 
     service.save_record(clerk, second[0], person(1, name="Lo  van TINH"))  # same person, other book
     service.save_record(clerk, second[1], person(2, name="Lường Văn Ánh", born="03/05/1992"))
     service.save_record(clerk, second[2], person(2, name="Cầm Văn Ơn", born="04/05/1992"))
-    codes = {f.code for f in service.findings(second[0])}
+    codes = {f.code for f in service.records.findings(clerk, second[0])}
     assert "duplicate_person" in codes and "duplicate_number" not in codes
-    assert "duplicate_number" in {f.code for f in service.findings(second[2])}
-    book = check_book(service, service.entry_context(second[0])[0].id)
+    assert "duplicate_number" in {f.code for f in service.records.findings(clerk, second[2])}
+    book = check_book(service, service.entries.context(clerk, second[0])[0].id)
     assert "duplicate_person" in {f.code for f in book.findings[second[0]]}
     assert {f.code for f in book.findings[second[1]]} == {"duplicate_number"}
 
@@ -34,7 +34,7 @@ def test_a_death_record_of_a_born_person_is_not_a_duplicate(service, people) -> 
     _, clerk, _ = people
     born = _entries(service, clerk, 1)
     service.save_record(clerk, born[0], person(1))
-    book = service.open_book(clerk, "khai_tu", 2020, "1")
+    book = service.books.open(clerk, "khai_tu", 2020, "1").value
     with service.store.session() as s:
         page = Page(book_id=book.id, source_name="t.jpg", source_sha256="t" * 64, stored_path="archive/t.jpg",
                     width=2480, height=3508, dpi=300)
@@ -46,7 +46,7 @@ def test_a_death_record_of_a_born_person_is_not_a_duplicate(service, people) -> 
         died = entry.id
     service.save_record(clerk, died, {"so": "1", "ho_ten": "Lò Văn Tính", "ngay_sinh": "02/05/1992",
                                       "ngay_chet": "01/01/2020", "ngay_dang_ky": "05/01/2020"})
-    assert "duplicate_person" not in {f.code for f in service.findings(died)}
+    assert "duplicate_person" not in {f.code for f in service.records.findings(clerk, died)}
 
 
 def test_sequence_gaps_are_listed_per_book(service, people) -> None:
@@ -54,7 +54,7 @@ def test_sequence_gaps_are_listed_per_book(service, people) -> None:
     ids = _entries(service, clerk, 3)
     for entry_id, number in zip(ids, ("1", "2", "5")):
         service.save_record(clerk, entry_id, person(number, name=f"Người Số {number}", born=f"0{number}/01/1992"))
-    assert check_book(service, service.entry_context(ids[0])[0].id).gaps == [3, 4]
+    assert check_book(service, service.entries.context(clerk, ids[0])[0].id).gaps == [3, 4]
 
 
 def test_queue_filters_batch_approve_and_return_reason_for_the_clerk(service, people) -> None:
@@ -71,7 +71,7 @@ def test_queue_filters_batch_approve_and_return_reason_for_the_clerk(service, pe
     clean = [r.entry_id for r in review_queue(service, finding="clean")]
     approved, skipped = approve_clean(service, boss, ids)
     assert approved == clean == [ids[0]] and set(skipped) == {ids[1], ids[2]}
-    service.return_entry(boss, ids[1], "Kiểm tra lại giới tính")
+    service.review.return_entry(boss, ids[1], "Kiểm tra lại giới tính")
     mine = review_queue(service, clerk="canbo", status="returned")
     assert [(r.entry_id, r.return_reason) for r in mine] == [(ids[1], "Kiểm tra lại giới tính")]
     with pytest.raises(PermissionDenied):
@@ -80,16 +80,16 @@ def test_queue_filters_batch_approve_and_return_reason_for_the_clerk(service, pe
 
 def test_admin_manages_users_and_cannot_lock_themselves(service, people) -> None:
     admin, clerk, _ = people
-    service.update_user(admin, "canbo", role="supervisor")
-    service.update_user(admin, "canbo", password="matkhau-moi")
-    assert service.login("canbo", "matkhau-moi").role.value == "supervisor"
-    service.update_user(admin, "canbo", active=False)
+    service.users.update(admin, "canbo", role="supervisor")
+    service.users.update(admin, "canbo", password="matkhau-moi")
+    assert service.users.login("canbo", "matkhau-moi").role.value == "supervisor"
+    service.users.update(admin, "canbo", active=False)
     with pytest.raises(PermissionDenied):
-        service.login("canbo", "matkhau-moi")
+        service.users.login("canbo", "matkhau-moi")
     with pytest.raises(Refused):
-        service.update_user(admin, "admin", active=False)
+        service.users.update(admin, "admin", active=False)
     with pytest.raises(PermissionDenied):
-        service.update_user(clerk, "admin", role="clerk")
+        service.users.update(clerk, "admin", role="clerk")
     with service.store.session() as s:
         from sqlalchemy import text
 

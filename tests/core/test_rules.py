@@ -21,7 +21,7 @@ BIRTH = {"so": "16", "ngay_dang_ky": "12/03/1992", "ho_ten": "Cầm Diệu Thúy
 
 
 def _entries(service, actor, book_type: str, year: int, n: int, volume: str = "1") -> list[int]:
-    book = service.open_book(actor, book_type, year, volume)
+    book = service.books.open(actor, book_type, year, volume).value
     ids = []
     with service.store.session() as s:
         page = Page(book_id=book.id, source_name=f"{book_type}.jpg", source_sha256=f"{book_type}{volume}".ljust(64, "0"),
@@ -54,7 +54,7 @@ def test_every_rule_fires_on_its_injected_error_and_never_on_clean_records(servi
             assert not codes, (fields, codes)
         else:
             assert rule in codes, (rule, fields, codes)
-    whole = check_book(service, service.entry_context(ids[0])[0].id)
+    whole = check_book(service, service.entries.context(clerk, ids[0])[0].id)
     missed = [(rule, whole.findings[i]) for i, (_, rule) in zip(ids, cases)
               if rule and rule not in {f.code for f in whole.findings[i]}]
     assert not missed
@@ -80,7 +80,7 @@ def test_the_five_misses_of_the_issue_are_flagged_at_their_fields(service, peopl
     assert "73 tuổi" in found["mother_age"]["mother_age"].message
     code = found["unknown_code"]["unknown_code"]
     assert (code.field, code.severity) == ("dan_toc", "error") and "Có phải «Kinh»?" in code.message
-    assert service.entry(ids[3]).fields["dan_toc"] == "Kinhh"  # kept as typed, never snapped silently
+    assert service.entries.info(ids[3]).fields["dan_toc"] == "Kinhh"  # kept as typed, never snapped silently
     late = found["late_registration"]["late_registration"]
     assert late.field == "loai_dang_ky" and "Quá hạn" in late.message
     assert "late_registration" not in {f.code for f in service.save_record(
@@ -122,7 +122,7 @@ def test_a_province_override_changes_a_threshold_without_code(service, people) -
     assert found["father_age"].severity == "warning" and "18–80" in found["father_age"].message
     odd = dict(BIRTH, ho_ten="Lò Thị Pó", gioi_tinh="Nam")
     assert "gender_name" not in {f.code for f in service.save_record(clerk, ids[1], odd).findings}
-    assert "father_age" in {f.code for f in check_book(service, service.entry_context(ids[0])[0].id).findings[ids[0]]}
+    assert "father_age" in {f.code for f in check_book(service, service.entries.context(clerk, ids[0])[0].id).findings[ids[0]]}
     assert {r.id: r.param("min") for r in shipped("khai_sinh")}["father_age"] == 15  # the defaults are untouched
 
 
@@ -147,7 +147,7 @@ def test_a_bad_override_is_refused_with_a_clear_message(sqlite_service, content:
     with pytest.raises(BadInput, match="rules.json") as exc:
         svc.save_record(clerk, entry, BIRTH)
     assert says in exc.value.message
-    assert svc.entry(entry).fields == {}  # nothing half-saved
+    assert svc.entries.info(entry).fields == {}  # nothing half-saved
 
 
 def test_every_shipped_rule_is_valid_and_has_a_title() -> None:

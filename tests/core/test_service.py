@@ -24,7 +24,7 @@ def test_first_user_needs_no_actor_then_only_admin_adds(service) -> None:
     clerk = service.create_user(admin, "lan", "matkhau2", "clerk")
     with pytest.raises(PermissionDenied):
         service.create_user(clerk, "hoa", "matkhau3", "supervisor")
-    assert [u["login"] for u in service.users()] == ["admin", "lan"]
+    assert [u["login"] for u in service.users.list(admin)] == ["admin", "lan"]
 
 
 def test_passwords_are_hashed_and_failed_logins_slow_down(service) -> None:
@@ -34,9 +34,9 @@ def test_passwords_are_hashed_and_failed_logins_slow_down(service) -> None:
     assert "matkhau1" not in stored and stored.startswith("scrypt$")
     for _ in range(3):
         with pytest.raises(PermissionDenied, match="Sai"):
-            service.login("admin", "sai")
+            service.users.login("admin", "sai")
     with pytest.raises(PermissionDenied, match="thử lại sau"):
-        service.login("admin", "matkhau1")
+        service.users.login("admin", "matkhau1")
 
 
 def test_clerk_enters_supervisor_approves(service, people) -> None:
@@ -49,10 +49,10 @@ def test_clerk_enters_supervisor_approves(service, people) -> None:
     assert result.entry.fields["gioi_tinh"] == "Nữ"
     assert result.entry.fields["dan_toc"] == "Thái"
     with pytest.raises(PermissionDenied):
-        service.approve(clerk, entry_id)
+        service.review.approve(clerk, entry_id)
     with pytest.raises(PermissionDenied):
-        service.approve(admin, entry_id)
-    assert service.approve(boss, entry_id).status == "approved"
+        service.review.approve(admin, entry_id)
+    assert service.review.approve(boss, entry_id).value.status == "approved"
     actions = _actions(service)
     assert actions.count("denied") == 2 and "review_approve" in actions
 
@@ -62,7 +62,7 @@ def test_supervisor_cannot_approve_own_entry(service, people) -> None:
     entry_id = _entry(service, boss)
     service.save_record(boss, entry_id, GOOD, submit=True)
     with pytest.raises(Refused, match="tự phê duyệt"):
-        service.approve(boss, entry_id)
+        service.review.approve(boss, entry_id)
 
 
 def test_return_needs_a_reason_and_reaches_the_clerk(service, people) -> None:
@@ -70,9 +70,9 @@ def test_return_needs_a_reason_and_reaches_the_clerk(service, people) -> None:
     entry_id = _entry(service, clerk)
     service.save_record(clerk, entry_id, GOOD, submit=True)
     with pytest.raises(BadInput):
-        service.return_entry(boss, entry_id, "  ")
-    assert service.return_entry(boss, entry_id, "Sai ngày sinh").status == "returned"
-    assert service.return_reasons(entry_id) == ["Sai ngày sinh"]
+        service.review.return_entry(boss, entry_id, "  ")
+    assert service.review.return_entry(boss, entry_id, "Sai ngày sinh").value.status == "returned"
+    assert service.review.return_reasons(clerk, entry_id) == ["Sai ngày sinh"]
 
 
 def test_submit_refused_with_blocking_findings(service, people) -> None:
@@ -97,17 +97,17 @@ def _actions(service) -> list[str]:
 
 
 def test_audit_chain_detects_edit_and_delete(service, people) -> None:
-    assert service.verify_audit().ok
+    assert service.audit.verify().ok
     with service.store.session() as s:
         s.execute(text("UPDATE audit_events SET user_login = 'ke-gian' WHERE id = 2"))
-    report = service.verify_audit()
+    report = service.audit.verify()
     assert not report.ok and report.broken_id == 2
 
 
 def test_audit_chain_detects_deleted_event(service, people) -> None:
     with service.store.session() as s:
         s.execute(text("DELETE FROM audit_events WHERE id = 2"))
-    report = service.verify_audit()
+    report = service.audit.verify()
     assert not report.ok and report.broken_id == 3
 
 
@@ -119,8 +119,8 @@ def test_odd_but_real_record_goes_to_supervisor_who_accepts_it(service, people) 
     assert result.entry.status == "submitted"
     assert [f.code for f in result.findings if f.severity == "error"] == ["birth_after_registration"]
     with pytest.raises(Refused, match="Ngày sinh sau ngày đăng ký"):
-        service.approve(boss, entry_id)
+        service.review.approve(boss, entry_id)
     with pytest.raises(PermissionDenied):
-        service.accept_finding(clerk, entry_id, "birth_after_registration", "ngay_sinh", "Sổ gốc ghi vậy")
-    service.accept_finding(boss, entry_id, "birth_after_registration", "ngay_sinh", "Sổ gốc ghi vậy")
-    assert service.approve(boss, entry_id).status == "approved"
+        service.review.accept_finding(clerk, entry_id, "birth_after_registration", "ngay_sinh", "Sổ gốc ghi vậy")
+    service.review.accept_finding(boss, entry_id, "birth_after_registration", "ngay_sinh", "Sổ gốc ghi vậy")
+    assert service.review.approve(boss, entry_id).value.status == "approved"

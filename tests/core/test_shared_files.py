@@ -46,19 +46,19 @@ def test_desk_b_works_on_pages_and_pdfs_desk_a_took_in(two_desks) -> None:
     scans = tmp_path / "scans"
     scans.mkdir()
     _page_image(scans / "trang-1.jpg")
-    book = a.open_book(clerk, "khai_sinh", 1992, "1")  # the year person() was registered in
+    book = a.books.open(clerk, "khai_sinh", 1992, "1").value  # the year person() was registered in
     ingest_folder(a, clerk, book.id, scans)
-    (page,) = a.pages(book.id)
+    (page,) = a.books.pages(clerk, book.id)
     assert not (b.workspace.root / page.stored_path).exists()
     # Desk B reads the original from the shared store (before: "file missing", page marked failed).
     frame = load_page_frame(b, page.id)
-    assert frame.image.width == 1240 and b.page(page.id).status != "failed"
+    assert frame.image.width == 1240 and b.books.page_info(page.id).status != "failed"
     added = entry_edit.add_box(a, clerk, page.id, [[100, 200], [1140, 200], [1140, 500], [100, 500]])
     assert not (b.workspace.root / added.pdf).exists()
     saved = b.save_record(clerk, added.id, person(12), submit=True)  # desk B renames desk A's PDF
     assert (b.workspace.root / saved.entry.pdf).is_file() and "Tinh" in saved.entry.pdf
     assert not (a.workspace.root / saved.entry.pdf).exists()  # desk A's folder is left alone
-    a.approve(boss, added.id, a.entry(added.id).version)
+    a.review.approve(boss, added.id, a.entries.info(added.id).version)
     result = export_book(b, boss, book.id, tmp_path / "out-b")  # before: refused, every PDF missing
     assert result.records == 1 and not result.skipped
     result_a = export_book(a, boss, book.id, tmp_path / "out-a")  # desk A fetches the renamed PDF back
@@ -70,13 +70,13 @@ def test_a_page_is_claimed_once(two_desks) -> None:
     scans = tmp_path / "scans"
     scans.mkdir()
     _page_image(scans / "trang-1.jpg")
-    book = a.open_book(clerk, "khai_sinh", 1995, "1")
+    book = a.books.open(clerk, "khai_sinh", 1995, "1").value
     ingest_folder(a, clerk, book.id, scans)
-    (page,) = a.pages(book.id)
+    (page,) = a.books.pages(clerk, book.id)
     token = claim_page(a, page.id)
     assert token and claim_page(b, page.id) is None
     assert process_page(b, clerk, page.id, ocr=False) == 0  # desk B leaves it to desk A
-    assert b.page(page.id).status == "new"
+    assert b.books.page_info(page.id).status == "new"
 
 
 def test_two_writers_of_one_pdf_name_never_collide(tmp_path: Path) -> None:

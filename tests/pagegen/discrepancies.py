@@ -43,7 +43,7 @@ def insert_books(svc: Any, clerk: Any, records: int, per_book: int = 300, seed: 
     books: dict[tuple[int, str], int] = {}
     for year, volume, _ in made:
         if (year, volume) not in books:
-            books[(year, volume)] = svc.open_book(clerk, "khai_sinh", year, volume).id
+            books[(year, volume)] = svc.books.open(clerk, "khai_sinh", year, volume).value.id
     out = []
     with svc.store.session() as s:
         s.execute(insert(Page), [{"book_id": bid, "order": 1, "source_name": f"{bid}.jpg",

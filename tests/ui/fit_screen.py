@@ -57,7 +57,7 @@ def main(png: str, report: str) -> int:
     settings = svc.settings
     settings.watch_folders, settings.ocr_enabled = [], False
     settings.save(svc.workspace.settings_path)
-    ids = book_with_entries(svc, clerk, base / "in", svc.books()[0].id)
+    ids = book_with_entries(svc, clerk, base / "in", svc.books.list(clerk)[0].id)
     svc.save_record(clerk, ids[0], {"so": "1", "ho_ten": "Nguyễn Thị Minh Khai Phương Thảo Hồng Nhung",
                                     "gioi_tinh": "Nam", "noi_sinh": "Trạm y tế xã Châu Quang, huyện Quỳ Hợp, "
                                                                     "tỉnh Nghệ An, nơi rất xa trung tâm"})

@@ -56,4 +56,4 @@ def book_with_entries(svc: Service, actor: Actor, folder: Path, book_id: int, ro
     page_id = report.pages[0]["page_id"]
     for polygon in entry_boxes(rows):
         entry_edit.add_box(svc, actor, page_id, polygon)
-    return [e.id for e in svc.entries(page_id=page_id)]
+    return [e.id for e in svc.entries.list(actor, page_id=page_id)]

@@ -24,6 +24,6 @@ def test_a_stale_box_drag_is_refused_and_the_other_desks_box_shown(qtbot, desk, 
     drag(port, start, start + QPoint(0, 40), steps=8)
     qtbot.waitUntil(lambda: bool(told), timeout=20000)
     assert "đã có người sửa mục này" in told[0]
-    assert svc.entry(ids[1]).polygon == moved.polygon  # the other desk's box stands
+    assert svc.entries.info(ids[1]).polygon == moved.polygon  # the other desk's box stands
     qtbot.waitUntil(lambda: win.busy == 0 and any(e.id == ids[1] and e.box_version == moved.box_version
                                                   for e in win.entries), timeout=20000)

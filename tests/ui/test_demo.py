@@ -33,7 +33,7 @@ def test_demo_in_home_is_reopened_as_it_was_left(tmp_path: Path, monkeypatch, qt
     monkeypatch.setenv("HOTICH_HOME", str(tmp_path / "demo"))
     svc, clerk, scanner = start_demo(None)
     assert scanner == tmp_path / "demo" / "may-quet" and svc.workspace.root == tmp_path / "demo" / "du-lieu"
-    books = [b.id for b in svc.books()]
+    books = [b.id for b in svc.books.list(clerk)]
     assert len(books) == 1
     feeder = DemoScanner(scanner, sample_scans(), interval_ms=10)
     qtbot.waitUntil(lambda: len(list(scanner.glob("*.jpg"))) == len(sample_scans()), timeout=10000)
@@ -43,7 +43,7 @@ def test_demo_in_home_is_reopened_as_it_was_left(tmp_path: Path, monkeypatch, qt
     again, clerk2, scanner2 = start_demo(str(tmp_path / "demo"))  # --data-dir names the same folder
     try:
         assert scanner2 == scanner and clerk2.login == clerk.login
-        assert [b.id for b in again.books()] == books
+        assert [b.id for b in again.books.list(clerk)] == books
         assert DemoScanner(scanner2, sample_scans(), interval_ms=10).queue == []  # nothing fed twice
     finally:
         again.close()

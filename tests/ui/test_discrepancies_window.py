@@ -27,7 +27,7 @@ def _book(tmp_path: Path):
     scans.mkdir()
     shutil.copy(ledger_pages()[0], scans)
     os.utime(next(scans.iterdir()), (1, 1))
-    book = svc.open_book(clerk, "khai_sinh", 1998, "1")
+    book = svc.books.open(clerk, "khai_sinh", 1998, "1").value
     ingest_folder(svc, clerk, book.id, scans)
     entries = process_book(svc, clerk, book.id, ocr=False)
     svc.save_record(clerk, entries[0].id, RECORD)
@@ -58,7 +58,7 @@ def test_population_panel_beside_the_form(qtbot, tmp_path: Path) -> None:
     take = next(w for w in panel.rows if isinstance(w, QPushButton) and w.text() == "Lấy giá trị")
     take.click()
     assert win.form.rows["ho_ten_me"].edit.text() == "Lò Thị Lua"
-    qtbot.waitUntil(lambda: win.busy == 0 and svc.entry(entries[0].id).fields.get("ho_ten_me") == "Lò Thị Lua",
+    qtbot.waitUntil(lambda: win.busy == 0 and svc.entries.info(entries[0].id).fields.get("ho_ten_me") == "Lò Thị Lua",
                     timeout=10000)  # saved like a typed change, on the write queue
     win.form.rows["ho_ten_me"].edit.setText("Lò Thị Lụa")
     win.save_record()

@@ -50,9 +50,9 @@ def test_first_run_wizard_sets_up_the_office_and_two_accounts(qtbot, tmp_path: P
     settings = svc.settings
     assert (settings.office_code, settings.office_name) == ("17707", "UBND xã Châu Quang")
     assert settings.watch_folders == [str(tmp_path / "may-quet")]
-    assert {(u["login"], u["role"], u["full_name"]) for u in svc.users()} == {
+    assert {(u["login"], u["role"], u["full_name"]) for u in svc.users.list(wizard.actor)} == {
         ("quantri", "admin", "Lê Văn Quản"), ("lan", "clerk", "Lò Thị Lan")}
-    assert svc.login("lan", "matkhau-lan").role.value == "clerk"
+    assert svc.users.login("lan", "matkhau-lan").role.value == "clerk"
     assert settings.backup_key and settings.backup_folder == str(tmp_path / "usb")
     assert "mat-khau-sao-luu" not in svc.workspace.settings_path.read_text(encoding="utf-8")
     svc.close()

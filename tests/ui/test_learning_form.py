@@ -21,10 +21,10 @@ def desk(tmp_path: Path):
     settings = svc.settings
     settings.ocr_enabled, settings.watch_folders = False, []
     settings.save(svc.workspace.settings_path)
-    ids = book_with_entries(svc, clerk, tmp_path / "in", svc.books()[0].id)
-    boss = svc.login("kiemtra", "kiemtra123")
+    ids = book_with_entries(svc, clerk, tmp_path / "in", svc.books.list(clerk)[0].id)
+    boss = svc.users.login("kiemtra", "kiemtra123")
     svc.save_record(clerk, ids[0], {**RECORD, "ho_ten_cha": FATHER}, submit=True)
-    svc.approve(boss, ids[0])
+    svc.review.approve(boss, ids[0])
     with svc.store.session() as s:  # the second entry's OCR read the father's name without its accents
         s.query(Record).filter_by(entry_id=ids[1]).one().ocr = {
             "ho_ten_cha": {"value": "Nguyen Van Po", "confidence": 0.5, "bbox": [60, 600, 500, 640]}}

@@ -31,8 +31,8 @@ def desk(tmp_path: Path):
     settings = svc.settings
     settings.ocr_enabled, settings.watch_folders = False, []
     settings.save(svc.workspace.settings_path)
-    ids = book_with_entries(svc, clerk, tmp_path / "in", svc.books()[0].id)
-    boss = svc.login("kiemtra", "kiemtra123")
+    ids = book_with_entries(svc, clerk, tmp_path / "in", svc.books.list(clerk)[0].id)
+    boss = svc.users.login("kiemtra", "kiemtra123")
     windows: list[MainWindow] = []
     yield svc, clerk, boss, ids, windows
     for win in windows:
@@ -76,7 +76,7 @@ def test_typed_value_survives_pgdn_pgup_and_is_in_the_store(qtbot, desk) -> None
     type_into(qtbot, win.form.rows["ho_ten"].edit, "nguyễn văn an")
     key(qtbot, win, Qt.Key_PageDown)
     assert win.current == 1
-    assert svc.entry(ids[0]).fields.get("ho_ten") == "Nguyễn Văn An"  # saved when the clerk moved on
+    assert svc.entries.info(ids[0]).fields.get("ho_ten") == "Nguyễn Văn An"  # saved when the clerk moved on
     key(qtbot, win, Qt.Key_PageUp)
     assert win.current == 0
     assert win.form.rows["ho_ten"].edit.text() == "Nguyễn Văn An"
@@ -88,7 +88,7 @@ def test_leaving_a_field_clicking_another_entry_or_closing_keeps_the_edit(qtbot,
     win = open_window(qtbot, desk, clerk)
     type_into(qtbot, win.form.rows["so"].edit, "12")
     key(qtbot, win, Qt.Key_Tab)  # leaving the field: saved on the write queue
-    qtbot.waitUntil(lambda: svc.entry(ids[0]).fields == {"so": "12"} and win.busy == 0, timeout=20000)
+    qtbot.waitUntil(lambda: svc.entries.info(ids[0]).fields == {"so": "12"} and win.busy == 0, timeout=20000)
 
     win.show_entry(0)
     type_into(qtbot, win.form.rows["noi_sinh"].edit, "Trạm y tế xã Châu Quang")
@@ -96,13 +96,13 @@ def test_leaving_a_field_clicking_another_entry_or_closing_keeps_the_edit(qtbot,
     third = win.view.mapFromScene(win.view.boxes[2].scene_rect().center())
     drag(win.view.viewport(), third, third, steps=1)  # a click on another entry's box
     qtbot.waitUntil(lambda: win.current == 2)
-    assert svc.entry(ids[0]).fields["noi_sinh"] == "Trạm y tế xã Châu Quang"
+    assert svc.entries.info(ids[0]).fields["noi_sinh"] == "Trạm y tế xã Châu Quang"
 
     type_into(qtbot, win.form.rows["ho_ten"].edit, "lò thị mai")
     win.close()
     windows.remove(win)
-    assert svc.entry(ids[2]).fields["ho_ten"] == "Lò Thị Mai"
-    assert svc.entry(ids[2]).status == "entered"
+    assert svc.entries.info(ids[2]).fields["ho_ten"] == "Lò Thị Mai"
+    assert svc.entries.info(ids[2]).status == "entered"
 
 
 def test_unsaved_edit_asks_before_it_is_dropped(qtbot, desk, monkeypatch) -> None:
@@ -115,7 +115,7 @@ def test_unsaved_edit_asks_before_it_is_dropped(qtbot, desk, monkeypatch) -> Non
     def refuse(*_a, **_k):  # noqa: ANN002, ANN003, ANN202
         raise Refused("Máy chủ cơ sở dữ liệu không trả lời.")
 
-    monkeypatch.setattr(svc, "save_record", refuse)
+    monkeypatch.setattr(svc.records, "save", refuse)
     monkeypatch.setattr(win, "_ask_discard", lambda message: False)  # "Ở lại để sửa"
     key(qtbot, win, Qt.Key_PageDown)
     assert win.current == 0 and win.form.rows["ho_ten"].edit.text() == "lò văn páo"
@@ -128,8 +128,8 @@ def test_supervisor_correction_then_f9_is_saved_audited_then_approved(qtbot, des
     assert win.form.rows["ho_ten"].edit.text() == "Dương Kim Hạnh"
     type_into(qtbot, win.form.rows["ho_ten"].edit, "Dương Kim Hằng")
     key(qtbot, win, Qt.Key_F9)
-    qtbot.waitUntil(lambda: svc.entry(ids[0]).status == "approved" and win.busy == 0, timeout=20000)
-    entry = svc.entry(ids[0])
+    qtbot.waitUntil(lambda: svc.entries.info(ids[0]).status == "approved" and win.busy == 0, timeout=20000)
+    entry = svc.entries.info(ids[0])
     assert entry.status == "approved" and entry.fields["ho_ten"] == "Dương Kim Hằng"
     log = [a for a in actions(svc) if a[2] == str(ids[0])]
     assert log[-2:] == [("kiemtra", "record_correct", str(ids[0])), ("kiemtra", "review_approve", str(ids[0]))]
@@ -156,13 +156,13 @@ def test_box_changes_only_on_a_real_drag_and_stays_on_the_page(qtbot, desk) -> N
     svc, clerk, _boss, ids, _ = desk
     win = open_window(qtbot, desk, clerk)
     port = win.view.viewport()
-    before = svc.entry(ids[1])
+    before = svc.entries.info(ids[1])
     centre = win.view.mapFromScene(win.view.boxes[1].scene_rect().center())
     drag(port, centre, centre, steps=1)  # a click
     drag(port, centre, centre + QPoint(2, 1), steps=2)  # a tremble below the drag distance
     qtbot.wait(200)
     qtbot.waitUntil(lambda: win.busy == 0)
-    after = svc.entry(ids[1])
+    after = svc.entries.info(ids[1])
     assert after.polygon == before.polygon and after.pdf == before.pdf
     assert not [a for a in actions(svc) if a[1] == "entry_box"]
     assert (svc.workspace.root / after.pdf).is_file()
@@ -173,10 +173,10 @@ def test_box_changes_only_on_a_real_drag_and_stays_on_the_page(qtbot, desk) -> N
     start = win.view.mapFromScene(box.scene_rect().center())
     end = start + QPoint(0, port.height() * 3)
     drag(port, start, end, steps=12)
-    qtbot.waitUntil(lambda: win.busy == 0 and svc.entry(ids[2]).polygon != [[60, 910], [1180, 910],
+    qtbot.waitUntil(lambda: win.busy == 0 and svc.entries.info(ids[2]).polygon != [[60, 910], [1180, 910],
                                                                            [1180, 1270], [60, 1270]],
                     timeout=20000)
-    x0, y0, x1, y1 = svc.entry(ids[2]).bbox
+    x0, y0, x1, y1 = svc.entries.info(ids[2]).bbox
     assert 0 <= x0 and 0 <= y0 and x1 <= WIDTH and y1 <= HEIGHT
     assert y1 > 1270 + 100  # it did move down
     assert [a[1] for a in actions(svc)].count("entry_box") == 1
@@ -193,8 +193,8 @@ def test_batch_approval_takes_only_submitted_entries(qtbot, desk) -> None:
     assert {r.entry_id for r in panel.rows} == {ids[0], ids[1]}
     panel.approve_all_clean()
     qtbot.waitUntil(lambda: win.busy == 0 and panel.loaded and "Đã duyệt" in panel.summary.text(), timeout=20000)
-    assert svc.entry(ids[0]).status == "approved"
-    assert svc.entry(ids[1]).status == "entered"
+    assert svc.entries.info(ids[0]).status == "approved"
+    assert svc.entries.info(ids[1]).status == "entered"
     from hotich_desktop.core.review.book import approve_clean
 
     approved, skipped = approve_clean(svc, boss, [ids[1]])  # the core refuses it too
@@ -219,7 +219,7 @@ def test_findings_accepted_with_a_reason_in_the_window(qtbot, desk, monkeypatch)
     assert win.form.rows["ngay_sinh"].accept_button.isVisible()
     win.form.rows["ngay_sinh"].accept_button.click()
     key(qtbot, win, Qt.Key_F9)
-    qtbot.waitUntil(lambda: svc.entry(ids[0]).status == "approved" and win.busy == 0, timeout=20000)
+    qtbot.waitUntil(lambda: svc.entries.info(ids[0]).status == "approved" and win.busy == 0, timeout=20000)
     accepted = [a for a in actions(svc) if a[1] == "finding_accept"]
     assert accepted == [("canbo", "finding_accept", str(ids[0])), ("kiemtra", "finding_accept", str(ids[0]))]
 
@@ -237,7 +237,7 @@ def test_cli_review_accept(desk, tmp_path: Path) -> None:
     done = subprocess.run(base + ["--user", "kiemtra"], capture_output=True, text=True, env=env, timeout=120)
     assert done.returncode == 0, done.stderr
     assert json.loads(done.stdout)["finding"]["accepted"] is True
-    assert svc.approve(boss, ids[0]).status == "approved"
+    assert svc.review.approve(boss, ids[0]).value.status == "approved"
     wrong = subprocess.run(base[:-5] + ["--finding", "khong_co", "--reason", "x", "--user", "kiemtra"],
                            capture_output=True, text=True, env=env, timeout=120)
     assert wrong.returncode != 0 and "khong_co" in wrong.stderr

@@ -150,11 +150,11 @@ def desk(tmp_path: Path):
     settings = svc.settings
     settings.ocr_enabled, settings.watch_folders = False, []
     settings.save(svc.workspace.settings_path)
-    book = svc.books()[0]
+    book = svc.books.list(clerk)[0]
     ids = book_with_entries(svc, clerk, tmp_path / "in", book.id)
     for entry_id, record in zip(ids, RECORDS):
         svc.save_record(clerk, entry_id, record, submit=True)
-    boss = svc.login("kiemtra", "kiemtra123")
+    boss = svc.users.login("kiemtra", "kiemtra123")
     guard = GuiThreadGuard(svc)
     yield svc, boss, book, ids, guard
     svc.close()
@@ -198,7 +198,7 @@ def test_every_write_refreshes_the_panels_from_changed_and_no_store_call_runs_on
     win.save_record()
     idle(qtbot, win, lambda: any(ids[0] in c.entries for c, _s in changes))
     with guard.paused():
-        assert svc.entry(ids[0]).fields["noi_sinh"] == "Trạm y tế xã Nậm Tăm"
+        assert svc.entries.info(ids[0]).fields["noi_sinh"] == "Trạm y tế xã Nậm Tăm"
 
     # Page delete and restore: the page list and the entry panel follow the page's Changes.
     monkeypatch.setattr(QMessageBox, "exec", lambda box: next(b for b in box.buttons()
@@ -271,14 +271,14 @@ def test_two_quick_drags_of_one_box_are_written_one_after_the_other(qtbot, desk,
     win.view.box_changed.emit(box.entry_id, second)  # before the first re-cut is done
     idle(qtbot, win, lambda: slow.calls == 2)
     assert slow.most == 1  # never two re-cuts of one entry at once
-    assert svc.entry(box.entry_id).polygon == rect_to_polygon(second)  # the later drag wins
-    assert (svc.workspace.root / svc.entry(box.entry_id).pdf).is_file()
+    assert svc.entries.info(box.entry_id).polygon == rect_to_polygon(second)  # the later drag wins
+    assert (svc.workspace.root / svc.entries.info(box.entry_id).pdf).is_file()
     win.close()
 
 
 def test_one_package_is_never_sent_twice(qtbot, desk, monkeypatch) -> None:
     svc, boss, book, ids, guard = desk
-    svc.approve(boss, ids[0])
+    svc.review.approve(boss, ids[0])
     win = open_window(qtbot, svc, boss)
     win.open_outbox()
     outbox = win.outbox

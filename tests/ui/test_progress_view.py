@@ -14,8 +14,8 @@ from tests.ui.test_review_outbox import entered_book
 
 def test_progress_tab_shows_charts_and_the_plan(qtbot, tmp_path: Path, ledgers: Path) -> None:
     svc, clerk, book, entries = entered_book(tmp_path)
-    boss = svc.login("kiemtra", "kiemtra123")
-    svc.approve(boss, entries[0].id)
+    boss = svc.users.login("kiemtra", "kiemtra123")
+    svc.review.approve(boss, entries[0].id)
     with open(tmp_path / "so.csv", "w", newline="", encoding="utf-8") as fh:
         csv.writer(fh).writerows([["Loại sổ", "Năm", "Quyển", "Số hồ sơ dự kiến"], ["KS", 1998, 1, 10],
                                   ["Khai tử", 1998, 1, ""]])

@@ -17,7 +17,7 @@ def test_quarantine_list_with_reasons_and_retry(qtbot, tmp_path: Path) -> None:
     settings = svc.settings
     settings.watch_folders, settings.ocr_enabled = [], False
     settings.save(svc.workspace.settings_path)
-    book = svc.books()[0]
+    book = svc.books.list(clerk)[0]
     scans = tmp_path / "in"
     scans.mkdir()
     good = draw_page(tmp_path / "good.png")
@@ -42,7 +42,7 @@ def test_quarantine_list_with_reasons_and_retry(qtbot, tmp_path: Path) -> None:
     dialog.table.selectRow(0)
     dialog.retry()
     assert "Đã nhận trang-7.png" in dialog.message.text()
-    assert dialog.table.rowCount() == 0 and len(svc.pages(book.id)) == 1
+    assert dialog.table.rowCount() == 0 and len(svc.books.pages(clerk, book.id)) == 1
     qtbot.waitUntil(lambda: win.busy == 0 and not win.quarantine_button.isVisible(), timeout=30000)  # from changed
     win.close()
     svc.close()

@@ -31,7 +31,7 @@ def entered_book(tmp_path: Path):
     scans.mkdir()
     shutil.copy(ledger_pages()[0], scans)
     os.utime(next(scans.iterdir()), (1, 1))  # long finished writing
-    book = svc.open_book(clerk, "khai_sinh", 1998, "1")
+    book = svc.books.open(clerk, "khai_sinh", 1998, "1").value
     ingest_folder(svc, clerk, book.id, scans)
     entries = process_book(svc, clerk, book.id, ocr=False)
     for entry, fields in zip(entries, RECORDS):
@@ -41,7 +41,7 @@ def entered_book(tmp_path: Path):
 
 def test_supervisor_reviews_in_the_queue_then_exports_and_uploads(qtbot, tmp_path: Path, ledgers: Path) -> None:
     svc, clerk, book, entries = entered_book(tmp_path)
-    boss = svc.login("kiemtra", "kiemtra123")
+    boss = svc.users.login("kiemtra", "kiemtra123")
     win = MainWindow(svc, boss)
     qtbot.addWidget(win)
     win.show()
@@ -60,9 +60,9 @@ def test_supervisor_reviews_in_the_queue_then_exports_and_uploads(qtbot, tmp_pat
                     and win.entries[win.current].id == flagged.entry_id, timeout=20000)
 
     panel.approve_all_clean()
-    qtbot.waitUntil(lambda: svc.entry(entries[0].id).status == "approved" and win.busy == 0 and panel.loaded,
+    qtbot.waitUntil(lambda: svc.entries.info(entries[0].id).status == "approved" and win.busy == 0 and panel.loaded,
                     timeout=20000)
-    assert svc.entry(entries[1].id).status == "submitted"  # the flagged one waits for a look
+    assert svc.entries.info(entries[1].id).status == "submitted"  # the flagged one waits for a look
     assert "Đã duyệt 1 mục" in panel.summary.text()
 
     win.open_outbox()
@@ -86,8 +86,8 @@ def test_supervisor_reviews_in_the_queue_then_exports_and_uploads(qtbot, tmp_pat
 
 def test_clerk_sees_returned_work_with_the_reason(qtbot, tmp_path: Path, ledgers: Path) -> None:
     svc, clerk, book, entries = entered_book(tmp_path)
-    boss = svc.login("kiemtra", "kiemtra123")
-    svc.return_entry(boss, entries[1].id, "Giới tính không khớp tên đệm")
+    boss = svc.users.login("kiemtra", "kiemtra123")
+    svc.review.return_entry(boss, entries[1].id, "Giới tính không khớp tên đệm")
     win = MainWindow(svc, clerk)
     qtbot.addWidget(win)
     win.show()
@@ -110,13 +110,13 @@ def test_daily_report_and_user_admin_dialogs(qtbot, tmp_path: Path, ledgers: Pat
     assert out is not None and out.read_bytes().startswith(b"%PDF")
     assert report.save(".xlsx", str(tmp_path / "khong-co" / "\0bad")) is None and report.message.text()
 
-    admin = svc.login("quantri", "quantri123")
+    admin = svc.users.login("quantri", "quantri123")
     users = UsersDialog(svc, admin)
     qtbot.addWidget(users)
     logins = [users.table.item(i, 0).text() for i in range(users.table.rowCount())]
     users.table.selectRow(logins.index("canbo"))
     users.toggle_active()
-    assert not next(u for u in svc.users() if u["login"] == "canbo")["active"]
+    assert not next(u for u in svc.users.list(admin) if u["login"] == "canbo")["active"]
     users.table.selectRow(logins.index("quantri"))
     users.toggle_active()  # the core refuses; the dialog says why
     assert "chính mình" in users.message.text()

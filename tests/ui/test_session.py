@@ -21,7 +21,7 @@ def _desk(tmp_path: Path):
     settings = svc.settings
     settings.watch_folders, settings.ocr_enabled = [], False
     settings.save(svc.workspace.settings_path)
-    ids = book_with_entries(svc, clerk, tmp_path / "in", svc.books()[0].id)
+    ids = book_with_entries(svc, clerk, tmp_path / "in", svc.books.list(clerk)[0].id)
     return svc, clerk, ids
 
 
@@ -44,7 +44,7 @@ def test_switch_user_keeps_the_edit_and_opens_the_other_role(qtbot, tmp_path: Pa
     successor = QApplication.instance().main_window
     qtbot.addWidget(successor)
     assert successor.actor.login == "kiemtra" and not win.isVisible()
-    assert svc.entry(ids[0]).fields == {"so": "5"}  # saved before the clerk left
+    assert svc.entries.info(ids[0]).fields == {"so": "5"}  # saved before the clerk left
     with svc.store.session() as s:
         actions = list(s.execute(text("SELECT user_login || ':' || action FROM audit_events ORDER BY id")).scalars())
     assert actions[-2:] == ["kiemtra:login", "canbo:logout"]
@@ -55,9 +55,9 @@ def test_switch_user_keeps_the_edit_and_opens_the_other_role(qtbot, tmp_path: Pa
 def test_partial_book_export_asks_first(qtbot, tmp_path: Path, monkeypatch) -> None:
     svc, clerk, ids = _desk(tmp_path)
     svc.save_record(clerk, ids[0], RECORD, submit=True)
-    boss = svc.login("kiemtra", "kiemtra123")
-    svc.approve(boss, ids[0])
-    progress = book_progress(svc, svc.books()[0].id)
+    boss = svc.users.login("kiemtra", "kiemtra123")
+    svc.review.approve(boss, ids[0])
+    progress = book_progress(svc, svc.books.list(boss)[0].id)
     assert (progress.entries, progress.approved) == (3, 1)
     assert "2 trong 3 mục chưa được phê duyệt" in progress.warning()
 

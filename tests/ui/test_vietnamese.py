@@ -88,7 +88,7 @@ def test_no_english_in_windows_dialogs_and_qt_parts(qtbot, vietnamese, tmp_path:
                 found.setdefault(where, set()).add(t)
 
     for login, password in (("canbo", "canbo123"), ("kiemtra", "kiemtra123"), ("quantri", "quantri123")):
-        actor = svc.login(login, password)
+        actor = svc.users.login(login, password)
         win = MainWindow(svc, actor)
         qtbot.addWidget(win)
         win.toggle_review() if actor.may("review") or actor.may("enter") else None
@@ -101,7 +101,7 @@ def test_no_english_in_windows_dialogs_and_qt_parts(qtbot, vietnamese, tmp_path:
             win.outbox.close()
         win.close()
 
-    admin = svc.login("quantri", "quantri123")
+    admin = svc.users.login("quantri", "quantri123")
     for name, dialog in (("login", LoginDialog(svc)), ("first admin", FirstAdminDialog(svc)),
                          ("new book", NewBookDialog()), ("settings", SettingsDialog(svc.settings, win.prefs)),
                          ("users", UsersDialog(svc, admin)), ("new user", NewUserDialog(svc, admin)),

@@ -63,16 +63,16 @@ def test_page_from_folder_to_saved_records_with_keys_and_drags(qtbot, window) ->
     start = win.view.mapFromScene(before.center())
     end = win.view.mapFromScene(before.center() + QPointF(0, 40))
     drag(win.view.viewport(), start, end)
-    qtbot.waitUntil(lambda: abs(svc.entry(box.entry_id).bbox[1] - before.top()) > 5 and win.busy == 0,
+    qtbot.waitUntil(lambda: abs(svc.entries.info(box.entry_id).bbox[1] - before.top()) > 5 and win.busy == 0,
                     timeout=20000)
-    moved_pdf = svc.entry(box.entry_id).pdf
+    moved_pdf = svc.entries.info(box.entry_id).pdf
 
     # Undo puts it back, in the core too.
     qtbot.keyClick(win, Qt.Key_Z, Qt.ControlModifier)
-    qtbot.waitUntil(lambda: abs(svc.entry(box.entry_id).bbox[1] - before.top()) < 3 and win.busy == 0,
+    qtbot.waitUntil(lambda: abs(svc.entries.info(box.entry_id).bbox[1] - before.top()) < 3 and win.busy == 0,
                     timeout=20000)
-    assert (svc.workspace.root / svc.entry(box.entry_id).pdf).is_file()
-    assert not (svc.workspace.root / moved_pdf).exists() or moved_pdf == svc.entry(box.entry_id).pdf
+    assert (svc.workspace.root / svc.entries.info(box.entry_id).pdf).is_file()
+    assert not (svc.workspace.root / moved_pdf).exists() or moved_pdf == svc.entries.info(box.entry_id).pdf
 
     # Keyboard only: type the first fields, Enter moves on, Ctrl+S saves and moves to the next entry.
     win.show_entry(0)
@@ -82,8 +82,8 @@ def test_page_from_folder_to_saved_records_with_keys_and_drags(qtbot, window) ->
         type_text(focused, text)
         qtbot.keyClick(focused, Qt.Key_Return)
     qtbot.keyClick(QApplication.focusWidget(), Qt.Key_S, Qt.ControlModifier)  # saved on the write queue
-    qtbot.waitUntil(lambda: win.busy == 0 and svc.entry(win.entries[0].id).status == "entered", timeout=20000)
-    saved = svc.entry(win.entries[0].id)
+    qtbot.waitUntil(lambda: win.busy == 0 and svc.entries.info(win.entries[0].id).status == "entered", timeout=20000)
+    saved = svc.entries.info(win.entries[0].id)
     assert saved.status == "entered"
     assert saved.fields["ho_ten"] == "Dương Kim Hạnh" and saved.fields["gioi_tinh"] == "Nữ"
     assert Path(saved.pdf).name.startswith("KS.1998.01.001.Duong-Kim-Hanh")
@@ -94,7 +94,7 @@ def test_page_from_folder_to_saved_records_with_keys_and_drags(qtbot, window) ->
 
 def test_roles_shape_the_menus(qtbot, tmp_path: Path, ledgers: Path) -> None:
     svc, clerk, _ = make_demo(tmp_path)
-    boss = svc.login("kiemtra", "kiemtra123")
+    boss = svc.users.login("kiemtra", "kiemtra123")
     menus = {}
     for who in (clerk, boss):
         win = MainWindow(svc, who)

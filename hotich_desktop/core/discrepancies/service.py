@@ -291,7 +291,7 @@ class Discrepancies:
         if resolution in ("population_wrong", "record_corrected") and target is None:
             raise Refused(f"Dòng {line_id} chưa ghép với hồ sơ nào: hãy chọn hồ sơ (--entry) trước.")
         if target is not None:
-            self.svc.entry(int(target))  # NotFound for a wrong id
+            self.svc.entries.get(actor, int(target))  # NotFound for a wrong id
         if resolution == "record_corrected" and not corrections:
             raise BadInput("Sửa hồ sơ cần giá trị đúng cho ít nhất một trường.")
         if resolution == "not_in_books":
@@ -299,7 +299,7 @@ class Discrepancies:
         changes = Changes()
         if resolution == "record_corrected":
             assert target is not None and corrections is not None
-            self.svc.save_record(actor, int(target), corrections, submit=True, expected_version=expected_version)
+            self.svc.records.save(actor, int(target), corrections, submit=True, expected_version=expected_version)
             changes = Changes.of(entries=[int(target)])
         with self.svc.store.session(write=True) as s:
             line = self._line(s, line_id)
@@ -496,8 +496,8 @@ class Discrepancies:
         """The clerk's note that a record and the population data differ: a line of this office's own list
         (kind 'noted', exported like the district's), for the district to fix its side."""
         self.svc.require(actor, "discrepancies")
-        entry = self.svc.entry(entry_id)
-        book, _page = self.svc.entry_context(entry_id)
+        entry = self.svc.entries.get(actor, entry_id)
+        book, _page = self.svc.entries.context(actor, entry_id)
         kind = {"ho_ten": "name", "ngay_sinh": "birth", "gioi_tinh": "gender", "dan_toc": "ethnicity",
                 "ho_ten_cha": "parents", "ho_ten_me": "parents"}.get(field.rsplit("_chong", 1)[0].rsplit("_vo", 1)[0],
                                                                      "other")

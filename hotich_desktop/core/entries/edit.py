@@ -12,12 +12,10 @@ from pathlib import Path
 from sqlalchemy import select
 
 from .. import audit, blobs
-from .pdfs import entry_pdf, name_parts
 from ..errors import Conflict, NotFound, Refused
 from .. import lifecycle
 from ..lifecycle import EntryStatus
 from ..imaging.geometry import bbox_of, clip_polygon
-from ..naming import render
 from .processing import load_page_frame
 from ..roles import Actor
 from ..store.models import Entry, Record
@@ -43,15 +41,9 @@ def _same(a: list[list[float]], b: list[list[float]], tolerance: float = 1.0) ->
 
 
 def _write_pdf(svc: Service, page_id: int, polygon: list[list[float]], fields: dict[str, str]):  # noqa: ANN202
-    page = svc.page(page_id)
-    book = svc.book(page.book_id)
-    frame = load_page_frame(svc, page_id)
-
-    def name_for(paper: str) -> str:
-        return render(name_parts(book.book_type, book.year, book.volume, fields, paper, page.page_number),
-                      svc.settings.naming_pattern)
-
-    return entry_pdf(frame, polygon, svc.workspace.pdfs / f"sach-{book.id}", name_for)
+    page = svc.books.page_info(page_id)
+    book = svc.books.info(page.book_id)
+    return svc.entries.cut_pdf(load_page_frame(svc, page_id), polygon, book, page.page_number, fields)
 
 
 def _check_box(row: Entry | None, entry_id: int, expected: int | None) -> Entry:
@@ -66,11 +58,11 @@ def set_box(svc: Service, actor: Actor, entry_id: int, polygon: list[list[float]
             expected_version: int | None = None) -> EntryInfo:
     """expected_version: the entry's box_version the clerk dragged from; another desk's change is refused."""
     svc.require(actor, "enter")
-    entry = svc.entry(entry_id)
+    entry = svc.entries.info(entry_id)
     if lifecycle.locked(entry.status):
         raise Refused("Mục đã phê duyệt: không sửa khung được nữa.")
     _check_box_version(entry, expected_version)
-    page = svc.page(entry.page_id)
+    page = svc.books.page_info(entry.page_id)
     poly = _checked(polygon, page.width, page.height)
     if _same(poly, entry.polygon):
         return entry  # nothing moved: no new PDF, no audit event
@@ -90,13 +82,13 @@ def set_box(svc: Service, actor: Actor, entry_id: int, polygon: list[list[float]
         raise
     if old_pdf and old_pdf != row.pdf_path:
         (root / old_pdf).unlink(missing_ok=True)
-    return svc.entry(entry_id)
+    return svc.entries.info(entry_id)
 
 
 def add_box(svc: Service, actor: Actor, page_id: int, polygon: list[list[float]]) -> EntryInfo:
     svc.require(actor, "enter")
-    page = svc.page(page_id)
-    book = svc.book(page.book_id)
+    page = svc.books.page_info(page_id)
+    book = svc.books.info(page.book_id)
     poly = _checked(polygon, page.width, page.height)
     written = _write_pdf(svc, page_id, poly, {})
     with svc.store.session() as s:
@@ -114,7 +106,7 @@ def add_box(svc: Service, actor: Actor, page_id: int, polygon: list[list[float]]
         s.add(Record(entry_id=entry.id, book_type=book.book_type, fields={}, ocr={}))
         audit.record(s, actor.login, "entry_add", "entry", entry.id, after={"page_id": page_id, "polygon": poly})
         new_id = entry.id
-    return svc.entry(new_id)
+    return svc.entries.info(new_id)
 
 
 def _check_box_version(entry: EntryInfo, expected: int | None) -> None:

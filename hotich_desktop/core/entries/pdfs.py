@@ -4,7 +4,7 @@ from __future__ import annotations
 import hashlib
 import os
 import tempfile
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -60,17 +60,29 @@ def write_new(folder: Path, wanted: str, data: bytes) -> Path:
         tmp.unlink(missing_ok=True)
 
 
-def entry_pdf(frame: Frame, polygon: Sequence[Sequence[float]], folder: Path,
-              name_for: Callable[[str], str]) -> WrittenPdf:
-    """Crops, encodes under the budget and writes; `name_for(paper)` gives the wanted file name."""
+@dataclass(frozen=True)
+class PdfName:
+    """What an entry's file name is made of besides its record: the book, the page's printed number and
+    the office's naming pattern. The one rule for naming an entry's PDF, when it is cut, re-cut or renamed."""
+
+    book_type: str
+    year: int
+    volume: str
+    page_number: str = ""
+    pattern: str = naming.DEFAULT_NAMING
+
+    def name(self, fields: Mapping[str, str], paper: str) -> str:
+        parts = naming.NameParts(self.book_type, self.year, self.volume, fields.get("so", ""),
+                                 naming.person_name(self.book_type, fields), fields.get("gioi_tinh", ""), paper,
+                                 self.page_number)
+        return naming.render(parts, self.pattern)
+
+
+def entry_pdf(frame: Frame, polygon: Sequence[Sequence[float]], folder: Path, name: PdfName,
+              fields: Mapping[str, str]) -> WrittenPdf:
+    """Crops, encodes under the budget and writes under the entry's name (the next free one)."""
     crop = straight_crop(frame.image, polygon, frame.dpi)
     pdf = encode(crop, frame.dpi)
     paper = naming.paper_size(frame.image.width, frame.image.height, frame.dpi)  # the page's sheet
-    path = write_new(folder, name_for(paper), pdf.data)
+    path = write_new(folder, name.name(fields, paper), pdf.data)
     return WrittenPdf(path, len(pdf.data), hashlib.sha256(pdf.data).hexdigest(), paper)
-
-
-def name_parts(book_type: str, year: int, volume: str, fields: Mapping[str, str], paper: str,
-               page: str = "") -> naming.NameParts:
-    return naming.NameParts(book_type, year, volume, fields.get("so", ""),
-                            naming.person_name(book_type, fields), fields.get("gioi_tinh", ""), paper, page)

@@ -1,6 +1,7 @@
 """The image stages as the CLI contracts run them on one file: detect, crop, ocr (no store involved)."""
 from __future__ import annotations
 
+import logging
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -10,8 +11,8 @@ from ..errors import BadInput
 from ..imaging.detect import Detection, detect
 from ..imaging.geometry import bbox_of, rounded, to_raw
 from ..imaging.loader import Frame, first_frame
-from ..naming import render
 
+log = logging.getLogger(__name__)
 
 
 @dataclass
@@ -54,34 +55,37 @@ def detect_file(path: Path) -> PageDetection:
 
 def crop_file(path: Path, book_type: str, year: int, out: Path, volume: str = "",
               read_fields: bool = True) -> dict[str, Any]:
-    from .pdfs import entry_pdf, name_parts  # PDF libraries load only for crop: `hotich ocr` starts faster
+    from .pdfs import PdfName, entry_pdf  # PDF libraries load only for crop: `hotich ocr` starts faster
 
     get_book_type(book_type)
     page = detect_file(path)
-    fields: list[dict[str, str]] = [{} for _ in page.detection.polygons]
-    if read_fields and page.detection.polygons:
-        fields = _quick_fields(page, book_type)
+    polygons = page.detection.polygons
+    found = read_prefill(page.frame, polygons, book_type, only=_naming_keys(book_type)) if read_fields else []
+    fields = [{k: v.value for k, v in r.items()} for r in found] or [{} for _ in polygons]
+    name = PdfName(book_type, year, volume)
     entries = []
-    for poly_upright, raw_poly, values in zip(page.detection.polygons, page.polygons, fields):
-        def name_for(paper: str, values: dict[str, str] = values) -> str:
-            return render(name_parts(book_type, year, volume, values, paper))
-
-        written = entry_pdf(page.frame, poly_upright, out, name_for)
+    for poly_upright, raw_poly, values in zip(polygons, page.polygons, fields):
+        written = entry_pdf(page.frame, poly_upright, out, name, values)
         entries.append({"polygon": raw_poly, "bbox": [int(v) for v in bbox_of(raw_poly)], "pdf": str(written.path),
                         "bytes": written.bytes, "paper": written.paper})
     return {"image": path.name, "entries": entries}
 
 
-def _quick_fields(page: PageDetection, book_type: str) -> list[dict[str, str]]:
-    """The registration number and names, read only to name the files; empty when OCR is not there."""
+def read_prefill(frame: Frame, polygons: list, book_type: str, lang: str = "vie",
+                 only: set[str] | None = None, profile: Any = None) -> list[dict[str, Any]]:
+    """The OCR readings per entry ({key: FieldReading}); one empty dict per entry when Tesseract is not
+    there (the clerk types everything; said once in the log), never an error. `profile`: the book's
+    LayoutProfile (core/ocr/layout_profile.py), where its fields sit."""
+    if not polygons:
+        return []
     from ..ocr.engine import OcrUnavailable
     from ..ocr.reader import read_entries
 
     try:
-        results = read_entries(page.frame, page.detection.polygons, book_type, only=_naming_keys(book_type))
-    except OcrUnavailable:
-        return [{} for _ in page.detection.polygons]
-    return [{k: v.value for k, v in r.items()} for r in results]
+        return read_entries(frame, polygons, book_type, only=only, lang=lang, profile=profile)
+    except OcrUnavailable as exc:
+        log.warning("%s", exc.message)
+        return [{} for _ in polygons]
 
 
 def _naming_keys(book_type: str) -> set[str]:

@@ -17,12 +17,11 @@ from typing import TYPE_CHECKING, Any
 from sqlalchemy import or_, select, update
 
 from .. import audit, blobs
-from .pdfs import WrittenPdf, entry_pdf, name_parts
+from .pdfs import WrittenPdf
 from ..errors import BadInput, HotichError
 from ..lifecycle import PAGE_FINISHED, EntryStatus, PageStatus
 from ..imaging.loader import Frame, frame_at
-from ..naming import render
-from .pipeline import detect_frame
+from .pipeline import detect_frame, read_prefill
 from ..roles import Actor
 from ..store.models import Entry, Page, Record, utcnow
 from ..views import EntryInfo
@@ -36,13 +35,8 @@ CLAIM_TIMEOUT = dt.timedelta(minutes=15)
 
 
 def load_page_frame(svc: Service, page_id: int) -> Frame:
-    page = svc.page(page_id)
-    return frame_at(svc.page_path(page), _frame_index(svc, page_id))
-
-
-def _frame_index(svc: Service, page_id: int) -> int:
-    with svc.store.session() as s:
-        return s.get(Page, page_id).frame
+    page = svc.books.page_info(page_id)
+    return frame_at(svc.books.page_path(page), svc.books.frame_index(page_id))
 
 
 def read_fields(frame: Frame, polygons: list, book_type: str, enabled: bool, lang: str = "vie",
@@ -51,15 +45,8 @@ def read_fields(frame: Frame, polygons: list, book_type: str, enabled: bool, lan
     the book's LayoutProfile (core/ocr/layout_profile.py), where its fields sit."""
     if not enabled or not polygons:
         return [{} for _ in polygons]
-    from ..ocr.engine import OcrUnavailable
-    from ..ocr.reader import read_entries
-
-    try:
-        found = read_entries(frame, polygons, book_type, lang=lang, profile=profile)
-    except OcrUnavailable as exc:
-        log.warning("%s", exc.message)
-        return [{} for _ in polygons]
-    return [{k: v.as_json() for k, v in f.items()} for f in found]
+    return [{k: v.as_json() for k, v in f.items()}
+            for f in read_prefill(frame, polygons, book_type, lang, profile=profile)]
 
 
 def claim_page(svc: Service, page_id: int) -> str | None:
@@ -80,7 +67,8 @@ def claim_page(svc: Service, page_id: int) -> str | None:
 
 def process_page(svc: Service, actor: Actor, page_id: int, ocr: bool = True) -> int:
     """Detects, writes PDFs, stores entries with their OCR prefill. Returns the number of entries."""
-    book, page = svc.book(svc.page(page_id).book_id), svc.page(page_id)
+    page = svc.books.page_info(page_id)
+    book = svc.books.info(page.book_id)
     if page.status in PAGE_FINISHED:
         return page.entries
     token = claim_page(svc, page_id)
@@ -113,16 +101,10 @@ def _process_claimed(svc: Service, actor: Actor, book: Any, page: Any, token: st
     reading = ocr and settings.ocr_enabled
     profile = svc.layouts.profile_for(book.id) if reading else None
     prefill = read_fields(frame, polygons, book.book_type, reading, settings.ocr_language, profile)
-    folder = svc.workspace.pdfs / f"sach-{book.id}"
     written: list[WrittenPdf] = []
     for poly, fields in zip(polygons, prefill):
         values = {k: v.get("value", "") for k, v in fields.items()}
-
-        def name_for(paper: str, values: dict[str, str] = values) -> str:
-            return render(name_parts(book.book_type, book.year, book.volume, values, paper, page.page_number),
-                          svc.settings.naming_pattern)
-
-        written.append(entry_pdf(frame, poly, folder, name_for))
+        written.append(svc.entries.cut_pdf(frame, poly, book, page.page_number, values))
     _store_entries(svc, actor, page_id, book.book_type, polygons, written, prefill, found.skew_degrees, token)
     return len(polygons)
 
@@ -181,12 +163,12 @@ def _mark_failed(svc: Service, page_id: int, reason: str) -> None:
 def process_book(svc: Service, actor: Actor, book_id: int, ocr: bool = True,
                  progress: Progress | None = None) -> list[EntryInfo]:
     svc.require(actor, "intake")
-    pages = svc.pages(book_id) if svc.book(book_id) else []
+    pages = svc.books.pages(actor, book_id) if svc.books.info(book_id) else []
     for n, page in enumerate(pages, 1):
         if progress:
             progress(n, len(pages), page.source_name)
         process_one(svc, actor, page.id, ocr=ocr)
-    return [_with_prefill(e) for e in svc.entries(book_id=book_id)]
+    return [_with_prefill(e) for e in svc.entries.list(actor, book_id=book_id)]
 
 
 def process_one(svc: Service, actor: Actor, page_id: int, ocr: bool = True) -> int:

@@ -105,7 +105,7 @@ def export_book(svc: Service, actor: Actor, book_id: int, out_dir: Path, progres
     """Builds the package aside and makes it current in one store transaction (see `intent`).
     `partial`: a supervisor confirms exporting a book whose entries are not all approved yet."""
     svc.require(actor, "export")
-    book = svc.book(book_id)
+    book = svc.books.info(book_id)
     rows, skipped = collect_rows(svc, book_id)
     settings = svc.settings
     template_override = settings.templates.get(book.book_type, "")

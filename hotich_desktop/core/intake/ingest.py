@@ -67,14 +67,13 @@ def ingest_file(svc: Service, actor: Actor, book_id: int, path: Path) -> IngestR
         log.warning("%s", exc.message)
         report.waiting.append(path.name)  # vanished or locked: nothing to keep, nothing lost
         return report
-    known = svc.intake_lookup(sha, path)
+    known = svc.intake.lookup(sha, path)
     if known is not None:
         outcome, page_id = known
         if outcome == "quarantined":
             return report  # told once already; the reason file is in quarantine
         report.duplicates.append({"file": path.name, "page_id": page_id, "sha256": sha})
-        if svc.intake_note_duplicate(sha, path):
-            svc.log(actor.login, "intake_duplicate", "page", page_id, {"file": str(path)})
+        svc.intake.note_duplicate(actor, sha, path, page_id)
         _done(svc, path)
         return report
     try:
@@ -85,12 +84,12 @@ def ingest_file(svc: Service, actor: Actor, book_id: int, path: Path) -> IngestR
             report.waiting.append(path.name)
             return report
         quarantine(svc.workspace.quarantine, path, exc.message)
-        svc.intake_quarantined(actor, sha, path, exc.message)
+        svc.intake.quarantined(actor, sha, path, exc.message)
         report.quarantined.append({"file": path.name, "reason": exc.message})
         return report
     except HotichError as exc:  # disk full, no permission on the archive: stop, keep the file waiting
         raise exc
-    page_ids = svc.add_pages(actor, book_id, path, sha, stored, facts)
+    page_ids = svc.intake.add_pages(actor, book_id, path, sha, stored, facts)
     for pid, fact in zip(page_ids, facts):
         report.pages.append({"file": path.name, "sha256": sha, "page_id": pid, "frame": fact.index})
     _done(svc, path)

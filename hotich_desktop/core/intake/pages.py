@@ -42,7 +42,7 @@ def keep_page(svc: Service, actor: Actor, page_id: int) -> PageInfo:
         before = {"status": page.status, "error": page.error}
         page.status, page.error = PageStatus.KEPT, ""
         audit.record(s, actor.login, "page_keep", "page", page_id, before, {"status": PageStatus.KEPT.value})
-    return svc.page(page_id)
+    return svc.books.page_info(page_id)
 
 
 def move_page(svc: Service, actor: Actor, page_id: int, book_id: int) -> PageInfo:
@@ -75,7 +75,7 @@ def move_page(svc: Service, actor: Actor, page_id: int, book_id: int) -> PageInf
         audit.record(s, actor.login, "page_move", "page", page_id, before, {"book_id": book_id, "order": last + 1})
     for pdf in pdfs:
         (svc.workspace.root / pdf).unlink(missing_ok=True)
-    return svc.page(page_id)
+    return svc.books.page_info(page_id)
 
 
 def delete_page(svc: Service, actor: Actor, page_id: int) -> None:
@@ -110,7 +110,7 @@ def delete_page(svc: Service, actor: Actor, page_id: int) -> None:
 def deleted_pages(svc: Service, book_id: int) -> list[PageInfo]:
     with svc.store.session() as s:
         rows = s.scalars(select(Page).where(Page.book_id == book_id, Page.status == PageStatus.DELETED).order_by(Page.order))
-        return [svc.page(p.id) for p in rows]
+        return [svc.books.page_info(p.id) for p in rows]
 
 
 def restore_page(svc: Service, actor: Actor, page_id: int) -> PageInfo:
@@ -135,7 +135,7 @@ def restore_page(svc: Service, actor: Actor, page_id: int) -> PageInfo:
             entry.status = statuses.get(str(entry.id), EntryStatus.NEW)
         page.status = before.get("status", PageStatus.NEW)
         audit.record(s, actor.login, "page_restore", "page", page_id, {"status": PageStatus.DELETED.value}, {"status": str(page.status)})
-    return svc.page(page_id)
+    return svc.books.page_info(page_id)
 
 
 def header_of(svc: Service, page_id: int) -> tuple[str | None, int | None]:

@@ -209,7 +209,7 @@ class Learning:
         office wrote, then (for names) the next word from the office's family, middle and given names,
         most frequent first. Accents and case in `prefix` are ignored ("nguyen v" finds "Nguyễn Văn")."""
         self.svc.require(actor, "read_records")
-        form = load_form(self.svc.book(book_id).book_type)
+        form = load_form(self.svc.books.get(actor, book_id).book_type)
         fdef = form.field(field)
         if fdef is None:
             raise NotFound(f"Biểu mẫu {form.title} không có trường «{field}».")

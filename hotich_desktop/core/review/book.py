@@ -1,26 +1,22 @@
-"""The supervisor's review queue and a book's checks, computed in bulk.
-
-Per-record checks on save run a few indexed lookups (Service._findings); a queue or a whole book needs
-the same answers for hundreds of records at once, so here they come from a handful of set queries.
-"""
+"""The supervisor's review queue and a book's progress, with every record's findings from the whole-book
+form of records/findings.py (a handful of set queries for hundreds of records)."""
 from __future__ import annotations
 
-from collections import defaultdict
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import select
 
 from ..records import checks
 from ..booktypes import BOOK_TYPES
-from ..errors import HotichError
 from .. import lifecycle
 from ..lifecycle import EntryStatus
-from ..records.context import book_contexts, entry_contexts
+from ..records.context import entry_contexts
+from ..records.findings import BookCheck, accepted, book_findings
 from ..records.forms import load_form
 from ..records.rules import load_rules
 from ..roles import Actor
-from ..store.models import Book, Entry, FindingAcceptance, Page, Record, ReviewDecision, User
+from ..store.models import Book, Entry, Page, Record, ReviewDecision, User
 from ..views import Finding
 
 if TYPE_CHECKING:  # the context is handed in; a stage never climbs back up to it
@@ -29,20 +25,8 @@ if TYPE_CHECKING:  # the context is handed in; a stage never climbs back up to i
 REVIEWABLE = tuple(lifecycle.REVIEWABLE)
 ANY_STATUS = "*"  # review_queue(status=ANY_STATUS): every entry with a record, the book's whole check view
 CHUNK = 500
-
-
-@dataclass
-class BookCheck:
-    """Every record's findings in a book, and the registration numbers missing from its sequence."""
-
-    findings: dict[int, list[Finding]] = field(default_factory=dict)
-    gaps: list[int] = field(default_factory=list)
-
-    def open_findings(self, entry_id: int) -> list[Finding]:
-        return [f for f in self.findings.get(entry_id, []) if not f.accepted]
-
-    def as_json(self) -> dict[str, Any]:
-        return {"gaps": self.gaps, "entries": {str(k): [f.as_json() for f in v] for k, v in self.findings.items()}}
+__all__ = ["ANY_STATUS", "BookCheck", "BookProgress", "QueueRow", "approve_clean", "book_progress", "check_book",
+           "open_findings", "review_queue"]
 
 
 @dataclass(frozen=True)
@@ -62,7 +46,7 @@ class QueueRow:
 
     @property
     def clean(self) -> bool:
-        return not any(not f.accepted for f in self.findings)
+        return not lifecycle.open_findings(self.findings)
 
     def as_json(self) -> dict[str, Any]:
         return {"entry_id": self.entry_id, "book_id": self.book_id, "book": self.book, "page": self.page,
@@ -72,24 +56,9 @@ class QueueRow:
 
 
 def check_book(svc: Service, book_id: int) -> BookCheck:
-    """All checks of a whole book with one query per kind of lookup."""
+    """All checks of a whole book (records/findings.py, its whole-book form)."""
     with svc.store.session() as s:
-        book = s.get(Book, book_id)
-        if book is None:
-            from ..errors import NotFound
-
-            raise NotFound(f"Không có sổ số {book_id}.")
-        form = load_form(book.book_type)
-        rows = s.execute(select(Entry.id, Record.fields, Record.reg_no, Record.person_key).join(Record)
-                         .join(Page).where(Page.book_id == book_id, Entry.status != EntryStatus.DELETED)).all()
-        contexts = book_contexts(s, book, rows)
-        accepted = _accepted(s, [r[0] for r in rows])
-    rules = load_rules(book.book_type, svc.workspace.root)
-    result = BookCheck(gaps=checks.sequence_gaps([r[2] for r in rows]))
-    for entry_id, values, _number, _person in rows:
-        found = checks.record_findings(form, dict(values or {}), contexts[entry_id], rules)
-        result.findings[entry_id] = [replace(f, accepted=(f.code, f.field) in accepted[entry_id]) for f in found]
-    return result
+        return book_findings(s, book_id, svc.workspace.root)
 
 
 def open_findings(svc: Service, entry_ids: list[int]) -> dict[int, int]:
@@ -104,20 +73,12 @@ def open_findings(svc: Service, entry_ids: list[int]) -> dict[int, int]:
                                     Record.person_key).join(Record).join(Page).join(Book)
                              .where(Entry.id.in_(chunk))).all()
             contexts = entry_contexts(s, [(r[0], r[1], r[2], r[3], dict(r[4] or {}), r[5], r[6]) for r in rows])
-            accepted = _accepted(s, [r[0] for r in rows])
+            marks = accepted(s, [r[0] for r in rows])
             for entry_id, _book_id, _year, kind, values, _number, _person in rows:
                 found = checks.record_findings(load_form(kind), dict(values or {}), contexts[entry_id],
                                                load_rules(kind, svc.workspace.root))
-                out[entry_id] = sum((f.code, f.field) not in accepted[entry_id] for f in found)
-    return out
-
-
-def _accepted(s: Any, entry_ids: list[int]) -> dict[int, set[tuple[str, str]]]:
-    out: dict[int, set[tuple[str, str]]] = defaultdict(set)
-    for i in range(0, len(entry_ids), CHUNK):
-        q = select(FindingAcceptance).where(FindingAcceptance.entry_id.in_(entry_ids[i:i + CHUNK]))
-        for a in s.scalars(q):
-            out[a.entry_id].add((a.code, a.field))
+                out[entry_id] = len(lifecycle.open_findings(
+                    [replace(f, accepted=(f.code, f.field) in marks[entry_id]) for f in found]))
     return out
 
 
@@ -178,31 +139,8 @@ def _last_return_reasons(s: Any, entry_ids: list[int]) -> dict[int, str]:
 
 def approve_clean(svc: Service, actor: Actor, entry_ids: list[int] | dict[int, int]
                   ) -> tuple[list[int], dict[int, str]]:
-    """Approves the given entries that were sent for review and have no open findings; the rest are listed
-    with the reason (an entry only saved, never submitted, is the clerk's unfinished work).
-
-    Given {entry_id: version shown in the queue}, an entry another desk changed since is skipped, not
-    approved unseen.
-    """
-    versions = dict(entry_ids) if isinstance(entry_ids, dict) else {}
-    svc.require(actor, "review")
-    approved: list[int] = []
-    skipped: dict[int, str] = {}
-    for entry_id in entry_ids:
-        status = svc.entry(entry_id).status
-        if status != EntryStatus.SUBMITTED:
-            skipped[entry_id] = f"chưa gửi duyệt (trạng thái: {lifecycle.label(status)})"
-            continue
-        open_findings = lifecycle.open_findings(svc.findings(entry_id))
-        if open_findings:
-            skipped[entry_id] = "còn điểm cần xem: " + "; ".join(f.message for f in open_findings[:3])
-            continue
-        try:
-            svc.approve(actor, entry_id, versions.get(entry_id))
-            approved.append(entry_id)
-        except HotichError as exc:
-            skipped[entry_id] = exc.message
-    return approved, skipped
+    """svc.review.approve_clean without the changes (kept for older callers)."""
+    return svc.review.approve_clean(actor, entry_ids).value
 
 
 @dataclass(frozen=True)

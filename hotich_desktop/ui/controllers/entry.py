@@ -72,7 +72,7 @@ class EntryController(QObject):
         self.asked += 1
         asked = self.asked
         self.page = PageInfo(page_id, self.book.id if self.book else 0, 0, "", "", 0, 0, 0, "")  # until it is read
-        QueryOp(self.ops, load_page_bundle, self.svc, page_id, label=self.tr("Đang mở trang…"),
+        QueryOp(self.ops, load_page_bundle, self.svc, self.actor, page_id, label=self.tr("Đang mở trang…"),
                 success=lambda b: self._show_page(b, entry_index) if asked == self.asked else None).run()
 
     def clear(self) -> None:
@@ -228,7 +228,7 @@ class EntryController(QObject):
         if self.page is None:
             return
         asked, page_id = self.asked, self.page.id
-        QueryOp(self.ops, load_page_bundle, self.svc, page_id, False,
+        QueryOp(self.ops, load_page_bundle, self.svc, self.actor, page_id, False,
                 success=lambda b: self._refreshed(b) if asked == self.asked else None).run()
 
     def _refreshed(self, bundle: PageBundle) -> None:
@@ -281,7 +281,7 @@ class EntryController(QObject):
             expected = expected_version
             if expected is not None:
                 expected = max(expected, self.written.get(entry_id, 0))
-            result = svc.save_record(actor, entry_id, values, submit=submit, replace=True,
+            result = svc.records.save(actor, entry_id, values, submit=submit, replace=True,
                                      expected_version=expected)
             self.written[entry_id] = result.entry.version  # read by the next save, on this same write thread
             return result
@@ -386,8 +386,8 @@ class EntryController(QObject):
             return
 
         def accept() -> list[Finding]:
-            self.svc.accept_finding(self.actor, entry.id, finding.code, finding.field, reason)
-            return self.svc.findings(entry.id)
+            self.svc.review.accept_finding(self.actor, entry.id, finding.code, finding.field, reason)
+            return self.svc.records.findings(self.actor, entry.id)
 
         def done(findings: list[Finding]) -> None:
             self.findings[entry.id] = findings

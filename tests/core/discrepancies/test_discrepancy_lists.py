@@ -227,13 +227,13 @@ def test_each_resolution_is_audited_and_exported(service, people, tmp_path: Path
     d = svc.discrepancies
     wrong_pop = d.resolve(clerk, lines[0].id, "population_wrong", note="Sổ ghi đúng, xem bản quét").value
     assert wrong_pop.resolution_label == "Sổ xác nhận CSDL dân cư sai" and wrong_pop.resolved_by == "canbo"
-    entry = svc.entry(truth[1])
+    entry = svc.entries.info(truth[1])
     done = d.resolve(clerk, lines[1].id, "record_corrected", corrections={"ho_ten": "Lò Văn Mới"},
                      expected_version=entry.version)
     assert done.changes.entries == {truth[1]}
-    after = svc.entry(truth[1])
+    after = svc.entries.info(truth[1])
     assert after.fields["ho_ten"] == "Lò Văn Mới" and after.status == EntryStatus.SUBMITTED  # waits for approval
-    svc.approve(boss, truth[1], after.version)
+    svc.review.approve(boss, truth[1], after.version)
     d.resolve(clerk, lines[2].id, "not_in_books", note="Không tìm thấy trong sổ")
     assert d.line(lines[2].id).entry_id is None
     with pytest.raises(BadInput, match="giá trị đúng"):
@@ -251,7 +251,7 @@ def test_each_resolution_is_audited_and_exported(service, people, tmp_path: Path
     assert events[0].after["note"] == "Sổ ghi đúng, xem bản quét" and events[0].before["resolution"] == ""
     assert events[1].after["corrections"] == {"ho_ten": "Lò Văn Mới"}
     assert "record_submit" in kinds and "review_approve" in kinds
-    assert svc.verify_audit().ok
+    assert svc.audit.verify().ok
 
     progress = d.progress(report.list_id, today=dt.date(2026, 11, 25))
     assert (progress.lines, progress.resolved, progress.days_left) == (6, 3, 21)

@@ -104,7 +104,7 @@ def test_purge_leaves_nothing(svc, staff, tmp_path: Path) -> None:
         event = s.scalars(select(AuditEvent).where(AuditEvent.action == "population_purge")).one()
         assert (event.user_login, event.before, event.after) == ("kiemtra", {"people": 3}, {"people": 0})
         assert not any(UNIQUE in str(e.after) for e in s.scalars(select(AuditEvent)))
-    assert svc.verify_audit().ok
+    assert svc.audit.verify().ok
 
 
 def test_an_extract_without_names_is_refused(svc, staff, tmp_path: Path) -> None:

@@ -161,11 +161,11 @@ def add_entries(svc, actor, book_id: int, n: int, big: set[int] = frozenset(), s
 def approved_book(svc, clerk, boss, book_type: str, records: list[dict[str, str]] | None = None,
                   big: set[int] = frozenset(), volume: str = "2"):
     records = RECORDS[book_type] if records is None else records
-    book = svc.open_book(clerk, book_type, YEAR, volume)
+    book = svc.books.open(clerk, book_type, YEAR, volume).value
     ids = add_entries(svc, clerk, book.id, len(records), big)
     for entry_id, fields in zip(ids, records):
         svc.save_record(clerk, entry_id, fields, submit=True)
-        svc.approve(boss, entry_id)
+        svc.review.approve(boss, entry_id)
     return book, ids
 
 

@@ -30,10 +30,10 @@ def approved_book(sqlite_service, tmp_path: Path, ledgers: Path):
     scans.mkdir()
     shutil.copy(ledger_pages()[0], scans)
     os.utime(next(scans.iterdir()), (1, 1))
-    book = svc.open_book(clerk, "khai_sinh", 1998, "1")
+    book = svc.books.open(clerk, "khai_sinh", 1998, "1").value
     ingest_folder(svc, clerk, book.id, scans)
     entries = process_book(svc, clerk, book.id, ocr=False)
     for entry, fields in zip(entries, RECORDS):
         svc.save_record(clerk, entry.id, fields, submit=True)
-        svc.approve(boss, entry.id)
+        svc.review.approve(boss, entry.id)
     return svc, book, boss, clerk, entries

@@ -46,7 +46,7 @@ def prepare(work: Path) -> Scenario:
     svc = Service.open(ws)
     book_id, boss, _, ids = approved_book(svc, N_ENTRIES, approve=N_ENTRIES - 1)
     export_book(svc, boss, book_id, ws / "out", partial=True)  # the 14th waits for approval
-    svc.approve(boss, ids[-1])
+    svc.review.approve(boss, ids[-1])
     svc.close()
     shutil.copytree(ws, work / "pristine", symlinks=True)
     return Scenario(work, book_id)
@@ -118,7 +118,7 @@ def check(scn: Scenario, want_records: tuple[int, ...] = (N_ENTRIES - 1, N_ENTRI
             filled = [r for r in s.scalars(select(Record)) if r.fields]
             if len(filled) != N_ENTRIES:
                 problems.append(f"{N_ENTRIES - len(filled)} records lost")
-        if not svc.verify_audit().ok:
+        if not svc.audit.verify().ok:
             problems.append("audit chain broken")
     finally:
         svc.close()

@@ -37,6 +37,6 @@ def approved_book(svc, n: int, approve: int | None = None):
     for k, entry_id in enumerate(ids, 1):
         svc.save_record(clerk, entry_id, record(k), submit=True)
         if k <= (n if approve is None else approve):
-            svc.approve(boss, entry_id)
-    book_id = svc.entry_context(ids[0])[0].id
+            svc.review.approve(boss, entry_id)
+    book_id = svc.entries.context(boss, ids[0])[0].id
     return book_id, boss, clerk, ids

@@ -54,7 +54,7 @@ def test_reexport_reuses_then_versions_and_never_duplicates(approved_book, tmp_p
     again = export_book(svc, boss, book.id, out, partial=True)
     assert again.reused and again.package_id == first.package_id
     svc.save_record(clerk, entries[2].id, dict(RECORDS[0], so="3", ho_ten="Cầm Kim Dợ"), submit=True)
-    svc.approve(boss, entries[2].id)
+    svc.review.approve(boss, entries[2].id)
     newer = export_book(svc, boss, book.id, out, partial=True)
     assert newer.version == 2 and newer.records == 3 and not newer.reused
     with svc.store.session() as s:
@@ -77,7 +77,7 @@ def test_changed_after_approval_is_refused_with_reason(approved_book, tmp_path: 
 
 def test_missing_or_corrupt_pdf_refuses_whole_export(approved_book, tmp_path: Path) -> None:
     svc, book, boss, _, entries = approved_book
-    pdf = svc.workspace.root / svc.entry(entries[0].id).pdf
+    pdf = svc.workspace.root / svc.entries.info(entries[0].id).pdf
     pdf.write_bytes(b"%PDF-1.4 broken")
     with pytest.raises(Refused, match="PDF hỏng"):
         export_book(svc, boss, book.id, tmp_path / "out", partial=True)
@@ -153,7 +153,7 @@ def test_unwritable_export_folder_is_a_clear_message(approved_book, tmp_path: Pa
     with pytest.raises(HotichError, match="quyền"):
         export_book(svc, boss, book.id, tmp_path / "usb", partial=True)
     monkeypatch.undo()
-    assert waiting_packages(svc) == 0 and svc.entry(entries[0].id).status == "approved"
+    assert waiting_packages(svc) == 0 and svc.entries.info(entries[0].id).status == "approved"
 
 
 def test_clerk_cannot_export(approved_book, tmp_path: Path) -> None:
@@ -196,7 +196,7 @@ def test_daily_report_totals_match_the_store(approved_book, tmp_path: Path) -> N
     from hotich_desktop.core.reports.daily import daily_rows, totals, write_report
 
     svc, book, boss, clerk, entries = approved_book
-    svc.return_entry(boss, entries[1].id, "Sai tên")
+    svc.review.return_entry(boss, entries[1].id, "Sai tên")
     export_book(svc, boss, book.id, tmp_path / "out", partial=True)
     today = dt.date.today()
     total = totals(daily_rows(svc, today))

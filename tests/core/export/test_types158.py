@@ -180,7 +180,7 @@ def test_only_an_admin_sets_a_template_and_it_is_audited(desk, tmp_path: Path) -
         from sqlalchemy import text
 
         actions = s.execute(text("SELECT user_login, action FROM audit_events WHERE action LIKE 'template%'")).all()
-    assert actions == [("admin", "template_set")] and svc.verify_audit().ok
+    assert actions == [("admin", "template_set")] and svc.audit.verify().ok
 
 
 def test_export_check_lists_rows_an_import_would_refuse(desk, tmp_path: Path) -> None:

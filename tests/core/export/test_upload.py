@@ -142,7 +142,7 @@ def test_superseded_package_is_not_uploaded(approved_book, server: UploadServer,
     from tests.core.export.conftest import RECORDS
 
     svc.save_record(clerk, entries[2].id, dict(RECORDS[0], so="3", ho_ten="Cầm Kim Dợ"), submit=True)
-    svc.approve(boss, entries[2].id)
+    svc.review.approve(boss, entries[2].id)
     export_book(svc, boss, book.id, tmp_path / "out", partial=True)
     with pytest.raises(Refused):
         upload(svc, boss, first.package_id, target(server))

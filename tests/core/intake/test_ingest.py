@@ -54,7 +54,7 @@ def encrypted_pdf() -> bytes:
 
 @pytest.fixture
 def book(sqlite_service):
-    return sqlite_service.open_book(SYSTEM_ACTOR, "khai_sinh", 1992, "1")
+    return sqlite_service.books.open(SYSTEM_ACTOR, "khai_sinh", 1992, "1").value
 
 
 def test_every_format_and_duplicates(sqlite_service, book, tmp_path: Path) -> None:
@@ -78,8 +78,8 @@ def test_every_format_and_duplicates(sqlite_service, book, tmp_path: Path) -> No
     assert report.quarantined == []
     assert {p.name: hashlib.sha256(p.read_bytes()).hexdigest() for p in folder.iterdir()} == hashes
     again = ingest_folder(sqlite_service, SYSTEM_ACTOR, book.id, folder)
-    assert again.pages == [] and len(sqlite_service.pages(book.id)) == 8
-    tiff_pages = [p for p in sqlite_service.pages(book.id) if p.source_name == "d.tif"]
+    assert again.pages == [] and len(sqlite_service.books.pages(SYSTEM_ACTOR, book.id)) == 8
+    tiff_pages = [p for p in sqlite_service.books.pages(SYSTEM_ACTOR, book.id) if p.source_name == "d.tif"]
     assert [p.dpi for p in tiff_pages] == [300, 300, 300]
 
 
@@ -172,7 +172,7 @@ def test_move_done_only_after_storing(sqlite_service, book, tmp_path: Path) -> N
     old_write(folder / "a.jpg", page_bytes(3))
     ingest_folder(sqlite_service, SYSTEM_ACTOR, book.id, folder)
     assert not (folder / "a.jpg").exists() and (folder / "da-nhan" / "a.jpg").exists()
-    stored = sqlite_service.page_path(sqlite_service.pages(book.id)[0])
+    stored = sqlite_service.books.page_path(sqlite_service.books.pages(SYSTEM_ACTOR, book.id)[0])
     assert stored.read_bytes() == (folder / "da-nhan" / "a.jpg").read_bytes()
 
 

@@ -18,7 +18,7 @@ pytestmark = pytest.mark.skipif(os.name == "nt", reason="symlinks and FIFOs as o
 @pytest.fixture
 def setup(sqlite_service, tmp_path: Path):
     svc = sqlite_service
-    book = svc.open_book(SYSTEM_ACTOR, "khai_sinh", 1992, "1")
+    book = svc.books.open(SYSTEM_ACTOR, "khai_sinh", 1992, "1").value
     folder, outside = tmp_path / "in", tmp_path / "outside"
     folder.mkdir()
     outside.mkdir()
@@ -52,7 +52,7 @@ def test_symlinks_and_fifos_are_refused_and_never_copied(setup) -> None:
     assert all("không sao chép" in why for why in refused.values())
     assert b"bi-mat" not in _all_bytes(svc.workspace.root) and "bí-mật".encode() not in _all_bytes(
         svc.workspace.root)
-    assert len(svc.pages(book.id)) == 1
+    assert len(svc.books.pages(SYSTEM_ACTOR, book.id)) == 1
 
 
 def test_a_file_swapped_for_a_symlink_is_refused_at_each_step(setup) -> None:

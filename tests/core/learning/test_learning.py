@@ -50,13 +50,13 @@ def test_terms_of_a_birth_record() -> None:
 
 def test_approvals_teach_and_a_restart_keeps_it(desk) -> None:
     svc, clerk, boss, ids, workspace = desk
-    book_id = svc.entry_context(ids[0])[0].id
+    book_id = svc.entries.context(clerk, ids[0])[0].id
     assert len(svc.learning.lexicon(book_id)) == 0
     assert svc.learning.suggest(clerk, book_id, "ho_ten_cha", "lo") == []
     svc.save_record(clerk, ids[0], birth(1, "Lò Văn Hùng", "Lò Văn Pó", "Cầm Thị Ỏn", HOME), submit=True)
     assert len(svc.learning.lexicon(book_id)) == 0  # saved is not approved: nothing learned yet
     before = svc.learning.sequence(ids[1])
-    svc.approve(boss, ids[0])
+    svc.review.approve(boss, ids[0])
     lex = svc.learning.lexicon(book_id)
     assert lex.weight("ho", "Lò") > 0 and lex.weight("part", "Bản Củ") > 0
     got = [g.value for g in svc.learning.suggest(clerk, book_id, "ho_ten_cha", "lo van")]
@@ -81,7 +81,7 @@ def test_approvals_teach_and_a_restart_keeps_it(desk) -> None:
 
     svc.save_record(clerk, ids[1], birth(2, "Lò Văn Sơn", "Lò Văn Pó", "Cầm Thị Ỏn", HOME, "20/07/1998"),
                     submit=True)
-    svc.approve(boss, ids[1])
+    svc.review.approve(boss, ids[1])
     assert svc.learning.lexicon(book_id).weight("person", "Lò Văn Pó") == 3 * 4  # twice each, this book x3
     svc.close()
 
@@ -92,7 +92,7 @@ def test_approvals_teach_and_a_restart_keeps_it(desk) -> None:
         assert reopened.learning.sequence(ids[2]).number == 3
         assert reopened.learning.sequence(ids[2]).after.isoformat() == "1998-07-20"
         # taking an approval back forgets exactly what it taught
-        reopened.return_entry(boss, ids[1], "sai tên")
+        reopened.review.return_entry(boss, ids[1], "sai tên")
         lex = reopened.learning.lexicon(book_id)
         assert lex.weight("ten", "Sơn") == 0 and lex.weight("person", "Lò Văn Pó") == 6
         assert reopened.learning.rebuild(boss, book_id) == {"entries": 1, "terms": len(terms_of(
@@ -105,13 +105,13 @@ def test_approvals_teach_and_a_restart_keeps_it(desk) -> None:
 
 def test_a_corrected_approval_teaches_its_new_values_once(desk) -> None:
     svc, clerk, boss, ids, _ = desk
-    book_id = svc.entry_context(ids[0])[0].id
+    book_id = svc.entries.context(clerk, ids[0])[0].id
     svc.save_record(clerk, ids[0], birth(1, "Lò Văn Hùng", "Lò Văn Pó", "Cầm Thị Ỏn", HOME), submit=True)
-    svc.approve(boss, ids[0])
+    svc.review.approve(boss, ids[0])
     fixed = svc.save_record(boss, ids[0], {"ho_ten": "Lò Văn Hưng"})
     assert fixed.entry.status != "approved"
     assert svc.learning.lexicon(book_id).weight("ten", "Hùng") == 0  # the approval is gone, so is its lesson
-    svc.approve(boss, ids[0])
+    svc.review.approve(boss, ids[0])
     lex = svc.learning.lexicon(book_id)
     assert lex.weight("ten", "Hưng") == 3 and lex.weight("ten", "Hùng") == 0 and lex.weight("ho", "Lò") == 9
 
@@ -145,9 +145,9 @@ def test_records_approved_before_the_upgrade_are_learned_by_it(desk) -> None:
     from hotich_desktop.core.store.db import alembic_config
 
     svc, clerk, boss, ids, _ = desk
-    book_id = svc.entry_context(ids[0])[0].id
+    book_id = svc.entries.context(clerk, ids[0])[0].id
     svc.save_record(clerk, ids[0], birth(1, "Lò Văn Hùng", "Lò Văn Pó", "Cầm Thị Ỏn", HOME), submit=True)
-    svc.approve(boss, ids[0])
+    svc.review.approve(boss, ids[0])
     learned = svc.learning.lexicon(book_id).counts("person")
     command.downgrade(alembic_config(svc.store.engine), "0008")
     command.upgrade(alembic_config(svc.store.engine), "head")
@@ -166,9 +166,9 @@ def test_what_was_learned_goes_into_the_backup(tmp_path: Path) -> None:
         clerk = svc.create_user(admin, "lan", "matkhau-lan", "clerk")
         boss = svc.create_user(admin, "hoa", "matkhau-hoa", "supervisor")
         ids = make_entries(svc, clerk, 2, year=1998)
-        book_id = svc.entry_context(ids[0])[0].id
+        book_id = svc.entries.context(boss, ids[0])[0].id
         svc.save_record(clerk, ids[0], birth(1, "Lò Văn Hùng", "Lò Văn Pó", "Cầm Thị Ỏn", HOME), submit=True)
-        svc.approve(boss, ids[0])
+        svc.review.approve(boss, ids[0])
         learned = svc.learning.lexicon(book_id).counts("part")
         svc.backup(boss, tmp_path / "usb", "mat-khau-sao-luu-1")
     finally:

@@ -67,7 +67,7 @@ def _with_ocr(service, clerk, n: int) -> list[int]:
 def test_saving_entries_teaches_the_book(service, people) -> None:
     admin, clerk, boss = people
     first, second = _with_ocr(service, clerk, 2)
-    book_id = service.entry_context(first)[0].id
+    book_id = service.entries.context(clerk, first)[0].id
     service.save_record(clerk, first, {"ho_ten": "Lò Văn Minh"})
     service.save_record(clerk, first, {"ho_ten": "Lò Văn Minh"})  # the same entry saved twice counts once
     assert service.layouts.profile_for(book_id).zone("ho_ten") is None
@@ -79,7 +79,7 @@ def test_saving_entries_teaches_the_book(service, people) -> None:
 def test_drawing_a_zone_checks_role_field_and_numbers(service, people) -> None:
     admin, clerk, boss = people
     entry_id = make_entries(service, clerk, 1)[0]
-    book_id = service.entry_context(entry_id)[0].id
+    book_id = service.entries.context(clerk, entry_id)[0].id
     with pytest.raises(PermissionDenied):
         service.layouts.draw(admin, book_id, "so", (0, 0, 0.1, 0.1))
     with pytest.raises(BadInput):

@@ -64,7 +64,7 @@ def worked(svc, tmp_path: Path):
     scans.mkdir()
     shutil.copy(ledger_pages()[0], scans)
     os.utime(next(scans.iterdir()), (1, 1))
-    book_a = svc.open_book(clerk, "khai_sinh", 1998, "1")
+    book_a = svc.books.open(clerk, "khai_sinh", 1998, "1").value
     ingest_folder(svc, clerk, book_a.id, scans)
     a = [e.id for e in process_book(svc, clerk, book_a.id, ocr=False)]
     assert len(a) == 4
@@ -82,9 +82,9 @@ def worked(svc, tmp_path: Path):
         for entry_id, values in enter:
             svc.save_record(clerk, entry_id, values, submit=True)
         for entry_id in approve:
-            svc.approve(boss, entry_id)
+            svc.review.approve(boss, entry_id)
         for entry_id in give_back:
-            svc.return_entry(boss, entry_id, "Sai tên")
+            svc.review.return_entry(boss, entry_id, "Sai tên")
         happened_on(svc, day, since)
 
     work(DAY1, [(e, fields(k, 1998)) for k, e in enumerate(a[:4], 1)], a[:3])

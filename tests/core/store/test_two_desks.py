@@ -36,7 +36,7 @@ def desks(desk_pair):
 def test_stale_save_is_refused_with_the_other_desks_values(desks) -> None:
     a, b, clerk_a, clerk_b, _ = desks
     (entry_id,) = make_entries(a, clerk_a, 1)
-    seen_a, seen_b = a.entry(entry_id), b.entry(entry_id)
+    seen_a, seen_b = a.entries.info(entry_id), b.entries.info(entry_id)
     assert seen_a.version == seen_b.version == 1
     a.save_record(clerk_a, entry_id, {"ghi_chu": "sửa ở bàn A"}, expected_version=seen_a.version)
     with pytest.raises(Conflict) as refused:
@@ -47,7 +47,7 @@ def test_stale_save_is_refused_with_the_other_desks_values(desks) -> None:
     merged = {**refused.value.current, "noi_cu_tru": "thôn Bản Mo"}
     saved = b.save_record(clerk_b, entry_id, merged, expected_version=refused.value.version)
     assert saved.entry.version == 3
-    assert a.entry(entry_id).fields == {"ghi_chu": "sửa ở bàn A", "noi_cu_tru": "thôn Bản Mo"}
+    assert a.entries.info(entry_id).fields == {"ghi_chu": "sửa ở bàn A", "noi_cu_tru": "thôn Bản Mo"}
 
 
 def _desk_loop(svc: Service, actor, entry_id: int, key: str, tag: str, log: list, errors: list) -> None:
@@ -55,7 +55,7 @@ def _desk_loop(svc: Service, actor, entry_id: int, key: str, tag: str, log: list
     try:
         for i in range(ROUNDS):
             while True:
-                seen = svc.entry(entry_id)
+                seen = svc.entries.info(entry_id)
                 fields = {**seen.fields, key: f"{tag} {i}"}
                 try:
                     result = svc.save_record(actor, entry_id, fields, expected_version=seen.version)
@@ -84,7 +84,7 @@ def test_hundred_rounds_of_two_desks_lose_no_update(desks) -> None:
     assert len(saves) == 2 * ROUNDS
     # Every save started from a different version: none was written over another blindly.
     assert sorted(row[2] for row in saves) == list(range(1, 2 * ROUNDS + 1))
-    final = a.entry(entry_id)
+    final = a.entries.info(entry_id)
     assert final.fields == {"ghi_chu": f"a {ROUNDS - 1}", "noi_cu_tru": f"b {ROUNDS - 1}"}
     assert final.version == 2 * ROUNDS + 1
     # The audit trail chains: each save's "before" is exactly the previous save's "after" (0 lost updates).
@@ -95,20 +95,20 @@ def test_hundred_rounds_of_two_desks_lose_no_update(desks) -> None:
     assert len(events) == 2 * ROUNDS
     for prev, cur in zip(events, events[1:]):
         assert cur.before == prev.after
-    assert a.verify_audit().ok
+    assert a.audit.verify().ok
 
 
 def test_approval_names_the_version_seen(desks) -> None:
     a, b, clerk_a, _, boss = desks
     (entry_id,) = make_entries(a, clerk_a, 1)
     a.save_record(clerk_a, entry_id, person(1), submit=True)
-    opened = b.entry(entry_id)  # the supervisor opens version 2 at desk B
+    opened = b.entries.info(entry_id)  # the supervisor opens version 2 at desk B
     a.save_record(clerk_a, entry_id, {**person(1), "ghi_chu": "sửa sau"}, submit=True)  # desk A changes it
     with pytest.raises(Conflict) as refused:
-        b.approve(boss, entry_id, opened.version)
+        b.review.approve(boss, entry_id, opened.version)
     assert refused.value.current["ghi_chu"] == "sửa sau"
-    assert b.entry(entry_id).status == "submitted"
-    approved = b.approve(boss, entry_id, refused.value.version)
+    assert b.entries.info(entry_id).status == "submitted"
+    approved = b.review.approve(boss, entry_id, refused.value.version).value
     assert approved.status == "approved"
     with b.store.session() as s:
         decision = s.scalar(select(ReviewDecision).where(ReviewDecision.entry_id == entry_id))
@@ -120,7 +120,7 @@ def test_batch_approval_skips_an_entry_changed_since_the_queue_was_shown(desks) 
     ids = make_entries(a, clerk_a, 2)
     for n, entry_id in enumerate(ids, 1):
         a.save_record(clerk_a, entry_id, person(n, name=f"Lò Văn Tính {'AB'[n - 1]}"), submit=True)
-    shown = {i: b.entry(i).version for i in ids}
+    shown = {i: b.entries.info(i).version for i in ids}
     a.save_record(clerk_a, ids[1], {**person(2, name="Lò Văn Tính B"), "ghi_chu": "sửa lại"}, submit=True)
     approved, skipped = approve_clean(b, boss, shown)
     assert approved == [ids[0]] and "đã có người sửa mục này" in skipped[ids[1]]
@@ -129,13 +129,13 @@ def test_batch_approval_skips_an_entry_changed_since_the_queue_was_shown(desks) 
 def test_stale_box_delete_and_concurrent_entry_update_are_refused(desks) -> None:
     a, b, clerk_a, clerk_b, _ = desks
     first, second = make_entries(a, clerk_a, 2)
-    seen = b.entry(first)
+    seen = b.entries.info(first)
     with a.store.session() as s:  # desk A moves the outline (any change of the entry row)
         s.get(Entry, first).polygon = [[0, 0], [120, 0], [120, 60], [0, 60]]
     with pytest.raises(Conflict):
         entry_edit.delete_box(b, clerk_b, first, expected_version=seen.box_version)
-    assert a.entry(first).id == first
-    entry_edit.delete_box(b, clerk_b, first, expected_version=a.entry(first).box_version)
+    assert a.entries.info(first).id == first
+    entry_edit.delete_box(b, clerk_b, first, expected_version=a.entries.info(first).box_version)
     # Two transactions that both loaded the entry: the later flush fails, it does not overwrite.
     with pytest.raises(Conflict):
         with a.store.session() as s1:
@@ -143,19 +143,19 @@ def test_stale_box_delete_and_concurrent_entry_update_are_refused(desks) -> None
             with b.store.session() as s2:
                 s2.get(Entry, second).status = "entered"
             row1.status = "returned"
-    assert a.entry(second).status == "entered"
+    assert a.entries.info(second).status == "entered"
 
 
 def test_stale_book_update_is_refused(desks) -> None:
     a, b, clerk_a, _, _ = desks
-    admin = a.login("admin", "matkhau-admin")
-    book = a.open_book(admin, "khai_sinh", 1990, "1")
-    seen = b.book(book.id)
-    a.update_book(admin, book.id, book.version, volume="1A")
+    admin = a.users.login("admin", "matkhau-admin")
+    book = a.books.open(admin, "khai_sinh", 1990, "1").value
+    seen = b.books.info(book.id)
+    a.books.update(admin, book.id, book.version, volume="1A")
     with pytest.raises(Conflict) as refused:
-        b.update_book(admin, book.id, seen.version, status="closed")
+        b.books.update(admin, book.id, seen.version, status="closed")
     assert refused.value.current == {"volume": "1A", "status": "open"}
-    assert b.update_book(admin, book.id, refused.value.version, status="closed").status == "closed"
+    assert b.books.update(admin, book.id, refused.value.version, status="closed").value.status == "closed"
 
 
 def test_stale_settings_save_is_refused(tmp_path: Path) -> None:
@@ -194,5 +194,5 @@ def test_racing_partial_saves_without_a_version_both_survive(desks) -> None:
     for t in threads:
         t.join(timeout=240)
     assert not errors, errors
-    assert a.entry(entry_id).fields == {"ghi_chu": "a 29", "noi_cu_tru": "b 29"}
-    assert a.entry(entry_id).version == 61
+    assert a.entries.info(entry_id).fields == {"ghi_chu": "a 29", "noi_cu_tru": "b 29"}
+    assert a.entries.info(entry_id).version == 61

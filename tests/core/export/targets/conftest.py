@@ -45,7 +45,7 @@ class Queued:
 
 
 def queue_package(svc, boss, folder: Path) -> int:  # noqa: ANN001
-    book = svc.open_book(boss, "khai_sinh", 1998, "1")
+    book = svc.books.open(boss, "khai_sinh", 1998, "1").value
     with svc.store.session() as s:
         item = ExportPackage(book_id=book.id, version=1, path=str(folder), content_hash="0" * 64, records=2,
                              status="queued", created_by=boss.id,
@@ -60,7 +60,7 @@ def queued(sqlite_service, tmp_path: Path) -> Queued:
     svc = sqlite_service
     admin = svc.create_user(None, "admin", "matkhau1", "admin")
     svc.create_user(admin, "hoa", "matkhau1", "supervisor")
-    boss = svc.login("hoa", "matkhau1")
+    boss = svc.users.login("hoa", "matkhau1")
     folder = make_package(tmp_path / "outbox")
     return Queued(svc, boss, queue_package(svc, boss, folder), folder)
 

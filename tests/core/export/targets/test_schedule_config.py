@@ -38,7 +38,7 @@ def test_backoff_doubles_caps_and_resets() -> None:
 
 def test_admin_sets_the_target_password_encrypted_and_audited(queued, tmp_path: Path) -> None:
     svc = queued.svc
-    admin = svc.login("admin", "matkhau1")
+    admin = svc.users.login("admin", "matkhau1")
     server = DavServer(tmp_path / "dav")
     try:
         with pytest.raises(PermissionDenied):
