@@ -279,7 +279,7 @@ class MainWindow(QMainWindow):
     def new_book(self) -> None:
         dialog = NewBookDialog(self)
         if dialog.exec():
-            WriteOp(self.ops, self.svc.open_book, self.actor, dialog.book_type.currentData(), dialog.year.value(),
+            WriteOp(self.ops, self.svc.books.open, self.actor, dialog.book_type.currentData(), dialog.year.value(),
                     dialog.volume.text(), changes=lambda b: Changes.of(books=[b.id]), source=self,
                     success=lambda book: self.pager.show_book(book.id)).run()
 

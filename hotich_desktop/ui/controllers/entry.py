@@ -213,7 +213,7 @@ class EntryController(QObject):
         """Who may accept a finding as the book really says it (the core checks again)."""
         if not lifecycle.acceptable(finding) or not self.actor.may("enter"):
             return False
-        return finding.severity != "error" or self.actor.may("review")
+        return not lifecycle.accepted_by_reviewer_only(finding) or self.actor.may("review")
 
     # -- refreshing from changes --------------------------------------------------------------------------
     def _changed(self, changes: Changes, _source: object) -> None:
@@ -363,7 +363,7 @@ class EntryController(QObject):
             number = self.current + 1
             self.win.status.message(self.tr("Đã gửi duyệt mục {0}").format(number) if submit
                                     else self.tr("Đã lưu mục {0}").format(number))
-            if not [f for f in result.findings if f.severity == "error" and not f.accepted]:
+            if not lifecycle.blocks_approval(result.findings):  # the core's rule, not a second one here
                 self.next_entry()
 
         def conflict(exc: BaseException) -> None:

@@ -94,7 +94,7 @@ class IntakeController(QObject):
                             changes=Changes.of(pages=[p.id], books=[p.book_id]), where=STATUS,
                             label=self.tr("Đang tìm mục và đọc chữ: {0}").format(p.source_name)).run()
 
-        QueryOp(self.ops, self.svc.pages, book_id, success=queue).run()
+        QueryOp(self.ops, self.svc.books.pages, self.actor, book_id, success=queue).run()
 
     def open_quarantine(self) -> None:
         from ..quarantine_dialog import QuarantineDialog

@@ -50,7 +50,7 @@ class PagesController(QObject):
     # -- books ---------------------------------------------------------------------------------------
     def reload_books(self, select_id: int | None = None, choose: bool = True) -> None:
         """Reads the books; with `choose`, opens `select_id` (else the newest), else keeps the open one."""
-        QueryOp(self.ops, self.svc.books, success=lambda books: self._fill_books(books, select_id, choose)).run()
+        QueryOp(self.ops, self.svc.books.list, self.win.actor, success=lambda books: self._fill_books(books, select_id, choose)).run()
 
     def _fill_books(self, books: list[BookInfo], select_id: int | None, choose: bool) -> None:
         self.books = books
@@ -90,7 +90,7 @@ class PagesController(QObject):
             return
         self.asked += 1
         asked, book_id = self.asked, self.book.id
-        QueryOp(self.ops, self.svc.pages, book_id,
+        QueryOp(self.ops, self.svc.books.pages, self.win.actor, book_id,
                 success=lambda pages: self._fill(pages, keep_row) if asked == self.asked else None).run()
 
     def _fill(self, pages: list[PageInfo], keep_row: bool) -> None:

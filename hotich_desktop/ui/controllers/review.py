@@ -39,7 +39,7 @@ class ReviewController(QObject):
                 self.win.entry.next_entry()
 
         # The version on screen, never a later one: a record changed since is refused (Conflict).
-        WriteOp(self.ops, self.svc.approve, self.actor, entry.id, entry.version, changes=entry_changes,
+        WriteOp(self.ops, self.svc.review.approve, self.actor, entry.id, entry.version, changes=entry_changes,
                 source=self, success=done, label=self.tr("Đang phê duyệt…")).run()
 
     def return_entry(self) -> None:
@@ -49,7 +49,7 @@ class ReviewController(QObject):
         entry = self.win.entry.entry()
         reason, ok = QInputDialog.getText(self.win, self.tr("Trả lại"), self.tr("Lý do trả lại:"))
         if ok:
-            WriteOp(self.ops, self.svc.return_entry, self.actor, entry.id, reason, entry.version,  # as on screen
+            WriteOp(self.ops, self.svc.review.return_entry, self.actor, entry.id, reason, entry.version,  # as on screen
                     changes=entry_changes, source=self).run()
 
     def toggle(self) -> None:
@@ -70,7 +70,7 @@ class ReviewController(QObject):
         """Shows an entry from a queue: its book, its page, the entry selected with its form."""
         if not self.win.entry.keep_draft():
             return
-        QueryOp(self.ops, self.svc.entry_context, entry_id, success=lambda ctx: self._open(entry_id, *ctx)).run()
+        QueryOp(self.ops, self.svc.entries.context, self.actor, entry_id, success=lambda ctx: self._open(entry_id, *ctx)).run()
 
     def _open(self, entry_id: int, book, page) -> None:  # noqa: ANN001
         entry, pages = self.win.entry, self.win.pager
