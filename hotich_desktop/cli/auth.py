@@ -12,7 +12,6 @@ from typing import TYPE_CHECKING
 
 from ..core.errors import BadInput, PermissionDenied
 from ..core.roles import Actor, Role
-from ..core.store.db import url_parts, with_password
 
 if TYPE_CHECKING:  # the store's modules load only for the commands that open it: `hotich ocr` starts faster
     from ..core.service import Service
@@ -51,6 +50,8 @@ def db_url_from_args(url: str | None, ask_password: bool) -> str | None:
     HOTICH_DB_URL in the environment, or a prompt (--ask-db-password)."""
     if not url:
         return url
+    from ..core.store.db import url_parts, with_password  # SQLAlchemy loads only when an address is given
+
     parts = url_parts(url)
     if parts is None:
         return url  # the store explains a malformed address
