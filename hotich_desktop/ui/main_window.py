@@ -317,7 +317,7 @@ class MainWindow(QMainWindow):
         dialog = LoginDialog(self.svc, self)
         if dialog.exec() != QDialog.Accepted or dialog.actor is None:
             return
-        WriteOp(self.ops, self.svc.log, self.actor.login, "logout", "user", self.actor.id).run()
+        WriteOp(self.ops, self.svc.users.logout, self.actor).run()
         successor = MainWindow(self.svc, dialog.actor, self.prefs)
         app = QApplication.instance()
         app.main_window = successor  # keeps it alive after this window is gone
