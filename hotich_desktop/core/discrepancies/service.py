@@ -11,7 +11,7 @@ import gc
 import hashlib
 import time
 from collections import Counter
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -122,27 +122,9 @@ class Discrepancies:
             if earlier is not None:
                 raise Refused(f"Danh sách này đã được nhập ngày {earlier.imported_at:%d/%m/%Y} "
                               f"(danh sách số {earlier.id}, «{earlier.name}»).")
-        report = ImportReport(encoding=table.encoding, notes=list(table.notes), mapping=used,
-                              unknown_columns=[h for i, h in enumerate(table.header)
-                                               if h and i not in columns.values()])
+        report = _new_report(table, used, columns)
         lines = []
-        seen: dict[tuple[str, ...], int] = {}
-        serials = 0
-        for row, cells in table.rows:
-            if not any(cells):
-                report.empty += 1
-                continue
-            key = tuple(cells)
-            if key in seen:
-                report.skipped.append((row, f"trùng hệt dòng {seen[key]}"))
-                continue
-            seen[key] = row
-            values = {f: cells[i] if i < len(cells) else "" for f, i in columns.items()}
-            for f in DATE_FIELDS:
-                if values.get(f):
-                    converted = excel_serial_date(values[f])
-                    serials += converted != values[f]
-                    values[f] = converted
+        for row, cells, values in _distinct_rows(table, columns, report, DATE_FIELDS):
             if not (values.get("name") or values.get("reg_no") or values.get("id_number")):
                 report.skipped.append((row, "không có họ tên, số đăng ký hay số định danh"))
                 continue
@@ -152,8 +134,6 @@ class Discrepancies:
                           "fields": {k: v for k, v in values.items() if v and k not in ("case_type", "unit")},
                           "raw": cells, "candidates": [], "score": 0.0, "resolution": "", "note": "",
                           "resolved_by": ""})
-        if serials:
-            report.notes.append(f"{serials} ngày ghi bằng số sê-ri của Excel đã đổi thành ngày/tháng/năm.")
         if not lines:
             raise BadInput(f"{path.name}: không có dòng nào đọc được"
                            + (f" ({len(report.skipped)} dòng bị bỏ: " + "; ".join(
@@ -386,33 +366,18 @@ class Discrepancies:
         path = Path(path)
         table = read_table(path)
         used, columns = self._resolve_mapping("population", table, mapping, province)
-        report = ImportReport(encoding=table.encoding, notes=list(table.notes), mapping=used,
-                              unknown_columns=[h for i, h in enumerate(table.header)
-                                               if h and i not in columns.values()])
-        people, seen, serials = [], {}, 0
-        for row, cells in table.rows:
-            if not any(cells):
-                report.empty += 1
-                continue
-            key = tuple(cells)
-            if key in seen:
-                report.skipped.append((row, f"trùng hệt dòng {seen[key]}"))
-                continue
-            seen[key] = row
-            v = {f: cells[i] if i < len(cells) else "" for f, i in columns.items()}
+        report = _new_report(table, used, columns)
+        people = []
+        for row, _cells, v in _distinct_rows(table, columns, report, ("birth",)):
             name = nfc(v.get("name", ""))
             if not name:
                 report.skipped.append((row, "không có họ tên"))
                 continue
-            birth = excel_serial_date(v.get("birth", ""))
-            serials += birth != v.get("birth", "")
-            people.append({"name": name[:200], "plain": mp.plain(name)[:200], "birth": date_key(birth)[:10],
+            people.append({"name": name[:200], "plain": mp.plain(name)[:200], "birth": date_key(v.get("birth", ""))[:10],
                            "gender": {"nam": "Nam", "nu": "Nữ"}.get(gender_key(v.get("gender", "")), ""),
                            "id_number": "".join(ch for ch in v.get("id_number", "") if ch.isalnum())[:20],
                            "father": nfc(v.get("father", ""))[:200], "mother": nfc(v.get("mother", ""))[:200],
                            "residence": nfc(v.get("residence", ""))[:500]})
-        if serials:
-            report.notes.append(f"{serials} ngày ghi bằng số sê-ri của Excel đã đổi thành ngày/tháng/năm.")
         if not people:
             raise BadInput(f"{path.name}: không có người nào đọc được.")
         report.read = len(people)
@@ -540,3 +505,34 @@ def _no_gc() -> Iterator[None]:
     finally:
         if was:
             gc.enable()
+
+
+def _new_report(table: Any, used: dict[str, str], columns: dict[str, int]) -> ImportReport:
+    return ImportReport(encoding=table.encoding, notes=list(table.notes), mapping=used,
+                        unknown_columns=[h for i, h in enumerate(table.header) if h and i not in columns.values()])
+
+
+def _distinct_rows(table: Any, columns: dict[str, int], report: ImportReport, date_fields: Iterable[str]
+                   ) -> Iterator[tuple[int, list[str], dict[str, str]]]:
+    """The table's rows as (row number, cells, {field: cell}): empty rows and exact repeats are counted in the
+    report and left out; Excel serial dates in `date_fields` become day/month/year (noted once at the end)."""
+    seen: dict[tuple[str, ...], int] = {}
+    serials = 0
+    for row, cells in table.rows:
+        if not any(cells):
+            report.empty += 1
+            continue
+        key = tuple(cells)
+        if key in seen:
+            report.skipped.append((row, f"trùng hệt dòng {seen[key]}"))
+            continue
+        seen[key] = row
+        values = {f: cells[i] if i < len(cells) else "" for f, i in columns.items()}
+        for f in date_fields:
+            if values.get(f):
+                converted = excel_serial_date(values[f])
+                serials += converted != values[f]
+                values[f] = converted
+        yield row, cells, values
+    if serials:
+        report.notes.append(f"{serials} ngày ghi bằng số sê-ri của Excel đã đổi thành ngày/tháng/năm.")
