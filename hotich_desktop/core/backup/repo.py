@@ -20,7 +20,7 @@ import json
 import os
 import tempfile
 import zlib
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import Any
 
@@ -152,8 +152,6 @@ class BackupRepo:
         name = self.vault.object_name(sha256)
         if self.has(sha256):
             return name
-        target = self.object_path(name)
-        target.parent.mkdir(parents=True, exist_ok=True)
         digest = hashlib.sha256()
 
         def hashed() -> Iterable[bytes]:
@@ -161,34 +159,33 @@ class BackupRepo:
                 digest.update(block)
                 yield block
 
-        fd, tmp = tempfile.mkstemp(prefix=f".{name[:16]}.", suffix=".tmp", dir=target.parent)
-        try:
-            with os.fdopen(fd, "wb") as out:
-                self.vault.encrypt_stream(hashed(), out, name, compress)
-                if digest.hexdigest() != sha256:
-                    raise FileChanged(str(path))
-                if not hasattr(os, "sync"):
-                    out.flush()
-                    os.fsync(out.fileno())
-            os.replace(tmp, target)
-        except BaseException:
-            Path(tmp).unlink(missing_ok=True)
-            raise
-        self.trusted().add(name)
+        def unchanged() -> None:
+            if digest.hexdigest() != sha256:
+                raise FileChanged(str(path))
+
+        self._write_object(name, hashed(), compress, unchanged)
         return name
 
     def put_bytes(self, data: bytes, compress: bool = True) -> tuple[str, str]:
         """Stores bytes held in memory (a delta, an index) once by content; returns (object name, SHA-256)."""
         sha = hashlib.sha256(data).hexdigest()
         name = self.vault.object_name(sha)
-        if self.has(sha):
-            return name, sha
+        if not self.has(sha):
+            self._write_object(name, [data], compress)
+        return name, sha
+
+    def _write_object(self, name: str, chunks: Iterable[bytes], compress: bool,
+                      check: Callable[[], None] | None = None) -> None:
+        """Encrypts `chunks` into a temporary file beside the object and renames it into place; `check` runs
+        after the last chunk and may refuse (the temporary file is removed, nothing is left behind)."""
         target = self.object_path(name)
         target.parent.mkdir(parents=True, exist_ok=True)
         fd, tmp = tempfile.mkstemp(prefix=f".{name[:16]}.", suffix=".tmp", dir=target.parent)
         try:
             with os.fdopen(fd, "wb") as out:
-                self.vault.encrypt_stream([data], out, name, compress)
+                self.vault.encrypt_stream(chunks, out, name, compress)
+                if check is not None:
+                    check()
                 if not hasattr(os, "sync"):
                     out.flush()
                     os.fsync(out.fileno())
@@ -197,7 +194,6 @@ class BackupRepo:
             Path(tmp).unlink(missing_ok=True)
             raise
         self.trusted().add(name)
-        return name, sha
 
     def read_bytes(self, name: str, sha256: str) -> bytes:
         """A whole object, checked against the hash its snapshot names."""
