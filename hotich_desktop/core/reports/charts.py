@@ -110,41 +110,83 @@ def book_chart(labels: Sequence[str], approved: Sequence[int], entered: Sequence
     return _png(fig, dpi)
 
 
-def draw_running(ax, s: Series, title: str) -> None:  # noqa: ANN001
-    """The small version for a roll-up: the running total (solid, circles) against the plan (dashed) and
-    the projection (dotted) on one axis."""
-    import matplotlib.dates as mdates
+def _ordinal(days: Sequence[dt.date]) -> list[float]:
+    return [float(d.toordinal()) for d in days]
 
-    ax.set_title(title, fontsize=7)
-    if not s.days:
-        ax.set_axis_off()
-        ax.text(0.5, 0.5, "Không có số liệu dùng được", ha="center", va="center", fontsize=7, transform=ax.transAxes)
-        return
-    running, acc = [], 0
+
+def _running(s: Series) -> list[int]:
+    out, acc = [], 0
     for n in s.approved:
         acc += n
-        running.append(acc)
-    ax.plot(s.days, running, color="black", linewidth=1.4, marker="o", markersize=2)
+        out.append(acc)
+    return out
+
+
+def _count(n: float) -> str:
+    return f"{n:,.0f}".replace(",", ".")
+
+
+def draw_panel(ax, s: Series, box: tuple[float, float, float, float]) -> None:  # noqa: ANN001
+    """One commune's running total (solid, circles) against the plan (dashed) and the projection (dotted),
+    drawn into `box` (x, y, width, height in the axes' 0..1 space) of a shared axes. A roll-up has one
+    panel per commune: a real Axes each (tick machinery, title layout) and Agg's text (several ms a label)
+    cost more than everything else, so a panel is a frame and three lines; its heading and its scale
+    (panel_notes) are written by the caller, e.g. as PDF text."""
+    x0, y0, w, h = box
+    ax.plot([x0, x0 + w, x0 + w, x0, x0], [y0, y0, y0 + h, y0 + h, y0], color="black", linewidth=0.6)
+    if not s.days:
+        ax.plot([x0, x0 + w], [y0, y0 + h], color="0.6", linewidth=0.6)  # crossed out: nothing usable
+        ax.plot([x0, x0 + w], [y0 + h, y0], color="0.6", linewidth=0.6)
+        return
+    running = _running(s)
+    first, last, top = _extent(s)
+    span = max(1, (last - first).days)
+
+    def xy(days: Sequence[dt.date], values: Sequence[float]) -> tuple[list[float], list[float]]:
+        return ([x0 + w * (d - first).days / span for d in days], [y0 + h * v / top for v in values])
+
+    ax.plot(*xy(s.days, running), color="black", linewidth=1.3, marker="o", markersize=1.8)
     if s.plan:
-        ax.plot([p[0] for p in s.plan], [p[1] for p in s.plan], color="black", linestyle="--", linewidth=0.9)
+        ax.plot(*xy([p[0] for p in s.plan], [p[1] for p in s.plan]), color="black", linestyle="--", linewidth=0.8)
     if s.projection:
-        ax.plot([p[0] for p in s.projection], [p[1] for p in s.projection], color="0.3", linestyle=":",
-                linewidth=1.2, marker="^", markersize=3, markevery=[-1])
-    ax.set_ylim(bottom=0)
-    ax.tick_params(labelsize=5)
-    ax.xaxis.set_major_formatter(mdates.DateFormatter("%d/%m"))
-    ax.xaxis.set_major_locator(mdates.AutoDateLocator(minticks=2, maxticks=5))
+        ax.plot(*xy([p[0] for p in s.projection], [p[1] for p in s.projection]), color="0.3", linestyle=":",
+                linewidth=1.1, marker="^", markersize=2.5, markevery=[-1])
 
 
-def small_multiples(items: Sequence[tuple[str, Series]], columns: int = 3, width_mm: float = 277,
+def _extent(s: Series) -> tuple[dt.date, dt.date, float]:
+    """First and last day shown, and the top of the count axis (a little above the highest point)."""
+    points = [(s.days[0], 0.0), (s.days[-1], float(sum(s.approved))), *s.plan, *s.projection]
+    return (min(p[0] for p in points), max(p[0] for p in points), max(1.0, max(p[1] for p in points)) * 1.05)
+
+
+def panel_scale(s: Series) -> str:
+    """What a panel's axes span, in words: its days and its count scale (or why it is empty)."""
+    if not s.days:
+        return "Không có số liệu dùng được"
+    first, last, top = _extent(s)
+    return f"{first:%d/%m} → {last:%d/%m/%Y};  trục dọc 0 – {_count(top)} hồ sơ"
+
+
+def panel_boxes(count: int, columns: int = 3) -> list[tuple[float, float, float, float]]:
+    """Where each panel of small_multiples sits, as (x, y, width, height) fractions of the picture with y
+    from the bottom, so a caller can write the headings beside the picture."""
+    rows = max(1, -(-count // columns))
+    cell_w, cell_h = 0.96 / columns, 0.955 / rows
+    return [(0.03 + (i % columns) * cell_w, 0.955 - (i // columns + 1) * cell_h + 0.1 * cell_h,
+             cell_w * 0.9, cell_h * 0.66) for i in range(count)]
+
+
+def small_multiples(items: Sequence[Series], columns: int = 3, width_mm: float = 277,
                     height_mm: float = 140, dpi: int = 90) -> bytes:
-    """Several communes' running totals in one picture (one render per page keeps a 50-commune roll-up
-    fast). Legend: solid with circles = approved so far, dashed = plan, dotted = projection."""
-    fig = _figure(width_mm, height_mm, (10, 4, 8, 8))
-    fig.subplots_adjust(hspace=0.45, wspace=0.18)
-    rows = max(1, -(-len(items) // columns))
-    for i, (title, s) in enumerate(items):
-        draw_running(fig.add_subplot(rows, columns, i + 1), s, title)
-    fig.text(0.01, 0.995, "— lũy kế đã duyệt (●)   - - kế hoạch   ··· dự báo theo nhịp 7 ngày (▲)", fontsize=6,
-             va="top")
+    """Several communes' running totals in one picture: one figure per page, one axes, a panel per commune
+    at panel_boxes (draw_panel), the legend as the only text."""
+    fig = _figure(width_mm, height_mm, (0, 0, 0, 0))
+    ax = fig.add_axes((0, 0, 1, 1))
+    ax.set_axis_off()
+    ax.set_xlim(0, 1)
+    ax.set_ylim(0, 1)
+    ax.text(0.01, 0.995, "— lũy kế đã duyệt (●)   - - kế hoạch   ··· dự báo theo nhịp 7 ngày (▲)", fontsize=6,
+            va="top")
+    for s, box in zip(items, panel_boxes(len(items), columns)):
+        draw_panel(ax, s, box)
     return _png(fig, dpi)

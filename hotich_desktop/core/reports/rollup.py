@@ -320,24 +320,38 @@ def _pdf(roll: Rollup, out: Path) -> None:
                              [c.report.totals["entered"] for c in reports], [c.report.plan for c in reports],
                              "Từng xã: đã nhập, đã duyệt, kế hoạch", 277, 90, 120)
     pdf.image(io.BytesIO(bars), x=10, w=277, h=90)
-    per_page = 6
+    per_page = 9  # 3 x 3 panels on a landscape page; the figures are in each panel's heading (the first
+    # page's table has them all), so a page is one picture, not a table and a picture
     for i in range(0, len(roll.communes), per_page):
         chunk = roll.communes[i:i + per_page]
         pdf.add_page(orientation="L")
-        pdf.set_font("DejaVu", "", 7)
-        with pdf.table(col_widths=widths, line_height=3.4, text_align="CENTER") as table:
-            table.row(HEAD)
-            for line in chunk:
-                table.row([_text(v) for v in _cells(line)])
-        items = [(f"{c.name} ({c.code})" + ("" if c.mark == "ok" else f" — {MARKS[c.mark]}"),
-                  _series([c.report], roll.day, c.report.plan, _ends([c.report])) if c.report
-                  else charts.Series([], []))
-                 for c in chunk]
-        top = pdf.get_y() + 2
-        picture = charts.small_multiples(items, columns=3, width_mm=277, height_mm=min(150, 200 - top))
-        pdf.image(io.BytesIO(picture), x=10, y=top, w=277, h=min(150, 200 - top))
+        items = [_series([c.report], roll.day, c.report.plan, _ends([c.report])) if c.report
+                 else charts.Series([], []) for c in chunk]
+        x, y, w, h = 10, 10, 277, 190
+        pdf.image(io.BytesIO(charts.small_multiples(items, columns=3, width_mm=w, height_mm=h)), x=x, y=y, w=w, h=h)
+        for line, s, (bx, by, bw, bh) in zip(chunk, items, charts.panel_boxes(len(items), 3)):
+            left, top, bottom = x + bx * w, y + (1 - by - bh) * h, y + (1 - by) * h
+            head, figures = _panel_title(line)
+            pdf.set_font("DejaVu", "B", 7)
+            pdf.text(left, top - 4.6, head[:90])
+            pdf.set_font("DejaVu", "", 6)
+            pdf.text(left, top - 1.4, figures[:100])
+            pdf.set_font("DejaVu", "", 5.5)
+            pdf.text(left, bottom + 3, charts.panel_scale(s))
     with atomic_writer(out) as fh:
         fh.write(bytes(pdf.output()))
+
+
+def _panel_title(line: CommuneLine) -> tuple[str, str]:
+    """Name and mark, then what the table says of it: approved against the plan and the finish."""
+    head = f"{line.name} ({line.code})" + ("" if line.mark == "ok" else f" — {MARKS[line.mark]}")
+    r = line.report
+    if r is None:
+        return head, line.reason
+    pct = f" ({100 * r.totals['approved'] / r.plan:.0f}%)" if r.plan else ""
+    finish = (r.projection or {}).get("finish")
+    when = f", dự kiến xong {dt.date.fromisoformat(finish):%d/%m/%Y}" if isinstance(finish, str) else ""
+    return head, f"Duyệt {r.totals['approved']}/{r.plan}{pct}{when}; số liệu {r.day:%d/%m}"
 
 
 def _text(value: Any) -> str:

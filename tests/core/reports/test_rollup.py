@@ -105,7 +105,12 @@ def test_pdf_has_a_table_and_charts(folder: Path, tmp_path: Path) -> None:
     assert "CHƯA BÁO CÁO HÔM NAY" in text and "TOÀN HUYỆN" in text and "ghi-chu.json" in text
     chart = np.asarray(doc[1].render(scale=60 / 72).to_pil().convert("L"))
     assert (chart < 128).mean() > 0.01 and len(np.unique(chart // 32)) >= 4
-    assert len(doc) >= 3  # the district's page, its charts, the communes' tables and charts
+    assert len(doc) >= 3  # the district's page, its charts, the communes' panels
+    panels = doc[2]
+    words = panels.get_textpage().get_text_range()  # headings are PDF text beside the picture of the lines
+    assert "(xa-A)" in words and "Duyệt " in words and "trục dọc 0" in words
+    picture = np.asarray(panels.render(scale=60 / 72).to_pil().convert("L"))
+    assert (picture < 128).mean() > 0.002
     doc.close()
 
 
