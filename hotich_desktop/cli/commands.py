@@ -34,11 +34,26 @@ def cmd_crop(args: argparse.Namespace) -> int:
 
 
 def cmd_ocr(args: argparse.Namespace) -> int:
-    from ..core.entries.pipeline import ocr_file
+    """One page: the contract's object. Several pages or a folder: {"pages": [that object, ...]}, read in
+    one process (models loaded once, pages read side by side); a page that fails has "error" instead."""
+    from ..core.entries.pipeline import ocr_file, ocr_files, page_files
 
-    result = ocr_file(Path(args.image), args.book_type)
-    emit(result, args.json, f"Đã đọc {len(result['entries'])} mục")
-    return 0
+    paths = [Path(p) for p in args.image]
+    if len(paths) == 1 and not paths[0].is_dir():
+        result = ocr_file(paths[0], args.book_type)
+        emit(result, args.json, f"Đã đọc {len(result['entries'])} mục")
+        return 0
+    pages = ocr_files(page_files(paths), args.book_type)
+    entries = sum(len(p.get("entries", [])) for p in pages)
+    failed = [p for p in pages if "error" in p]
+    text = f"Đã đọc {entries} mục trên {len(pages) - len(failed)} trang" + "".join(
+        f"\n{p['image']}: {p['error']}" for p in failed)
+    emit({"pages": pages}, args.json, text)
+    if failed:
+        import sys
+
+        print(f"Không đọc được {len(failed)} trang: " + ", ".join(p["image"] for p in failed), file=sys.stderr)
+    return 1 if failed else 0
 
 
 # -- store ------------------------------------------------------------------------------------------------
@@ -407,7 +422,7 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.add_argument("--out", required=True)
     p.add_argument("--no-ocr", action="store_true", help="không đọc số và tên để đặt tên tệp")
     p = add("ocr", cmd_ocr, "đọc các trường của từng mục")
-    p.add_argument("image")
+    p.add_argument("image", nargs="+", help="một trang, nhiều trang hoặc một thư mục trang")
     p.add_argument("--book-type", required=True)
 
     users = sub.add_parser("users", help="người dùng").add_subparsers(dest="users_cmd", required=True)

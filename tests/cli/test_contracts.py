@@ -120,3 +120,26 @@ def test_workflow_through_the_command_line(ledgers: Path, tmp_path: Path) -> Non
     no_server = hotich(*base, "upload", "--user", "hoa", env=hoa, check=False)
     assert no_server.returncode != 0 and "Cài đặt" in no_server.stderr and "Traceback" not in no_server.stderr
     assert hotich(*base, "audit", "verify").returncode == 0
+
+
+def test_ocr_of_a_folder_reads_each_page_as_alone(ledgers: Path, tmp_path: Path) -> None:
+    """Several pages in one process (pages side by side, models shared) give each page exactly what
+    `hotich ocr PAGE` gives; a broken file is named and does not stop the others."""
+    folder = tmp_path / "trang"
+    folder.mkdir()
+    pages = [ledger_pages()[0], ledger_pages()[2]]
+    for page in pages:
+        (folder / page.name).write_bytes(page.read_bytes())
+    (folder / "zz_hong.jpg").write_bytes(b"not an image")
+    proc = hotich("ocr", str(folder), "--book-type", "khai_sinh", "--json", check=False)
+    assert proc.returncode != 0 and "zz_hong.jpg" in proc.stderr and "Traceback" not in proc.stderr
+    got = json.loads(proc.stdout)["pages"]
+    assert [p["image"] for p in got] == sorted([p.name for p in pages]) + ["zz_hong.jpg"]
+    assert "error" in got[-1]
+    for page in got[:-1]:
+        alone = json.loads(hotich("ocr", str(folder / page["image"]), "--book-type", "khai_sinh", "--json").stdout)
+        assert page == alone and page["entries"]
+    empty = tmp_path / "rong"
+    empty.mkdir()
+    proc = hotich("ocr", str(empty), "--book-type", "khai_sinh", "--json", check=False)
+    assert proc.returncode != 0 and len(proc.stderr.strip().splitlines()) == 1

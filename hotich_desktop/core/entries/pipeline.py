@@ -58,6 +58,10 @@ def crop_file(path: Path, book_type: str, year: int, out: Path, volume: str = ""
     from .pdfs import PdfName, entry_pdf  # PDF libraries load only for crop: `hotich ocr` starts faster
 
     get_book_type(book_type)
+    if read_fields:
+        from ..ocr.engine import warm_up
+
+        warm_up()  # the models load while the entries are found
     page = detect_file(path)
     polygons = page.detection.polygons
     found = read_prefill(page.frame, polygons, book_type, only=_naming_keys(book_type)) if read_fields else []
@@ -93,9 +97,12 @@ def _naming_keys(book_type: str) -> set[str]:
 
 
 def ocr_file(path: Path, book_type: str) -> dict[str, Any]:
+    """`hotich ocr` on one page: the models load in the background while the entries are found."""
+    from ..ocr.engine import warm_up
     from ..ocr.reader import read_entries
 
     get_book_type(book_type)
+    warm_up()
     page = detect_file(path)
     results = read_entries(page.frame, page.detection.polygons, book_type)
     entries = []
@@ -103,6 +110,43 @@ def ocr_file(path: Path, book_type: str) -> dict[str, Any]:
         entries.append({"polygon": raw_poly, "bbox": [int(v) for v in bbox_of(raw_poly)],
                         "fields": {k: v.as_json(page.frame, page.raw_size) for k, v in fields.items()}})
     return {"image": path.name, "entries": entries}
+
+
+def page_files(paths: list[Path]) -> list[Path]:
+    """The page files named, a folder standing for the page files in it (by name; sub-folders not entered)."""
+    from ..imaging.loader import IMAGE_SUFFIXES
+
+    out: list[Path] = []
+    for path in paths:
+        if path.is_dir():
+            out += sorted(p for p in path.iterdir() if p.is_file() and p.suffix.lower() in IMAGE_SUFFIXES)
+        else:
+            require_file(path)
+            out.append(path)
+    if not out:
+        raise BadInput("Không có tệp ảnh trang nào trong: " + ", ".join(str(p) for p in paths))
+    return out
+
+
+def ocr_files(paths: list[Path], book_type: str) -> list[dict[str, Any]]:
+    """`hotich ocr` on many pages in one process: imports and models are paid once, and one page is found
+    while another is read (a thread per core; the Tesseract pool in core/ocr/engine.py keeps one model
+    per core for all of them). A page that cannot be read gets `error` and does not stop the others."""
+    from concurrent.futures import ThreadPoolExecutor
+
+    from ..ocr.engine import reading_threads, warm_up
+
+    get_book_type(book_type)
+    warm_up()
+
+    def one(path: Path) -> dict[str, Any]:
+        try:
+            return ocr_file(path, book_type)
+        except BadInput as exc:
+            return {"image": path.name, "error": exc.message}
+
+    with ThreadPoolExecutor(min(len(paths), reading_threads()) or 1) as pool:
+        return list(pool.map(one, paths))
 
 
 def require_file(path: Path) -> None:

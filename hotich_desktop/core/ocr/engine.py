@@ -73,7 +73,11 @@ def tesseract_exe() -> str | None:
 
 @functools.cache
 def check(lang: str = "vie") -> None:
+    """Raises OcrUnavailable unless `lang` can be read: by the library in this process (its data file is
+    found without starting a process) or by the `tesseract` program (asked for its languages once)."""
     use_bundled_tesseract()
+    if not _program_forced() and _library_importable() and tessdata_dir(lang, ask_program=False) is not None:
+        return
     exe = tesseract_exe()
     if not exe:
         raise OcrUnavailable(INSTALL_HINT)
@@ -82,6 +86,21 @@ def check(lang: str = "vie") -> None:
         raise OcrUnavailable(INSTALL_HINT)
     if lang not in out.split():
         raise OcrUnavailable(INSTALL_HINT)
+
+
+def _program_forced() -> bool:
+    """HOTICH_OCR_PROGRAM=1: the `tesseract` program even where the library is there (to compare them)."""
+    return os.environ.get("HOTICH_OCR_PROGRAM") == "1"
+
+
+@functools.cache
+def _library_importable() -> bool:
+    os.environ.setdefault("OMP_THREAD_LIMIT", "1")  # read when the library starts: set before it loads
+    try:
+        import tesserocr  # noqa: F401
+    except ImportError:
+        return False
+    return True
 
 
 @functools.cache
@@ -105,11 +124,11 @@ def read_words(image: np.ndarray | Image.Image, lang: str = "vie", psm: int = 6,
                whitelist: str = "") -> list[Word]:
     """Words with confidence and box; `whitelist` limits the characters Tesseract may answer with.
 
-    Through the Tesseract library in this process when tesserocr is installed (the model is loaded once per
-    thread instead of once per call: a field zone then costs milliseconds, not a process start), else
-    through the `tesseract` program."""
+    Through the Tesseract library in this process when tesserocr is installed (a few models loaded once per
+    process and reused: a field zone then costs milliseconds, not a process start), else through the
+    `tesseract` program."""
     check(lang)
-    os.environ.setdefault("OMP_THREAD_LIMIT", "1")  # one thread per process; we run entries in parallel
+    os.environ.setdefault("OMP_THREAD_LIMIT", "1")  # one thread per read; we read entries in parallel
     img = image if isinstance(image, Image.Image) else Image.fromarray(image)
     with _library_api(lang) as api:
         if api is not None:
@@ -141,62 +160,129 @@ def _program_words(img: Image.Image, lang: str, psm: int, timeout: float, whitel
     return words
 
 
-_free_apis: dict[str, list] = {}
-_apis_lock = threading.Lock()
+class _ApiPool:
+    """Loaded Tesseracts of one language, lent to one thread at a time (an API object is not shared between
+    threads). At most `cap` are ever loaded in a process (one per core: more would only wait for a core and
+    cost 0.3 CPU-s and 30 MB each), so a page's entries, a folder's pages and a warm-up share the same few;
+    a thread that finds none free waits for one."""
+
+    def __init__(self, lang: str, cap: int) -> None:
+        self.lang, self.cap = lang, max(1, cap)
+        self.free: list = []
+        self.made = 0  # loaded or loading
+        self.cond = threading.Condition()
+        self.failed = False
+
+    def take(self):  # noqa: ANN201 - a tesserocr.PyTessBaseAPI, or None without the library
+        with self.cond:
+            while not self.free and self.made >= self.cap and not self.failed:
+                self.cond.wait()
+            if self.failed:
+                return None
+            if self.free:
+                return self.free.pop()
+            self.made += 1
+        return self._load()
+
+    def give(self, api) -> None:  # noqa: ANN001
+        with self.cond:
+            self.free.append(api)
+            self.cond.notify()
+
+    def warm(self, count: int) -> None:
+        """Loads up to `count` models ahead (at most the cap), while the caller does other work."""
+        for _ in range(count):
+            with self.cond:
+                if self.failed or self.made >= min(count, self.cap) or self.free:
+                    return
+                self.made += 1
+            api = self._load()
+            if api is None:
+                return
+            self.give(api)
+
+    def _load(self):  # noqa: ANN202
+        api = _new_api(self.lang)
+        if api is None:
+            with self.cond:
+                self.failed = True
+                self.made -= 1
+                self.cond.notify_all()
+        return api
+
+
+_pools: dict[str, _ApiPool] = {}
+_pools_lock = threading.Lock()
+
+
+def _pool(lang: str) -> _ApiPool:
+    with _pools_lock:
+        if lang not in _pools:
+            _pools[lang] = _ApiPool(lang, reading_threads())
+        return _pools[lang]
+
+
+def reading_threads() -> int:
+    """How many Tesseract reads run at once in this process: one per core (each read is single-threaded
+    under OMP_THREAD_LIMIT=1 and releases the GIL)."""
+    return max(1, os.cpu_count() or 1)
+
+
+def warm_up(lang: str = "vie", count: int | None = None) -> threading.Thread | None:
+    """Starts loading the models in the background (about 0.3 s each) so that they are ready when the first
+    entry is cut out: a command calls this before detecting the entries, which takes longer. None when the
+    program is used instead, or the language is not there (check() will say so)."""
+    if _program_forced() or not _library_importable() or tessdata_dir(lang, ask_program=False) is None:
+        return None
+    pool = _pool(lang)
+    thread = threading.Thread(target=pool.warm, args=(count or pool.cap,), name="tesseract-warm-up", daemon=True)
+    thread.start()
+    return thread
 
 
 @contextlib.contextmanager
 def _library_api(lang: str):  # noqa: ANN202 - yields a tesserocr.PyTessBaseAPI, or None
-    """A loaded Tesseract lent to one thread at a time (an API object is not shared between threads; a
-    free one is reused, so the model loads once per thread that ever reads, not once per page), or None
-    without tesserocr or its data, or when HOTICH_OCR_PROGRAM=1 asks for the program (to compare them)."""
-    if os.environ.get("HOTICH_OCR_PROGRAM") == "1":
+    """A loaded Tesseract from the process's pool, or None without tesserocr or its data, or when
+    HOTICH_OCR_PROGRAM=1 asks for the program (to compare them)."""
+    if _program_forced():
         yield None
         return
-    with _apis_lock:
-        free = _free_apis.setdefault(lang, [])
-        api = free.pop() if free else None
-    if api is None:
-        api = _new_api(lang)
+    pool = _pool(lang)
+    api = pool.take()
     try:
         yield api
     finally:
         if api is not None:
-            with _apis_lock:
-                _free_apis[lang].append(api)
-
-
-_no_library: set[str] = set()
+            pool.give(api)
 
 
 def _new_api(lang: str):  # noqa: ANN202
-    """A Tesseract with `lang` loaded, or None (remembered: the program is used from then on)."""
-    if lang in _no_library:
-        return None
+    """A Tesseract with `lang` loaded, or None (the pool remembers: the program is used from then on)."""
+    os.environ.setdefault("OMP_THREAD_LIMIT", "1")  # read when the library starts: set before it loads
     try:
         import tesserocr
 
-        data = tessdata_dir(lang)
+        data = tessdata_dir(lang, ask_program=False) or tessdata_dir(lang)
         if data is not None:
             return tesserocr.PyTessBaseAPI(path=str(data) + os.sep, lang=lang, init=True)
     except (ImportError, RuntimeError):
         pass
-    _no_library.add(lang)
     return None
 
 
 @functools.cache
-def tessdata_dir(lang: str) -> Path | None:
-    """The folder holding `<lang>.traineddata`: TESSDATA_PREFIX (the bundle sets it), else the one the
-    Tesseract program reports, else the usual places of Linux packages."""
-    places = [os.environ.get("TESSDATA_PREFIX", "")]
-    exe = tesseract_exe()
-    out = _list_langs(exe) if exe else None
-    m = re.search(r'"([^"]+)"', out or "")
-    if m:
-        places.append(m.group(1))
-    places += ["/usr/share/tesseract-ocr/5/tessdata", "/usr/share/tesseract-ocr/4.00/tessdata",
-               "/usr/share/tessdata", "/usr/local/share/tessdata"]
+def tessdata_dir(lang: str, ask_program: bool = True) -> Path | None:
+    """The folder holding `<lang>.traineddata`: TESSDATA_PREFIX (the bundle sets it), else the usual places
+    of Linux packages, else (with `ask_program`) the one the Tesseract program reports, which costs starting
+    it (0.2 s), so it is asked last."""
+    places = [os.environ.get("TESSDATA_PREFIX", ""), "/usr/share/tesseract-ocr/5/tessdata",
+              "/usr/share/tesseract-ocr/4.00/tessdata", "/usr/share/tessdata", "/usr/local/share/tessdata"]
+    if ask_program:
+        exe = tesseract_exe()
+        out = _list_langs(exe) if exe else None
+        m = re.search(r'"([^"]+)"', out or "")
+        if m:
+            places.append(m.group(1))
     for place in places:
         if place and (Path(place) / f"{lang}.traineddata").is_file():
             return Path(place)

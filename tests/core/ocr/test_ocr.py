@@ -102,6 +102,7 @@ def test_blank_and_wrong_book_type_crops_are_a_best_effort() -> None:
 def test_without_tesseract_fields_start_empty_and_the_hint_says_how(monkeypatch) -> None:
     engine.check.cache_clear()
     monkeypatch.setattr(engine.shutil, "which", lambda _name: None)
+    monkeypatch.setattr(engine, "tessdata_dir", lambda *_a, **_k: None)  # nor the library's data
     try:
         with pytest.raises(engine.OcrUnavailable, match="apt-get install tesseract-ocr"):
             engine.check("vie")
