@@ -6,6 +6,9 @@ varied set's tuning part, most values at >= 0.9 that were wrong were: a name cut
 full name here has family, middle and given name), a short given name whose tone mark was misread
 ("Ỏn" as "Ón"), and a place with a misread unit word ("lính" for "tỉnh", "vã" for "xã") or a lost comma.
 Such values keep their text (a near miss still saves keys) under SHAPE_CAP, so only the others are sure.
+
+A value holding a character no Vietnamese value of its field holds ("Lô€ Ninh", "Trần ©ăn", "12|03/1992") is
+Tesseract reading a stain, a seal or a rule as letters: whatever Tesseract said, it is never sure (FOREIGN_CAP).
 """
 from __future__ import annotations
 
@@ -17,11 +20,16 @@ from ..records.forms import FieldDef
 from .lexicon import UNIT_WORDS, units, vocabulary
 
 SHAPE_CAP = 0.85  # under the 0.9 the window and the scorer call sure
+FOREIGN_CAP = 0.3  # a character from outside Vietnamese writing: noise read as letters
+VIET_MARKS = frozenset("\u0300\u0301\u0303\u0309\u0323\u0302\u0306\u031b")  # tones, hat, breve, horn
+TEXT_SIGNS = frozenset(" ,.-/()'")  # what a name or a place may hold besides letters and digits
 TONES = {"\u0301", "\u0303", "\u0309"}  # sắc, ngã, hỏi: the marks handwriting OCR swaps most
 
 
 def trust(fdef: FieldDef, value: str, confidence: float) -> float:
     """`confidence` capped when `value` does not have the shape of a right value of `fdef`."""
+    if value and foreign(value, digits_only=fdef.type in ("date", "partial_date", "regno")):
+        return min(confidence, FOREIGN_CAP)
     if confidence < 0.9 or not value:
         return confidence
     odd = False
@@ -30,6 +38,23 @@ def trust(fdef: FieldDef, value: str, confidence: float) -> float:
     elif fdef.type == "place":
         odd = _odd_place(value)
     return min(confidence, SHAPE_CAP) if odd else confidence
+
+
+def foreign(text: str, digits_only: bool = False) -> bool:
+    """True when `text` holds a character Vietnamese writing of this kind never has: a symbol (€ © | ® ¢ …),
+    a letter with a mark Vietnamese does not use (ö ç ñ ř), a letter in a date or a number."""
+    if digits_only:
+        return re.fullmatch(r"[0-9/]*", text) is None
+    for ch in unicodedata.normalize("NFD", text):
+        if ch.isascii():
+            if not (ch.isalnum() or ch in TEXT_SIGNS):
+                return True
+        elif unicodedata.combining(ch):
+            if ch not in VIET_MARKS:
+                return True
+        elif ch not in "đĐ":
+            return True
+    return False
 
 
 def _odd_name(value: str) -> bool:

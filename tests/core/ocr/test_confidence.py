@@ -41,3 +41,18 @@ def test_misread_places_are_not_sure(value: str) -> None:
 def test_unsure_values_and_other_fields_are_left_alone() -> None:
     assert trust(NAME, "Sơn", 0.5) == 0.5
     assert trust(DATE, "12/03/1992", 0.97) == 0.97
+
+
+@pytest.mark.parametrize("field, value", [(PLACE, "Lô€ Ninh"), (PLACE, "xã Lộc Ninh, huyện Lộc Ninh, tỉnh Bình Phước©"),
+                                          (NAME, "Trần ©ăn Minh"), (NAME, "Lò Văn | Minh"), (NAME, "Nguyễn Thị Hö"),
+                                          (NAME, "Đỗ Văn ®ạt"), (DATE, "12/O3/1992"), (PLACE, "Bản Pá ¢ Sàng")])
+def test_garbage_with_foreign_symbols_is_never_sure(field, value: str) -> None:  # noqa: ANN001
+    for said in (0.99, 0.92, 0.6):
+        assert trust(field, value, said) < 0.9
+    assert trust(field, value, 0.99) <= 0.3
+
+
+@pytest.mark.parametrize("field, value", [(NAME, "Đặng Thị Ngọc Ánh"), (PLACE, "Thôn 3, xã Châu Quang, huyện Quỳ Hợp, tỉnh Nghệ An"),
+                                          (DATE, "01/02/1990")])
+def test_vietnamese_writing_is_not_foreign(field, value: str) -> None:  # noqa: ANN001
+    assert trust(field, value, 0.97) == 0.97
