@@ -17,6 +17,7 @@ import unicodedata
 from functools import lru_cache
 
 from ..records.forms import FieldDef
+from .fields import Reading, plausible
 from .lexicon import UNIT_WORDS, units, vocabulary
 
 SHAPE_CAP = 0.85  # under the 0.9 the window and the scorer call sure
@@ -125,3 +126,62 @@ def _unit_names() -> frozenset[str]:
 def _known_name(name: str) -> bool:
     names = _unit_names()
     return not names or name.strip().casefold() in names
+
+
+DIGIT_TYPES = ("date", "partial_date", "regno")
+
+
+def weigh(fdef: FieldDef, first: Reading | None, second: Reading | None) -> Reading:
+    """One reading from the entry's read and its zone's read (either may be missing)."""
+    if first is None and second is None:
+        raise ValueError("nothing to weigh")
+    ev = {"first": first.value if first else None, "first_conf": first.confidence if first else None,
+          "first_ev": first.evidence if first else {},
+          "second": second.value if second else None, "second_conf": second.confidence if second else None,
+          "second_ev": second.evidence if second else {}}
+    if fdef.type in DIGIT_TYPES:
+        if second is None or not plausible(fdef, second.value):
+            base = first
+            conf = first.confidence if first else 0.0
+        elif first is not None and first.value == second.value:
+            base, conf = first, round(max(0.95, first.confidence), 3)
+        elif first is None or not plausible(fdef, first.value):
+            base, conf = second, round(min(0.85, second.confidence), 3)
+        else:
+            base, conf = second, 0.4
+    else:
+        base = first or second
+        conf = base.confidence if first else round(min(0.85, second.confidence), 3)
+    assert base is not None
+    return Reading(base.value, conf, base.box, base.raw, ev)
+
+
+SEQUENCE_SURE = 0.96  # a number that follows its neighbour on the page: two misreads rarely make a sequence
+SEQUENCE_FILLED = 0.8  # a number put back from its neighbours: likely, not read
+
+
+def by_sequence(entries: list[dict[str, Reading]], key: str = "so") -> list[dict[str, Reading]]:
+    """The book's sequence as evidence: registration numbers of the entries of a page, in order, run one after
+    the other (or the other way round on a page read from the bottom). A number next to its neighbour's is sure; one between two neighbours two apart
+    that breaks the run (or was not read) is put back from them, not shown as sure."""
+    nums = [_number(e.get(key)) for e in entries]
+    out = [dict(e) for e in entries]
+    for i, n in enumerate(nums):
+        before = nums[i - 1] if i > 0 else None
+        after = nums[i + 1] if i + 1 < len(nums) else None
+        reading = entries[i].get(key)
+        if n is not None and any(m is not None and abs(n - m) == 1 for m in (before, after)):
+            assert reading is not None
+            out[i][key] = Reading(reading.value, max(reading.confidence, SEQUENCE_SURE), reading.box, reading.raw,
+                                  {**reading.evidence, "sequence": "follows"})
+        elif before is not None and after is not None and abs(after - before) == 2 and n != (before + after) // 2:
+            box = reading.box if reading else (0, 0, 0, 0)
+            out[i][key] = Reading(str((before + after) // 2), SEQUENCE_FILLED, box, reading.raw if reading else "",
+                                  {**(reading.evidence if reading else {}), "sequence": "filled"})
+    return out
+
+
+def _number(reading: Reading | None) -> int | None:
+    if reading is None or not re.fullmatch(r"\d{1,6}", reading.value):
+        return None
+    return int(reading.value)

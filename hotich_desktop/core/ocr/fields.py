@@ -4,7 +4,7 @@ from __future__ import annotations
 import re
 from collections import defaultdict
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 import numpy as np
 from rapidfuzz import fuzz
@@ -24,6 +24,7 @@ class Reading:
     confidence: float
     box: tuple[int, int, int, int]
     raw: str = ""
+    evidence: dict = field(default_factory=dict)  # what the confidence rests on (confidence.py)
 
 
 def _token(text: str) -> str:
@@ -108,7 +109,8 @@ def _reading(words: Sequence[Word], fdef: FieldDef) -> Reading | None:
     conf = sum(w.conf for w in words) / len(words)
     value, certainty = clean_value(fdef, raw)
     box = (min(w.x0 for w in words), min(w.y0 for w in words), max(w.x1 for w in words), max(w.y1 for w in words))
-    return Reading(value, round(conf * certainty, 3), box, raw)
+    return Reading(value, round(conf * certainty, 3), box, raw,
+                   {"tess": round(conf, 3), "tess_min": round(min(w.conf for w in words), 3), "cert": certainty})
 
 
 def reading_of(words: Sequence[Word], fdef: FieldDef) -> Reading | None:

@@ -4,7 +4,7 @@ from __future__ import annotations
 import os
 from collections.abc import Iterable, Sequence
 from concurrent.futures import ThreadPoolExecutor
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
 import cv2
@@ -13,7 +13,7 @@ import numpy as np
 from ..records.forms import load_form
 from ..imaging.geometry import apply_affine, bbox_of, to_raw
 from ..imaging.loader import Frame
-from .confidence import trust
+from .confidence import by_sequence, trust, weigh
 from .engine import Word, check, read_words
 from .fields import Reading, clean_value, plausible, read_labelled, read_table
 from .fields import reading_of as _reading_of
@@ -29,6 +29,7 @@ class FieldReading:
     value: str
     confidence: float
     bbox: list[float]
+    evidence: dict = field(default_factory=dict)  # what the confidence rests on (not part of the JSON)
 
     def as_json(self, frame: Frame | None = None, raw_size: tuple[int, int] | None = None) -> dict[str, Any]:
         box = self.bbox
@@ -40,11 +41,13 @@ class FieldReading:
 
 
 def _read_one(frame: Frame, polygon: Sequence[Sequence[float]], book_type: str,
-              keys: set[str], lang: str, profile: LayoutProfile | None = None) -> dict[str, FieldReading]:
+              keys: set[str], lang: str, profile: LayoutProfile | None = None
+              ) -> tuple[dict[str, Reading], np.ndarray]:
+    """The entry's readings (boxes in the crop) and the crop->page affine."""
     form = load_form(book_type)
     gray, matrix, rules = prepare(frame.image, polygon, frame.dpi)
     if float(gray.min()) > 200:  # blank crop: nothing to read
-        return {}
+        return {}, cv2.invertAffineTransform(matrix)
     h, w = gray.shape
     table = bool(form.table_columns) and len(rules) >= len(form.table_columns) - 1
     top = _top_fraction(form, keys, table)
@@ -67,8 +70,7 @@ def _read_one(frame: Frame, polygon: Sequence[Sequence[float]], book_type: str,
     readings = {k: _trusted(form, k, r) for k, r in readings.items()}
     if turned:
         readings = {k: _unturn(r, w, h) for k, r in readings.items()}
-    back = cv2.invertAffineTransform(matrix)
-    return {k: _to_page(r, back) for k, r in readings.items()}
+    return readings, cv2.invertAffineTransform(matrix)
 
 
 def _trusted(form, key: str, reading: Reading) -> Reading:  # noqa: ANN001
@@ -77,7 +79,9 @@ def _trusted(form, key: str, reading: Reading) -> Reading:  # noqa: ANN001
     if fdef is None:
         return reading
     conf = trust(fdef, reading.value, reading.confidence)
-    return reading if conf == reading.confidence else Reading(reading.value, conf, reading.box, reading.raw)
+    if conf == reading.confidence:
+        return reading
+    return Reading(reading.value, conf, reading.box, reading.raw, {**reading.evidence, "capped": True})
 
 
 DIGIT_TYPES = ("date", "partial_date", "regno")
@@ -85,28 +89,23 @@ DIGIT_TYPES = ("date", "partial_date", "regno")
 
 def _second_look(gray: np.ndarray, form, keys: set[str], readings: dict[str, Reading],  # noqa: ANN001
                  zones: dict[str, tuple[int, int, int, int]], lang: str) -> dict[str, Reading]:
-    """Dates and numbers read again from their zones with digits and '/' only. Two reads that agree are
-    trusted; a disagreement is shown as unsure."""
-    wanted = {k: z for k, z in zones.items() if k in keys and (f := form.field(k)) is not None and f.type in DIGIT_TYPES}
-    if not wanted:
-        return readings
+    """Every field with a zone read again from its zone alone, line by line (dates and numbers with digits
+    and '/' only): the two reads are the evidence confidence.py weighs."""
+    wanted = {k: z for k, z in zones.items() if k in keys and form.field(k) is not None}
+    digit_zones = {k: z for k, z in wanted.items() if form.field(k).type in DIGIT_TYPES}
+    text_zones = {k: z for k, z in wanted.items() if k not in digit_zones}
+    seconds: dict[str, Reading] = {}
+    for group, allowed in ((digit_zones, DIGITS), (text_zones, "")):
+        if not group:
+            continue
+        for key, (words, box) in read_zones(gray, group, lang, allowed).items():
+            fdef = form.field(key)
+            again = _reading_of(words, fdef) if words else None
+            if again is not None:
+                seconds[key] = Reading(again.value, again.confidence, box, again.raw, again.evidence)
     out = dict(readings)
-    for key, (words, box) in read_zones(gray, wanted, lang, DIGITS).items():
-        if not words:
-            continue
-        fdef = form.field(key)
-        raw = "".join(w.text for w in words)
-        value, certainty = clean_value(fdef, raw)
-        conf = sum(w.conf for w in words) / len(words) * certainty
-        first = readings.get(key)
-        if not plausible(fdef, value):
-            continue
-        if first is not None and first.value == value:
-            out[key] = Reading(value, round(max(0.95, first.confidence), 3), first.box, first.raw)
-        elif first is None or not plausible(fdef, first.value):
-            out[key] = Reading(value, round(min(0.85, conf), 3), box, raw)
-        else:
-            out[key] = Reading(value, 0.4, box, raw)
+    for key in set(readings) | set(seconds):
+        out[key] = weigh(form.field(key), readings.get(key), seconds.get(key))
     return out
 
 
@@ -155,7 +154,7 @@ def _mean_conf(words: Sequence[Any]) -> float:
 def _unturn(reading: Reading, w: int, h: int) -> Reading:
     """A box read on the crop turned 180 degrees, back in the crop's own pixels."""
     x0, y0, x1, y1 = reading.box
-    return Reading(reading.value, reading.confidence, (w - x1, h - y1, w - x0, h - y0), reading.raw)
+    return Reading(reading.value, reading.confidence, (w - x1, h - y1, w - x0, h - y0), reading.raw, reading.evidence)
 
 
 def _top_fraction(form, keys: set[str], table: bool) -> float:  # noqa: ANN001
@@ -180,7 +179,7 @@ def _to_page(reading: Reading, back: np.ndarray) -> FieldReading:
     x0, y0, x1, y1 = reading.box
     quad = apply_affine(back, [[x0, y0], [x1, y0], [x1, y1], [x0, y1]])
     value = reading.value if reading.confidence >= SHOW_FLOOR else ""
-    return FieldReading(value, reading.confidence, bbox_of(quad))
+    return FieldReading(value, reading.confidence, bbox_of(quad), reading.evidence)
 
 
 def read_entries(frame: Frame, polygons: Iterable[Sequence[Sequence[float]]], book_type: str,
@@ -193,4 +192,8 @@ def read_entries(frame: Frame, polygons: Iterable[Sequence[Sequence[float]]], bo
     polys = list(polygons)
     workers = max(1, min(len(polys), os.cpu_count() or 1))
     with ThreadPoolExecutor(workers) as pool:  # each Tesseract call is its own process
-        return list(pool.map(lambda p: _read_one(frame, p, book_type, keys, lang, profile), polys))
+        found = list(pool.map(lambda p: _read_one(frame, p, book_type, keys, lang, profile), polys))
+    readings = [r for r, _ in found]
+    if "so" in keys:
+        readings = by_sequence(readings)
+    return [{k: _to_page(r, back) for k, r in entry.items()} for entry, (_, back) in zip(readings, found)]

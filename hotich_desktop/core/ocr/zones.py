@@ -126,7 +126,8 @@ def read_zones(gray: np.ndarray, zones: dict[str, Box], lang: str, whitelist: st
     words = read_words(strip, lang=lang, psm=6, whitelist=whitelist)
     out: dict[str, tuple[list[Word], Box]] = {}
     for key, ink, top, bottom in spans:
-        mine = sorted((w for w in words if top - gap / 2 <= w.cy < bottom + gap / 2), key=lambda w: w.x0)
+        mine = sorted((w for w in words if top - gap / 2 <= w.cy < bottom + gap / 2),
+                      key=lambda w: (w.line, w.x0))  # a wrapped value line by line, not interleaved
         out[key] = (mine, ink)
     return out
 
