@@ -172,6 +172,8 @@ def clean_value(fdef: FieldDef, raw: str) -> tuple[str, float]:
         fixed = raw.translate(DIGIT_FIXES)
         fixed = re.sub(r"[^0-9/.\-\s]", "", fixed).strip()
         fixed = re.sub(r"\d{4}", lambda m: _fix_year(m.group()), fixed)
+        if t != "regno":  # a slash lost: '2501/1969'
+            fixed = re.sub(r"^(\d{2})(\d{2})/(\d{4})$", r"\1/\2/\3", fixed)
         value = normalize_value(fdef, _fix_day_month(fixed.replace(" ", "")))
         ok = bool(re.fullmatch(r"(\d{2}/)?(\d{2}/)?\d{4}", value)) if t != "regno" else value.isdigit()
         return value, 1.0 if ok and fixed == raw else (0.8 if ok else 0.3)
@@ -184,6 +186,10 @@ def clean_value(fdef: FieldDef, raw: str) -> tuple[str, float]:
             if "a" in flat or "m" in flat[1:]:
                 return "Nam", 0.9
             return "Nữ", 0.85
+        if len(raw.split()) > 1:  # "Nam Kinh": the next field's value ran on after the gender
+            first, certainty = clean_value(fdef, raw.split()[0])
+            if first in ("Nam", "Nữ"):
+                return first, certainty * 0.8
         return normalize_value(fdef, raw), 0.4
     fixed = _fix_text(raw)
     if t == "place":

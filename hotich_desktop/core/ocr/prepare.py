@@ -61,10 +61,13 @@ def rules_only(mask: np.ndarray) -> np.ndarray:
 
 
 def _column_rules(lines: np.ndarray) -> np.ndarray:
-    """x of vertical rules that run most of the crop's height (the register's column lines)."""
+    """x of vertical rules that run most of the crop's height (the register's column lines). A rule of a phone
+    photo or a curled page leans a little in the straightened crop and breaks where the light is poor: it is
+    widened by what 2 degrees of lean move it over the crop's height, and counted where it covers a third of the rows."""
     h, w = lines.shape
-    vert = cv2.morphologyEx(lines, cv2.MORPH_OPEN, cv2.getStructuringElement(cv2.MORPH_RECT, (1, max(10, h // 2))))
-    cols = np.where(vert.sum(axis=0) > 0)[0]
+    lean = max(1, int(h * 0.035))
+    wide = cv2.dilate(lines, cv2.getStructuringElement(cv2.MORPH_RECT, (lean, 1)))
+    cols = np.where((wide > 0).sum(axis=0) >= 0.3 * h)[0]
     if cols.size == 0:
         return cols
     groups = np.split(cols, np.where(np.diff(cols) > 3)[0] + 1)

@@ -18,7 +18,7 @@ from .engine import Word, check, read_words
 from .fields import Reading, clean_value, plausible, read_labelled, read_table
 from .fields import reading_of as _reading_of
 from .layout_profile import LayoutProfile, in_crop
-from .zones import DIGITS, grow_along_ink, read_zones, table_zones
+from .zones import DIGITS, grow_along_ink, missing_rules, read_zones, table_zones
 from .prepare import prepare
 
 
@@ -49,6 +49,8 @@ def _read_one(frame: Frame, polygon: Sequence[Sequence[float]], book_type: str,
     if float(gray.min()) > 200:  # blank crop: nothing to read
         return {}, cv2.invertAffineTransform(matrix)
     h, w = gray.shape
+    if form.table_columns and 0 < len(rules) < len(form.table_columns) - 1:
+        rules = missing_rules(gray, rules, len(form.table_columns) - 1)
     table = bool(form.table_columns) and len(rules) >= len(form.table_columns) - 1
     top = _top_fraction(form, keys, table)
     words = read_words(gray[: max(40, int(h * top))] if top < 1 else gray, lang=lang)

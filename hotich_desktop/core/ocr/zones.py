@@ -90,6 +90,35 @@ def table_zones(gray: np.ndarray, rules: Sequence[int], columns: Sequence[Sequen
     return zones
 
 
+def missing_rules(gray: np.ndarray, rules: Sequence[int], wanted: int) -> list[int]:
+    """`rules` completed to `wanted` column lines from the writing itself, when the ruling is too faint or
+    broken to be found (a phone photo in poor light): a column starts where a band of blank paper that runs
+    the whole height of the entry ends. The widest such bands far from the rules already found win."""
+    h, w = gray.shape
+    have = sorted(int(r) for r in rules)
+    if len(have) >= wanted or w < 50:
+        return have
+    inset = max(2, h // 40)
+    dark = gray[inset:h - inset] < ink_level(gray)
+    blank = dark.sum(axis=0) <= max(1, int(0.002 * h))
+    runs, start = [], None
+    for x, on in enumerate([*blank, False]):
+        if on and start is None:
+            start = x
+        elif not on and start is not None:
+            if x - start >= 0.02 * w and start > 0.05 * w and x < 0.95 * w:
+                runs.append((x - start, start, x))
+            start = None
+    found = list(have)
+    for width, a, b in sorted(runs, reverse=True):
+        x = max(a, b - max(4, int(0.01 * w)))
+        if all(abs(x - r) > 0.08 * w for r in found):
+            found.append(x)
+        if len(found) >= wanted:
+            break
+    return sorted(found) if len(found) >= wanted else have
+
+
 def trim(gray: np.ndarray, box: Box) -> Box | None:
     """The box shrunk to the ink it holds (None when it holds none)."""
     x0, y0, x1, y1 = box
