@@ -60,6 +60,15 @@ def foreign(text: str, digits_only: bool = False) -> bool:
     return False
 
 
+def _mixed_case(word: str) -> bool:
+    """A word that is not Capitalised (or all capitals, or a bracketed note such as '(cha)')."""
+    letters = [c for c in word if c.isalpha()]
+    if not letters or word.startswith("("):
+        return False
+    rest = letters[1:]
+    return letters[0].islower() or (any(c.isupper() for c in rest) and not all(c.isupper() for c in rest))
+
+
 def _in_list(fdef: FieldDef, value: str) -> bool:
     """A gender, ethnicity or nationality spelt exactly as its list has it ("Nam Kinh" is two fields run
     together)."""
@@ -73,6 +82,8 @@ def _odd_name(value: str) -> bool:
     words = value.split()
     if len(words) < 3:
         return True
+    if any(_mixed_case(w) for w in words):
+        return True  # "Lục Văn íÍn": a mark read as a letter of its own
     family = vocabulary("ho").names
     if family and words[0] not in family:
         return True  # "Bài Quang Hưng": no family is called so, a letter was misread

@@ -114,7 +114,7 @@ def _second_look(gray: np.ndarray, form, keys: set[str], readings: dict[str, Rea
 def _profile_look(gray: np.ndarray, form, keys: set[str], readings: dict[str, Reading],  # noqa: ANN001
                   profile: LayoutProfile, lang: str) -> dict[str, Reading]:
     """Fields read again where this book keeps them (its layout profile), one line each with the characters
-    the field allows. Agreement with the first read makes a field sure; a field the first read missed is
+    the field allows. Agreement with the first read weighs as two agreeing reads do; a field the first read missed is
     filled but not shown as sure; a disagreement leaves the field unsure."""
     h, w = gray.shape
     out = dict(readings)
@@ -133,8 +133,10 @@ def _profile_look(gray: np.ndarray, form, keys: set[str], readings: dict[str, Re
         if again is None or (digits and not plausible(fdef, again.value)):
             continue
         first = readings.get(key)
-        if first is not None and first.value == again.value:
-            out[key] = Reading(first.value, round(max(first.confidence, PROFILE_AGREE), 3), first.box, first.raw)
+        if first is not None and first.value == again.value:  # sure as two agreeing reads are (confidence.py)
+            both = weigh(fdef, first, again)
+            out[key] = Reading(first.value, round(max(first.confidence, both.confidence), 3), first.box, first.raw,
+                               {**first.evidence, "profile": "agree"})
         elif first is None or not first.value or (digits and not plausible(fdef, first.value)):
             out[key] = Reading(again.value, round(min(PROFILE_ALONE, again.confidence), 3), again.box, again.raw)
         else:
@@ -143,7 +145,7 @@ def _profile_look(gray: np.ndarray, form, keys: set[str], readings: dict[str, Re
     return out
 
 
-PROFILE_AGREE, PROFILE_ALONE, PROFILE_DISAGREE = 0.93, 0.85, 0.6
+PROFILE_ALONE, PROFILE_DISAGREE = 0.85, 0.6
 
 
 LOW_CONFIDENCE = 0.6  # upside-down text still "reads" at about 0.45

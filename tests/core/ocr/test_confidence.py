@@ -56,3 +56,13 @@ def test_garbage_with_foreign_symbols_is_never_sure(field, value: str) -> None: 
                                           (DATE, "01/02/1990")])
 def test_vietnamese_writing_is_not_foreign(field, value: str) -> None:  # noqa: ANN001
     assert trust(field, value, 0.97) == 0.97
+
+
+@pytest.mark.parametrize("value", ["Lục Văn íÍn (con)", "Bài Quang Hưng", "Võ thị Hạnh", "Lò VĂn Minh"])
+def test_names_with_a_stray_capital_or_an_unknown_family_are_not_sure(value: str) -> None:
+    assert trust(NAME, value, 0.95) == SHAPE_CAP
+
+
+def test_a_gender_or_ethnicity_not_spelt_as_its_list_is_not_sure() -> None:
+    assert trust(FORM.field("gioi_tinh"), "Nam Kinh", 0.95) == SHAPE_CAP
+    assert trust(FORM.field("dan_toc"), "Kinh", 0.95) == 0.95
