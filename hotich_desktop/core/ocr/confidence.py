@@ -27,6 +27,10 @@ VIET_MARKS = frozenset("\u0300\u0301\u0303\u0309\u0323\u0302\u0306\u031b")  # to
 TEXT_SIGNS = frozenset(" ,.-/()'")  # what a name or a place may hold besides letters and digits
 
 
+def _odd(fdef: FieldDef, value: str) -> bool:
+    return trust(fdef, value, 1.0) < 0.9
+
+
 def trust(fdef: FieldDef, value: str, confidence: float) -> float:
     """`confidence` capped when `value` does not have the shape of a right value of `fdef`."""
     if value and foreign(value, digits_only=fdef.type in ("date", "partial_date", "regno")):
@@ -194,8 +198,8 @@ def weigh(fdef: FieldDef, first: Reading | None, second: Reading | None) -> Read
         conf = max(AGREED, usable[0].confidence) if least >= AGREE_FROM[k] else least
         base = usable[0]
         return Reading(base.value, round(conf, 3), base.box, base.raw, {**ev, "reads": "agree"})
-    if len(usable) == 2:
-        base = max(usable, key=lambda r: r.confidence)
+    if len(usable) == 2:  # the one with a right value's shape, then the one Tesseract was surer of
+        base = max(usable, key=lambda r: (not _odd(fdef, r.value), r.confidence))
         return Reading(base.value, round(min(DISAGREE_CAP, base.confidence), 3), base.box, base.raw,
                        {**ev, "reads": "disagree"})
     base = usable[0]

@@ -68,3 +68,8 @@ def test_a_faint_column_rule_is_found_from_the_blank_paper_before_the_writing() 
     got = missing_rules(gray, [330], 2)
     assert len(got) == 2 and 900 < got[1] <= 1100
     assert missing_rules(gray, [330, 1080], 2) == [330, 1080]
+
+
+def test_of_two_differing_reads_the_one_with_a_right_shape_wins() -> None:
+    got = weigh(FORM.field("ho_ten"), _r("Bài Quang Hưng", 0.9), _r("Bùi Quang Hưng", 0.7))
+    assert got.value == "Bùi Quang Hưng" and got.confidence < 0.9
