@@ -1,6 +1,7 @@
 """Field reading per scanning condition, in one process per checkout (one Tesseract model load, not one per
 page as `score.py ocr` through `hotich ocr` costs): field exact typed / handwriting, keystrokes saved when
 correcting the prefill, the share of fields shown as sure (confidence >= 0.9) and how often those are right,
+the CPU seconds the reading of a page costs (detection not included),
 scored the way ../shared/tools/score.py scores (its own norm and edits are used).
 
     python benchmarks/reading_fields.py SET_ROOT [--split held] [--baseline OLD_CHECKOUT] [--pages N] [--dump F]
@@ -16,6 +17,7 @@ import json
 import os
 import subprocess
 import sys
+import time
 from collections import defaultdict
 from pathlib import Path
 
@@ -39,7 +41,9 @@ def fields_of(folder: Path, pages: int) -> list[dict]:
     for j in sorted(folder.glob("*.json"))[:pages]:
         truth = json.loads(j.read_text(encoding="utf-8"))
         page = detect_file(folder / truth["file"])
+        cpu = time.process_time()  # every thread of this process, Tesseract's included (tesserocr)
         found = read_entries(page.frame, page.detection.polygons, truth["book_type"])
+        cpu = time.process_time() - cpu
         pairs = dict(match([e["bbox"] for e in truth["entries"]], [bbox_of(p) for p in page.polygons], 0.5))
         form = load_form(truth["book_type"])
         for i, entry in enumerate(truth["entries"]):
@@ -52,7 +56,8 @@ def fields_of(folder: Path, pages: int) -> list[dict]:
                             "type": fdef.type if fdef else "", "want": want, "value": value,
                             "ok": norm(value) == norm(want), "conf": g.confidence if g else None,
                             "edits": 0 if norm(value) == norm(want) else min(edits(value, want), 1 + len(want)),
-                            "evidence": getattr(g, "evidence", {}) if g else {}})
+                            "evidence": getattr(g, "evidence", {}) if g else {},
+                            "cpu": cpu / max(1, len(truth["entries"]) * len(entry["fields"]))})
     return out
 
 
@@ -66,7 +71,8 @@ def figures(rows: list[dict]) -> dict[str, str]:
     return {"fields": str(len(rows)), "typed": exact("type"), "hand": exact("hand"),
             "keys fix": f"{1 - fixing / typing:.3f}" if typing else "-",
             "sure share": f"{len(sure) / len(rows):.3f}" if rows else "-",
-            "sure right": f"{sum(r['ok'] for r in sure) / len(sure):.3f}" if sure else "-"}
+            "sure right": f"{sum(r['ok'] for r in sure) / len(sure):.3f}" if sure else "-",
+            "cpu s/page": f"{sum(r.get('cpu', 0) for r in rows) / max(1, len({(r['cond'], r['page']) for r in rows})):.2f}"}
 
 
 def run_here(root: Path, split: str, pages: int, dump: Path | None) -> dict[str, list[dict]]:
@@ -110,7 +116,7 @@ def main() -> None:
         other[0].wait()
         results.append(("baseline", json.loads(other[1].read_text(encoding="utf-8"))))
         other[1].unlink()
-    names = ["fields", "typed", "hand", "keys fix", "sure share", "sure right"]
+    names = ["fields", "typed", "hand", "keys fix", "sure share", "sure right", "cpu s/page"]
     print(f"\nfields read on {args.split} ({args.root / args.split}), sure = confidence >= 0.9")
     print(f"{'condition':<10} {'code':<9} " + " ".join(f"{n:>10}" for n in names))
     for cond in ours:

@@ -1,5 +1,18 @@
-"""Confidence that can be trusted: a value Tesseract is sure of, but whose shape a right value of its field
-never has, is not shown as sure.
+"""Confidence that can be trusted, from evidence that explains itself (kept in each Reading's `evidence`):
+
+- two reads of the field, the entry's and its zone's alone (dates and numbers with digits and '/' only), and
+  whether they agree (`weigh`): agreeing reads are sure from a least Tesseract confidence set per kind of field;
+  one read alone or two that differ are never sure;
+- the book's sequence: registration numbers of a page's entries run one after another (`by_sequence`);
+- the value's shape (`trust`): a full name with a known family name, a place whose parts open and end as
+  places do, a gender or ethnicity spelt as its list has it, no character from outside Vietnamese writing;
+- with a book's layout profile, the profile zone's read weighs as one more agreeing read (reader.py).
+
+A field at >= 0.9 is shown as sure; the thresholds were set on the varied set's tuning part (seeds 101-103,
+6161) and are reported on its held-out part (seeds 9001-9004) by benchmarks/reading_fields.py.
+
+The shape checks: a value Tesseract is sure of, but whose shape a right value of its field never has, is not
+shown as sure.
 
 Tesseract's word confidence says how clean the letters looked, not whether the value makes sense. On the
 varied set's tuning part, most values at >= 0.9 that were wrong were: a name cut to one or two words (a
