@@ -1,6 +1,8 @@
 """The window's one way to touch the store (after Anki's aqt/operations and Picard's one-thread save pool).
 
 - `QueryOp` reads on a small worker pool: the GUI thread never waits on the database or a page image.
+- `WorkOp` runs long work (detecting and reading a page: seconds) on its own worker, its store writes sent
+  to the write queue one by one (`Ops.on_write_thread`), so a clerk's save never waits behind a page.
 - `WriteOp` writes, every one of them through ONE one-thread queue: two quick box drags of one entry, or the
   timer's upload and "upload all", run one after the other, never together. A write with a `key` that is
   already queued or running is not queued again: the caller joins the one in flight (one package is never
@@ -13,6 +15,7 @@
 from __future__ import annotations
 
 import logging
+import threading
 import traceback
 from collections import deque
 from collections.abc import Callable, Hashable
@@ -27,6 +30,7 @@ from ..core.errors import Conflict, HotichError
 log = logging.getLogger(__name__)
 
 QUERY_THREADS = 2  # commune PCs have two cores; page images and the queue are read beside the writes
+WORK_THREADS = 1  # one page at a time: its entries are read on both cores already (core/ocr/engine.py)
 DIALOG, STATUS, SILENT = "dialog", "status", "silent"  # where a failure is shown
 
 
@@ -88,6 +92,8 @@ class Ops(QObject):
         self.queries.setMaxThreadCount(QUERY_THREADS)
         self.writes = QThreadPool(self)
         self.writes.setMaxThreadCount(1)  # the one write queue
+        self.work = QThreadPool(self)
+        self.work.setMaxThreadCount(WORK_THREADS)
         self.busy = 0
         self.closed = False
         self.jobs: set[_Job] = set()
@@ -130,8 +136,35 @@ class Ops(QObject):
         if where != SILENT:
             self.failed.emit(error_text(exc, mine), where)
 
+    def on_write_thread(self, fn: Callable[..., Any], *args: Any) -> Any:
+        """Runs fn(*args) on the one write thread and waits for its value or error: the writer a WorkOp's
+        function gets. Only from a worker thread (the GUI thread never waits for the write queue this way)."""
+        if QThread.currentThread() is self.gui_thread:
+            raise RuntimeError("on_write_thread is for worker threads")
+        box: dict[str, Any] = {}
+        ready = threading.Event()
+
+        class _Call(QRunnable):
+            def run(self) -> None:  # noqa: PLR6301
+                try:
+                    box["value"] = fn(*args)
+                except BaseException as exc:  # handed to the waiting worker, raised there
+                    box["error"] = exc
+                finally:
+                    ready.set()
+
+        call = _Call()
+        call.setAutoDelete(False)  # kept by this frame until it has run
+        self.writes.start(call)
+        ready.wait()
+        if "error" in box:
+            raise box["error"]
+        return box.get("value")
+
     def close(self, wait_ms: int = 30000) -> None:
-        """Lets queued writes finish (nothing half-saved); answers arriving afterwards are dropped."""
+        """Lets running work and queued writes finish (nothing half-saved); answers arriving afterwards are
+        dropped. Work first: its last writes go to the write queue."""
+        self.work.waitForDone(wait_ms)
         self.writes.waitForDone(wait_ms)
         self.queries.waitForDone(wait_ms)
         self.closed = True
@@ -201,9 +234,12 @@ class WriteOp:
         if self.key is not None:
             self.ops.in_flight[self.key] = self
         self.ops._start(self.label)
-        self.job = self.ops._launch(self.ops.writes, self.fn, self.args, self.kwargs, self.with_progress,
+        self.job = self.ops._launch(self._pool(), self.fn, self.args, self.kwargs, self.with_progress,
                                     self._done, self._failed)
         return self
+
+    def _pool(self) -> QThreadPool:
+        return self.ops.writes
 
     def wait(self) -> Any:
         """Waits for this write (the save before leaving an entry must land before the clerk moves on);
@@ -211,7 +247,7 @@ class WriteOp:
         only waits, with no nested event loop (a nested loop would let the window be closed or deleted
         under the caller's feet)."""
         while not self.finished and self.job is not None and self.job.outcome is None:
-            self.ops.writes.waitForDone(50)
+            self._pool().waitForDone(50)
         if not self.finished and self.job is not None and self.job.outcome is not None:
             ok, payload = self.job.outcome  # answered now; its queued signal, arriving later, is ignored
             (self._done if ok else self._failed)(payload)
@@ -258,3 +294,16 @@ class WriteOp:
         for failure in self.failures:
             failure(exc)
         self.ops.report(exc, self.where, self.mine)
+
+
+class WorkOp(WriteOp):
+    """Long work on the work thread, answered like a write (key, changes, success, failure). Its function
+    gets `writer=Ops.on_write_thread` and sends every store write through it, so writes stay on the one
+    write thread while the seconds of work run beside it."""
+
+    def __init__(self, ops: Ops, fn: Callable[..., Any], *args: Any, **kwargs: Any) -> None:
+        super().__init__(ops, fn, *args, **kwargs)
+        self.kwargs["writer"] = ops.on_write_thread
+
+    def _pool(self) -> QThreadPool:
+        return self.ops.work

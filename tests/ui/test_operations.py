@@ -19,7 +19,7 @@ from hotich_desktop.core.errors import Conflict, Refused
 from hotich_desktop.core.export import outbox as core_outbox
 from hotich_desktop.ui.demo import make_demo
 from hotich_desktop.ui.main_window import MainWindow
-from hotich_desktop.ui.operations import DIALOG, SILENT, Ops, QueryOp, WriteOp, error_text
+from hotich_desktop.ui.operations import DIALOG, SILENT, Ops, QueryOp, WorkOp, WriteOp, error_text
 from hotich_desktop.ui.page_view import rect_to_polygon
 from tests.core.export.upload_server import UploadServer
 from tests.ui.synthetic import book_with_entries
@@ -65,6 +65,44 @@ def test_writes_run_one_at_a_time_in_order_and_emit_one_changed(qtbot) -> None:
     qtbot.waitUntil(lambda: ops.busy == 0, timeout=10000)
     assert slow.most == 1 and order == [0, 1, 2, 3]
     assert [c.entries for c, _s in seen] == [frozenset({n}) for n in range(4)] and {s for _c, s in seen} == {"test"}
+    ops.close()
+
+
+def test_long_work_runs_beside_the_write_queue_and_sends_its_writes_through_it(qtbot) -> None:
+    """A page being read (seconds) does not hold the write queue: a clerk's save waited for meanwhile
+    lands at once; the work's own store writes run on the one write thread, and closing waits for both."""
+    ops = Ops()
+    seen: list[Changes] = []
+    ops.changed.connect(lambda c, _s: seen.append(c))
+    reading = threading.Event()
+    may_finish = threading.Event()
+    threads: dict[str, object] = {}
+
+    def store(n: int) -> int:
+        threads.setdefault("store", []).append(threading.get_ident())
+        return n
+
+    def read_page(page: int, writer) -> Done:  # noqa: ANN001 - the writer WorkOp hands in
+        threads["work"] = threading.get_ident()
+        assert writer(store, 1) == 1  # e.g. the claim
+        reading.set()
+        assert may_finish.wait(20)  # detection and OCR
+        writer(store, 2)  # the entries
+        return Done(page, Changes.of(pages=[page]))
+
+    work = WorkOp(ops, read_page, 5, key=("process", 5)).run()
+    assert reading.wait(10)
+    save = WriteOp(ops, store, 3, changes=Changes.of(entries=[3]))
+    assert save.run().wait() == 3  # answered while the page is still being read
+    save_thread = threads["store"][-1]
+    assert not work.finished and threads["work"] not in (save_thread, threading.get_ident())
+    assert WorkOp(ops, read_page, 5, key=("process", 5)).run() is work  # a page queued twice is joined
+    may_finish.set()
+    qtbot.waitUntil(lambda: ops.busy == 0, timeout=10000)
+    assert work.value == 5 and [c.pages or c.entries for c in seen] == [frozenset({3}), frozenset({5})]
+    assert set(threads["store"]) == {save_thread}  # every write on the one write thread
+    with pytest.raises(RuntimeError):
+        ops.on_write_thread(store, 4)  # never from the GUI thread
     ops.close()
 
 

@@ -31,6 +31,12 @@ if TYPE_CHECKING:  # the context is handed in; a stage never climbs back up to i
 
 log = logging.getLogger(__name__)
 Progress = Callable[[int, int, str], None]
+Writer = Callable[..., Any]  # writer(fn, *args): runs fn(*args) where the store is written, returns its value
+
+
+def _here(fn: Callable[..., Any], *args: Any) -> Any:
+    """The writer of the command line: store writes run in the calling thread."""
+    return fn(*args)
 CLAIM_TIMEOUT = dt.timedelta(minutes=15)
 
 
@@ -65,19 +71,23 @@ def claim_page(svc: Service, page_id: int) -> str | None:
         return token if taken.rowcount == 1 else None
 
 
-def process_page(svc: Service, actor: Actor, page_id: int, ocr: bool = True) -> int:
-    """Detects, writes PDFs, stores entries with their OCR prefill. Returns the number of entries."""
+def process_page(svc: Service, actor: Actor, page_id: int, ocr: bool = True, writer: Writer = _here) -> int:
+    """Detects, writes PDFs, stores entries with their OCR prefill. Returns the number of entries.
+
+    `writer` runs the store writes (the claim, the entries, a mismatch or failure): the window passes its
+    one write thread, so that the seconds of detection and OCR run on a worker beside it and a clerk's save
+    never waits behind a page being read."""
     page = svc.books.page_info(page_id)
     book = svc.books.info(page.book_id)
     if page.status in PAGE_FINISHED:
         return page.entries
-    token = claim_page(svc, page_id)
+    token = writer(claim_page, svc, page_id)
     if token is None:
         return 0  # another desk has it; its entries appear when it is done
     try:
-        return _process_claimed(svc, actor, book, page, token, ocr)
+        return _process_claimed(svc, actor, book, page, token, ocr, writer)
     finally:
-        _release(svc, page_id, token)  # a no-op once the entries are stored (the claim is cleared there)
+        writer(_release, svc, page_id, token)  # a no-op once the entries are stored (the claim is cleared there)
 
 
 def _release(svc: Service, page_id: int, token: str) -> None:
@@ -86,16 +96,21 @@ def _release(svc: Service, page_id: int, token: str) -> None:
                   .values(claimed_by="", claimed_at=None).execution_options(synchronize_session=False))
 
 
-def _process_claimed(svc: Service, actor: Actor, book: Any, page: Any, token: str, ocr: bool) -> int:
+def _process_claimed(svc: Service, actor: Actor, book: Any, page: Any, token: str, ocr: bool,
+                     writer: Writer = _here) -> int:
     page_id = page.id
     try:
         frame = load_page_frame(svc, page_id)
     except BadInput as exc:
-        _mark_failed(svc, page_id, exc.message)
+        writer(_mark_failed, svc, page_id, exc.message)
         return 0
     settings = svc.settings
-    if page.status != PageStatus.KEPT and ocr and settings.ocr_enabled and _header_differs(svc, actor, page_id, frame, book):
+    if page.status != PageStatus.KEPT and ocr and settings.ocr_enabled and _header_differs(svc, actor, page_id, frame, book, writer):
         return 0
+    from ..ocr.engine import warm_up
+
+    if ocr and settings.ocr_enabled:
+        warm_up(settings.ocr_language)  # the models load while the entries are found (once per process)
     found = detect_frame(frame)
     polygons = found.detection.polygons
     reading = ocr and settings.ocr_enabled
@@ -105,7 +120,7 @@ def _process_claimed(svc: Service, actor: Actor, book: Any, page: Any, token: st
     for poly, fields in zip(polygons, prefill):
         values = {k: v.get("value", "") for k, v in fields.items()}
         written.append(svc.entries.cut_pdf(frame, poly, book, page.page_number, values))
-    _store_entries(svc, actor, page_id, book.book_type, polygons, written, prefill, found.skew_degrees, token)
+    writer(_store_entries, svc, actor, page_id, book.book_type, polygons, written, prefill, found.skew_degrees, token)
     return len(polygons)
 
 
@@ -132,7 +147,8 @@ def _store_entries(svc: Service, actor: Actor, page_id: int, book_type: str, pol
         audit.record(s, actor.login, "page_detect", "page", page_id, after={"entries": len(polygons)})
 
 
-def _header_differs(svc: Service, actor: Actor, page_id: int, frame: Frame, book: Any) -> bool:
+def _header_differs(svc: Service, actor: Actor, page_id: int, frame: Frame, book: Any,
+                    writer: Writer = _here) -> bool:
     """Reads the page's header; a page of another book type or year is held ("mismatch") before any
     entry is cut or pre-filled, until the clerk moves it or keeps it here."""
     from ..ocr.header import read_header
@@ -145,12 +161,16 @@ def _header_differs(svc: Service, actor: Actor, page_id: int, frame: Frame, book
     message = header.differs_from(book.book_type, book.year)
     if not message:
         return False
+    writer(_mark_mismatch, svc, actor, page_id, message, header)
+    return True
+
+
+def _mark_mismatch(svc: Service, actor: Actor, page_id: int, message: str, header: Any) -> None:
     with svc.store.session() as s:
         page = s.get(Page, page_id)
         page.status, page.error = PageStatus.MISMATCH, message
         audit.record(s, actor.login, "page_header_mismatch", "page", page_id,
                      after={"book_type": header.book_type, "year": header.year, "header": header.text[:200]})
-    return True
 
 
 def _mark_failed(svc: Service, page_id: int, reason: str) -> None:
@@ -171,17 +191,17 @@ def process_book(svc: Service, actor: Actor, book_id: int, ocr: bool = True,
     return [_with_prefill(e) for e in svc.entries.list(actor, book_id=book_id)]
 
 
-def process_one(svc: Service, actor: Actor, page_id: int, ocr: bool = True) -> int:
-    """One page of a run, as the window queues them (a clerk's save waits for one page, not a whole book):
-    a page that fails is marked failed with the reason and does not stop the others."""
+def process_one(svc: Service, actor: Actor, page_id: int, ocr: bool = True, writer: Writer = _here) -> int:
+    """One page of a run, as the window queues them (on a worker, its writes through `writer`: a clerk's
+    save waits for no page): a page that fails is marked failed with the reason and does not stop the others."""
     svc.require(actor, "intake")
     try:
-        return process_page(svc, actor, page_id, ocr=ocr)
+        return process_page(svc, actor, page_id, ocr=ocr, writer=writer)
     except HotichError:
         raise
     except Exception as exc:  # one bad page must not stop the book
         log.exception("page %s failed", page_id)
-        _mark_failed(svc, page_id, f"Lỗi khi xử lý trang: {exc}")
+        writer(_mark_failed, svc, page_id, f"Lỗi khi xử lý trang: {exc}")
         return 0
 
 

@@ -1,5 +1,6 @@
 """Pages coming in: the watched scanner folders, "take pages from a folder", quarantined files, and the
-processing of new pages — one WriteOp per page, so a clerk's save waits for one page, never a whole book."""
+processing of new pages — one WorkOp per page: detection and OCR on the work thread, only the store writes
+on the write thread, so a clerk's save never waits for a page being read."""
 from __future__ import annotations
 
 from pathlib import Path
@@ -16,7 +17,7 @@ from ...core.lifecycle import PAGE_FINISHED
 from ...core.ocr.engine import available as ocr_available
 from ...core.views import PageInfo
 from ..dialogs import tell
-from ..operations import STATUS, QueryOp, WriteOp
+from ..operations import STATUS, QueryOp, WorkOp, WriteOp
 
 if TYPE_CHECKING:
     from ..main_window import MainWindow
@@ -90,7 +91,7 @@ class IntakeController(QObject):
         def queue(pages: list[PageInfo]) -> None:
             for p in pages:
                 if p.status not in PAGE_FINISHED:
-                    WriteOp(self.ops, process_one, self.svc, self.actor, p.id, key=("process", p.id), source=self,
+                    WorkOp(self.ops, process_one, self.svc, self.actor, p.id, key=("process", p.id), source=self,
                             changes=Changes.of(pages=[p.id], books=[p.book_id]), where=STATUS,
                             label=self.tr("Đang tìm mục và đọc chữ: {0}").format(p.source_name)).run()
 
