@@ -15,6 +15,7 @@ import cv2
 import numpy as np
 from PIL import Image
 
+from .boxes import split_box_frame
 from .geometry import Polygon, apply_affine, bbox_of, clip_polygon, rect_polygon
 from .outline import flat_size, page_quad
 
@@ -124,10 +125,44 @@ def ruling(mask: np.ndarray, directional: tuple[np.ndarray, np.ndarray] | None =
     horiz = along((7, 1), (max(20, w // 20), 1), (max(9, w // 60), 1))
     vert = along((1, 7), (1, max(20, h // 30)), (1, max(9, h // 60)))
     # Rules often stop a few pixels short of the rule they meet: reach out so junctions close.
+    horiz = _reach_across(horiz, vert, w // 15)
     horiz = cv2.dilate(horiz, cv2.getStructuringElement(cv2.MORPH_RECT, (max(9, w // 60) | 1, 1)))
     vert = cv2.dilate(vert, cv2.getStructuringElement(cv2.MORPH_RECT, (1, max(9, h // 80) | 1)))
     lines = cv2.bitwise_or(horiz, vert)
     return cv2.dilate(lines, np.ones((3, 3), np.uint8))
+
+
+def _reach_across(horiz: np.ndarray, vert: np.ndarray, reach: int) -> np.ndarray:
+    """A long thin rule whose end bends away (paper curling into the binding bows it near the bound edge, so
+    the straight opening loses that stretch) is carried on along its own rows to the first vertical rule
+    within `reach`, and that rule up or down to meet it; where no vertical rule is that near, nothing is
+    drawn. Text smeared into bars is thicker than a rule and is left alone."""
+    h, w = horiz.shape
+    n, labels, stats, _ = cv2.connectedComponentsWithStats(horiz, connectivity=8)
+    out = horiz.copy()
+    thin = max(5, h // 300)
+    for i in range(1, n):
+        x, y, cw, ch, area = stats[i]
+        if cw < w // 3 or area > thin * cw:
+            continue
+        for end, lo, hi in ((x, max(0, x - reach), x), (x + cw - 1, x + cw, min(w, x + cw + reach))):
+            rows = np.flatnonzero(labels[y:y + ch, end] == i) + y
+            if rows.size == 0 or hi <= lo:
+                continue
+            r0, r1 = int(rows.min()), int(rows.max()) + 1
+            top, bottom = max(0, r0 - reach // 3), min(h, r1 + reach // 3)
+            window = vert[top:bottom, lo:hi]
+            cols = np.flatnonzero(window.any(axis=0))
+            if not cols.size:
+                continue
+            near = int(cols.max() if end == x else cols.min())
+            a, b = sorted((near + lo, end))
+            out[r0:r1, a:b + 1] = 255
+            ys = np.flatnonzero(window[:, near]) + top
+            y_near = int(ys[np.argmin(np.abs(ys - (r0 + r1) / 2))])
+            c0, c1 = sorted((y_near, (r0 + r1) // 2))
+            out[c0:c1 + 1, max(0, near + lo - 1):near + lo + 2] = 255
+    return out
 
 
 def _cells(lines: np.ndarray) -> tuple[list[tuple[int, int, int, int, int]], np.ndarray]:
@@ -215,6 +250,23 @@ def _merge_slivers(bands: list[_Band]) -> list[_Band]:
     return out
 
 
+def _boxes_apart(bands: list[_Band], gray: np.ndarray, frame_labels: np.ndarray) -> list[_Band]:
+    """Frames without column rules are boxed blocks: their entries come from the box edges (boxes.py), not
+    from the strips that writing guides cut them into."""
+    out: list[_Band] = []
+    for frame in sorted({b.frame for b in bands}):
+        rows = [b for b in bands if b.frame == frame]
+        if frame <= 0 or any(b.cells != 1 for b in rows):
+            out.extend(rows)
+            continue
+        ys, xs = np.nonzero(frame_labels == frame)
+        oy, ox = int(ys.min()), int(xs.min())
+        member = frame_labels[oy:int(ys.max()) + 1, ox:int(xs.max()) + 1] == frame
+        found = split_box_frame(gray, member, ox, oy)
+        out.extend([_Band(x0, y0, x1, y1, frame) for x0, y0, x1, y1 in found] if found else rows)
+    return out
+
+
 def _drop_headers(bands: list[_Band]) -> tuple[list[_Band], bool]:
     """In a table, leading bands much shorter than the rows are column headers, not entries.
 
@@ -279,8 +331,9 @@ def _find(work: np.ndarray) -> tuple[list[Polygon], float, bool]:
     rot, (nw, nh) = _rotation(mask.shape, angle)
     straight_gray = cv2.warpAffine(work, rot, (nw, nh), flags=cv2.INTER_LINEAR, borderMode=cv2.BORDER_REPLICATE)
     straight = ink_mask(straight_gray)
-    cells, _ = _cells(ruling(straight, directional_masks(straight_gray)))
-    bands, upside_down = _drop_headers(_merge_slivers(_bands(cells)))
+    cells, frame_labels = _cells(ruling(straight, directional_masks(straight_gray)))
+    bands = _boxes_apart(_bands(cells), straight_gray, frame_labels)
+    bands, upside_down = _drop_headers(_merge_slivers(bands))
     bands = _reading_order(_join_spread(bands, nw), nw)
     back = cv2.invertAffineTransform(rot)
     pad = 2  # the cell is the inside of the rule; the entry runs to the rule's middle
