@@ -168,6 +168,7 @@ def _reach_across(horiz: np.ndarray, vert: np.ndarray, reach: int) -> np.ndarray
 def _cells(lines: np.ndarray) -> tuple[list[tuple[int, int, int, int, int]], np.ndarray]:
     """Regions enclosed by ruling: (x0, y0, x1, y1, frame label) with the frame they sit in."""
     h, w = lines.shape
+    page_w = w / 2 if w > 1.2 * h else w  # a spread holds two pages: a narrow remarks column is a page's
     n_frames, frame_labels = cv2.connectedComponents(lines, connectivity=8)
     n, labels, stats, _ = cv2.connectedComponentsWithStats(cv2.bitwise_not(lines), connectivity=4)
     cells = []
@@ -175,7 +176,7 @@ def _cells(lines: np.ndarray) -> tuple[list[tuple[int, int, int, int, int]], np.
         x, y, cw, ch, area = stats[i]
         if x == 0 or y == 0 or x + cw >= w or y + ch >= h:
             continue  # open to the page edge: outside every frame
-        if cw < w * 0.06 or ch < h * 0.02 or area < 0.5 * cw * ch:
+        if cw < page_w * 0.06 or ch < h * 0.02 or area < 0.5 * cw * ch:
             continue
         frame = _frame_around(frame_labels, x, y, cw, ch)
         cells.append((int(x), int(y), int(x + cw), int(y + ch), frame))
@@ -286,6 +287,17 @@ def _drop_headers(bands: list[_Band]) -> tuple[list[_Band], bool]:
     return kept, upside_down
 
 
+def _labels_at_right(mask: np.ndarray, boxes: list[_Band]) -> bool:
+    """Boxed blocks have no header; their printed labels open every line at the box's left side, so more ink
+    along the right side than the left means the page was turned round."""
+    left = right = 0
+    for b in boxes:
+        fifth = max(1, (b.x1 - b.x0) // 5)
+        left += int(np.count_nonzero(mask[b.y0:b.y1, b.x0 + 3:b.x0 + fifth]))
+        right += int(np.count_nonzero(mask[b.y0:b.y1, b.x1 - fifth:b.x1 - 3]))
+    return right > left
+
+
 def _join_spread(bands: list[_Band], width: int) -> list[_Band]:
     """Rows of two tables side by side (a two-page spread) that line up are one entry."""
     tables = {f for f in {b.frame for b in bands} if sum(1 for b in bands if b.frame == f) >= 2
@@ -334,6 +346,8 @@ def _find(work: np.ndarray) -> tuple[list[Polygon], float, bool]:
     cells, frame_labels = _cells(ruling(straight, directional_masks(straight_gray)))
     bands = _boxes_apart(_bands(cells), straight_gray, frame_labels)
     bands, upside_down = _drop_headers(_merge_slivers(bands))
+    if bands and all(b.cells == 1 for b in bands):
+        upside_down = upside_down or _labels_at_right(straight, bands)
     bands = _reading_order(_join_spread(bands, nw), nw)
     back = cv2.invertAffineTransform(rot)
     pad = 2  # the cell is the inside of the rule; the entry runs to the rule's middle

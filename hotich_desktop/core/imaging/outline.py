@@ -13,12 +13,32 @@ LOOK_SIDE = 700  # the outline is found on a small copy: paper against table is 
 
 
 def page_quad(gray: np.ndarray) -> np.ndarray | None:
-    """Corners (TL, TR, BR, BL, float32, source pixels) of the paper, or None when the page fills the frame."""
+    """Corners (TL, TR, BR, BL, float32, source pixels) of the paper, or None when the page fills the frame.
+
+    A shadow across the page splits its brightness in two, so one global threshold may cut the paper along
+    the shadow's edge. The paper is the largest bright quadrilateral: thresholds from Otsu's down towards
+    the table's own tone (the photo's border) are tried, and the largest clean four-cornered outline wins.
+    """
     h, w = gray.shape
     s = min(1.0, LOOK_SIDE / max(h, w))
     small = cv2.resize(gray, None, fx=s, fy=s, interpolation=cv2.INTER_AREA) if s < 1 else gray
     small = cv2.GaussianBlur(small, (0, 0), 3)
-    level, paper = cv2.threshold(small, 0, 255, cv2.THRESH_BINARY + cv2.THRESH_OTSU)
+    otsu, _ = cv2.threshold(small, 0, 255, cv2.THRESH_BINARY + cv2.THRESH_OTSU)
+    ring = max(2, min(small.shape) // 40)
+    border = np.concatenate([small[:ring].ravel(), small[-ring:].ravel(), small[:, :ring].ravel(),
+                             small[:, -ring:].ravel()])
+    table = float(np.median(border))
+    best, best_area = None, 0.0
+    for level in np.linspace(otsu, table + 0.3 * (otsu - table), 5) if otsu > table else [otsu]:
+        found = _outline_at(small, float(level))
+        if found is not None and found[1] > best_area * 1.02:
+            best, best_area = found
+    return None if best is None else (best / s).astype(np.float32)
+
+
+def _outline_at(small: np.ndarray, level: float) -> tuple[np.ndarray, float] | None:
+    """The paper's corners and area in the small copy when thresholding at `level` gives a clean outline."""
+    paper = ((small > level) * 255).astype(np.uint8)
     paper = cv2.morphologyEx(paper, cv2.MORPH_CLOSE, np.ones((15, 15), np.uint8))
     paper = cv2.morphologyEx(paper, cv2.MORPH_OPEN, np.ones((9, 9), np.uint8))
     contours, _ = cv2.findContours(paper, cv2.RETR_EXTERNAL, cv2.CHAIN_APPROX_SIMPLE)
@@ -34,9 +54,9 @@ def page_quad(gray: np.ndarray) -> np.ndarray | None:
     if inside - outside < 40 or outside > 0.6 * inside:
         return None  # no clear dark table around the page: a stain, a shadow or an older page, not an outline
     quad = _four_corners(cv2.convexHull(biggest))
-    if quad is None or cv2.contourArea(quad) < 0.85 * area:
+    if quad is None or cv2.contourArea(quad) < 0.85 * area or area < 0.9 * cv2.contourArea(quad):
         return None
-    return (_ordered(quad.reshape(4, 2).astype(np.float32)) / s).astype(np.float32)
+    return _ordered(quad.reshape(4, 2).astype(np.float32)), float(area)
 
 
 def _four_corners(hull: np.ndarray) -> np.ndarray | None:

@@ -12,9 +12,7 @@ from hotich_desktop.core.imaging.loader import first_frame
 from tests.conftest import ledger_pages, ledger_truth
 
 # Conditions detection does not handle yet; a page with one of them is an expected failure until it does.
-# (A spread curling at its fold is handled since the detection rework; a single page curling at its bound
-# edge, its box rules bowed there, is not.)
-NOT_YET = {"curl": "a single page curling into the binding: its box rules bow near the bound edge and boxes are lost"}
+NOT_YET: dict[str, str] = {}
 
 
 def iou(a, b) -> float:
@@ -40,8 +38,6 @@ def test_sample_pages_every_entry_found(page: Path) -> None:
     assert all(iou(w, g) >= 0.9 for w, g in zip(want, got))
 
 
-@pytest.mark.xfail(reason="boxed blocks at 150 dpi: the printed guide lines under the values are taken for rulings and "
-                          "cut each block into several entries", strict=False)
 @pytest.mark.parametrize("seed", [502, 505])
 def test_boxed_blocks_at_150_dpi(seed: int) -> None:
     from tests.pagegen import PageSpec, make_page

@@ -49,3 +49,15 @@ def test_write_new_never_overwrites(tmp_path: Path) -> None:
     b = write_new(tmp_path, "KS.1992.01.001.A.A4.pdf", b"two")
     assert a.read_bytes() == b"one" and b.name == "KS.1992.01.001.A.A4_2.pdf"
     assert sorted(p.name for p in tmp_path.iterdir()) == ["KS.1992.01.001.A.A4.pdf", "KS.1992.01.001.A.A4_2.pdf"]
+
+
+@pytest.mark.parametrize("size,dpi,limit", [((2400, 1100), 300, 20_000), ((5000, 400), 600, HARD_LIMIT),
+                                            ((300, 4000), 150, 8_000), ((64, 64), 200, 2_500)])
+def test_the_budget_is_a_bound_not_an_aim(size: tuple[int, int], dpi: int, limit: int) -> None:
+    """Every candidate is measured as the finished file, so no picture (noise is the worst) and no budget,
+    however tight, gives a PDF over it; the page keeps the crop's physical size."""
+    arr = np.random.default_rng(size[0]).integers(0, 255, (size[1], size[0], 3), dtype=np.uint8)
+    pdf = encode(Image.fromarray(arr), dpi, limit=limit)
+    assert len(pdf.data) <= limit
+    page = PdfReader(io.BytesIO(pdf.data)).pages[0]
+    assert float(page.mediabox.width) / 72 == pytest.approx(size[0] / dpi, rel=0.02)
