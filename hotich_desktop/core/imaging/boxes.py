@@ -32,7 +32,8 @@ def rule_strength(gray: np.ndarray, y0: int, y1: int, x0: int, x1: int) -> float
 
 
 def side_strength(gray: np.ndarray, x: int, y0: int, y1: int, half: int = 4) -> float:
-    """rule_strength turned: a vertical rule near column x against the paper beside it, over rows y0..y1."""
+    """rule_strength turned: a vertical rule within `half` of column x (a box drawn on a page that is not
+    quite flat drifts by a few pixels) against the paper beside it, over rows y0..y1."""
     h, w = gray.shape
     y0, y1 = max(0, y0), min(h, y1)
     trim = (y1 - y0) // 10
@@ -51,30 +52,32 @@ def _runs(flags: np.ndarray) -> list[tuple[int, int]]:
     return [(int(a), int(b)) for a, b in zip(edges[::2], edges[1::2])]
 
 
-def frame_sides(member: np.ndarray) -> tuple[tuple[int, int], tuple[int, int]] | None:
-    """[start, end) of the leftmost and rightmost vertical rules of a frame (its mask, cropped to its bbox)."""
-    cols = _runs(member.mean(axis=0) > 0.5)
-    return (cols[0], cols[-1]) if len(cols) >= 2 else None
+def has_column_rules(member: np.ndarray, left: int, right: int) -> bool:
+    """Whether a vertical rule runs down most of the frame between its sides (x left..right in `member`)."""
+    inner = member[:, max(0, left + 3):max(0, right - 3)]
+    return bool(inner.size) and bool((inner.mean(axis=0) > 0.5).any())
 
 
-def split_box_frame(gray: np.ndarray, member: np.ndarray, ox: int, oy: int) -> list[tuple[int, int, int, int]]:
+def split_box_frame(gray: np.ndarray, member: np.ndarray, ox: int, oy: int,
+                    inside: tuple[int, int]) -> list[tuple[int, int, int, int]]:
     """The entries (x0, y0, x1, y1, inside the rules, page pixels) of a frame without column rules.
 
-    `member` is the frame's ruling mask cropped to its bounding box, whose corner is (ox, oy) on the page.
+    `member` is the frame's ruling mask cropped to its bounding box, whose corner is (ox, oy) on the page;
+    `inside` the page x of the inner edges of its side rules (where its cells begin and end: the frame may
+    also hold the paper's own edge or a shadow's, which are not its sides).
     """
-    sides = frame_sides(member)
-    if sides is None:
+    l1, r0 = inside[0] - ox, inside[1] - ox
+    left, right = max(0, l1 - 2), min(member.shape[1] - 1, r0 + 2)
+    if right - left < 8:
         return []
-    (l0, l1), (r0, r1) = sides
-    left, right = (l0 + l1) // 2, (r0 + r1) // 2
     lines = _runs(member[:, left:right + 1].mean(axis=1) > 0.8)
     x0, x1 = ox + left, ox + right
     span = max(8, (right - left) // 60)
     edges = []
     for a, b in lines:
         y0, y1 = oy + a, oy + b
-        pen = min(side_strength(gray, x0, y0 - 5 * span, y1 + 5 * span),
-                  side_strength(gray, x1, y0 - 5 * span, y1 + 5 * span))
+        pen = min(side_strength(gray, x0, y0 - 5 * span, y1 + 5 * span, span // 2),
+                  side_strength(gray, x1, y0 - 5 * span, y1 + 5 * span, span // 2))
         if rule_strength(gray, y0, y1, x0, x1) >= SAME_PEN * pen > 0:
             edges.append((y0, y1))
     out = []
@@ -82,6 +85,7 @@ def split_box_frame(gray: np.ndarray, member: np.ndarray, ox: int, oy: int) -> l
         if bottom - top < 2 * span:
             continue
         pen = max(rule_strength(gray, top - span, top, x0, x1), rule_strength(gray, bottom, bottom + span, x0, x1))
-        if min(side_strength(gray, x0, top, bottom), side_strength(gray, x1, top, bottom)) >= SIDED * pen:
+        sides = min(side_strength(gray, x0, top, bottom, span // 2), side_strength(gray, x1, top, bottom, span // 2))
+        if sides >= SIDED * pen:
             out.append((ox + l1, top, ox + r0, bottom))
     return out

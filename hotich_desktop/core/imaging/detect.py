@@ -15,7 +15,7 @@ import cv2
 import numpy as np
 from PIL import Image
 
-from .boxes import split_box_frame
+from .boxes import has_column_rules, split_box_frame
 from .geometry import Polygon, apply_affine, bbox_of, clip_polygon, rect_polygon
 from .outline import flat_size, page_quad
 
@@ -43,6 +43,7 @@ class _Band:
     y1: int
     frame: int
     cells: int = 1
+    boxed: bool = False  # an entry's own box (a boxed-block form), not a table row
 
     @property
     def height(self) -> int:
@@ -135,8 +136,8 @@ def ruling(mask: np.ndarray, directional: tuple[np.ndarray, np.ndarray] | None =
 def _reach_across(horiz: np.ndarray, vert: np.ndarray, reach: int) -> np.ndarray:
     """A long thin rule whose end bends away (paper curling into the binding bows it near the bound edge, so
     the straight opening loses that stretch) is carried on along its own rows to the first vertical rule
-    within `reach`, and that rule up or down to meet it; where no vertical rule is that near, nothing is
-    drawn. Text smeared into bars is thicker than a rule and is left alone."""
+    within `reach`, and that rule up or down to meet it; where no vertical rule is that near, or the rule
+    already meets one (a table's side, beyond which lies only the paper's edge), nothing is drawn. Text smeared into bars is thicker than a rule and is left alone."""
     h, w = horiz.shape
     n, labels, stats, _ = cv2.connectedComponentsWithStats(horiz, connectivity=8)
     out = horiz.copy()
@@ -150,6 +151,8 @@ def _reach_across(horiz: np.ndarray, vert: np.ndarray, reach: int) -> np.ndarray
             if rows.size == 0 or hi <= lo:
                 continue
             r0, r1 = int(rows.min()), int(rows.max()) + 1
+            if vert[max(0, r0 - 3):r1 + 3, max(0, end - 6):end + 7].any():
+                continue  # it already meets its side rule
             top, bottom = max(0, r0 - reach // 3), min(h, r1 + reach // 3)
             window = vert[top:bottom, lo:hi]
             cols = np.flatnonzero(window.any(axis=0))
@@ -176,7 +179,7 @@ def _cells(lines: np.ndarray) -> tuple[list[tuple[int, int, int, int, int]], np.
         x, y, cw, ch, area = stats[i]
         if x == 0 or y == 0 or x + cw >= w or y + ch >= h:
             continue  # open to the page edge: outside every frame
-        if cw < page_w * 0.06 or ch < h * 0.02 or area < 0.5 * cw * ch:
+        if cw < page_w * 0.02 or ch < h * 0.02 or area < 0.5 * cw * ch:
             continue
         frame = _frame_around(frame_labels, x, y, cw, ch)
         cells.append((int(x), int(y), int(x + cw), int(y + ch), frame))
@@ -245,7 +248,7 @@ def _merge_slivers(bands: list[_Band]) -> list[_Band]:
                 gap_down = rows[k + 1].y0 - rows[k].y1 if k + 1 < len(rows) else 1 << 30
                 other = k - 1 if gap_up <= gap_down else k + 1
                 a, b = rows[min(k, other)], rows[max(k, other)]
-                rows[min(k, other)] = _Band(min(a.x0, b.x0), a.y0, max(a.x1, b.x1), b.y1, frame)
+                rows[min(k, other)] = _Band(min(a.x0, b.x0), a.y0, max(a.x1, b.x1), b.y1, frame, boxed=a.boxed)
                 del rows[max(k, other)]
         out.extend(rows)
     return out
@@ -253,18 +256,22 @@ def _merge_slivers(bands: list[_Band]) -> list[_Band]:
 
 def _boxes_apart(bands: list[_Band], gray: np.ndarray, frame_labels: np.ndarray) -> list[_Band]:
     """Frames without column rules are boxed blocks: their entries come from the box edges (boxes.py), not
-    from the strips that writing guides cut them into."""
+    from the strips writing guides cut them into. (A column rule runs down most of its frame; a seal's
+    ring, which may split a cell, does not.)"""
     out: list[_Band] = []
     for frame in sorted({b.frame for b in bands}):
         rows = [b for b in bands if b.frame == frame]
-        if frame <= 0 or any(b.cells != 1 for b in rows):
+        if frame <= 0:
             out.extend(rows)
             continue
         ys, xs = np.nonzero(frame_labels == frame)
         oy, ox = int(ys.min()), int(xs.min())
         member = frame_labels[oy:int(ys.max()) + 1, ox:int(xs.max()) + 1] == frame
-        found = split_box_frame(gray, member, ox, oy)
-        out.extend([_Band(x0, y0, x1, y1, frame) for x0, y0, x1, y1 in found] if found else rows)
+        inside = (min(b.x0 for b in rows), max(b.x1 for b in rows))
+        table = 2 * sum(b.cells > 1 for b in rows) > len(rows) or has_column_rules(member, inside[0] - ox,
+                                                                                    inside[1] - ox)
+        found = [] if table else split_box_frame(gray, member, ox, oy, inside)
+        out.extend([_Band(x0, y0, x1, y1, frame, boxed=True) for x0, y0, x1, y1 in found] if found else rows)
     return out
 
 
@@ -346,7 +353,7 @@ def _find(work: np.ndarray) -> tuple[list[Polygon], float, bool]:
     cells, frame_labels = _cells(ruling(straight, directional_masks(straight_gray)))
     bands = _boxes_apart(_bands(cells), straight_gray, frame_labels)
     bands, upside_down = _drop_headers(_merge_slivers(bands))
-    if bands and all(b.cells == 1 for b in bands):
+    if bands and all(b.boxed for b in bands):
         upside_down = upside_down or _labels_at_right(straight, bands)
     bands = _reading_order(_join_spread(bands, nw), nw)
     back = cv2.invertAffineTransform(rot)
