@@ -9,7 +9,9 @@ The API is small on purpose (issue 22 refines it with approvals):
 
 - `relative_box(polygon, bbox)`: a page-pixel box as fractions of the entry polygon (tl, tr, br, bl).
 - `learn(profile, polygon, fields, ocr)`: a new profile with what one confirmed entry shows: a field whose
-  saved value is the value OCR read there tells where that field sits.
+  saved value is the value OCR read there tells where that field sits. Learnt when the clerk saves an entry
+  and once more when a supervisor approves it (`approved=True`): the approved values are the final word (a
+  supervisor's correction teaches then), and a checked entry weighs twice one only saved.
 - `draw(profile, key, box)`: a zone the clerk drew by hand; it wins over learned ones until redrawn.
 - `LayoutProfile.zone(key)`: the zone to read `key` from, once seen `MIN_SEEN` times (or drawn).
 - `LayoutProfile.as_json()` / `LayoutProfile.from_json()`: how it is stored with the book.
@@ -53,6 +55,7 @@ class LayoutProfile:
     zones: dict[str, Zone] = field(default_factory=dict)
     entries: int = 0  # confirmed entries learned from
     learned: tuple[int, ...] = ()  # the last entry ids learned from: saving an entry again teaches nothing new
+    approved: tuple[int, ...] = ()  # the last entry ids learned from at their approval (once each as well)
 
     def zone(self, key: str) -> tuple[float, float, float, float] | None:
         z = self.zones.get(key)
@@ -66,7 +69,7 @@ class LayoutProfile:
 
     def as_json(self) -> dict[str, Any]:
         return {"version": 1, "entries": self.entries, "learned": list(self.learned),
-                "zones": {k: z.as_json() for k, z in sorted(self.zones.items())}}
+                "approved": list(self.approved), "zones": {k: z.as_json() for k, z in sorted(self.zones.items())}}
 
     @classmethod
     def from_json(cls, data: Mapping[str, Any] | None) -> LayoutProfile:
@@ -81,10 +84,11 @@ class LayoutProfile:
                 continue
         try:
             learned = tuple(int(i) for i in data.get("learned") or ())
+            approved = tuple(int(i) for i in data.get("approved") or ())
             entries = int(data.get("entries", 0) or 0)
         except (TypeError, ValueError):
-            learned, entries = (), 0
-        return cls(zones, entries, learned)
+            learned, approved, entries = (), (), 0
+        return cls(zones, entries, learned, approved)
 
 
 def _clamped(box: Sequence[float]) -> tuple[float, float, float, float]:
@@ -114,11 +118,13 @@ def _same(a: str, b: str) -> bool:
 
 
 def learn(profile: LayoutProfile, polygon: Sequence[Sequence[float]], fields: Mapping[str, Any],
-          ocr: Mapping[str, Any], entry_id: int | None = None) -> LayoutProfile:
+          ocr: Mapping[str, Any], entry_id: int | None = None, approved: bool = False) -> LayoutProfile:
     """The profile after one confirmed entry: every field the clerk kept as OCR read it moves its zone
     towards where it was read. A field the clerk changed teaches nothing (its box may hold another value);
-    an entry already learned from (`entry_id` seen before) teaches nothing again."""
-    if entry_id is not None and entry_id in profile.learned:
+    an entry already learned from (`entry_id` seen before) teaches nothing again, except once more at its
+    approval (`approved`): what a supervisor approved is surer than what a clerk saved."""
+    seen = profile.approved if approved else profile.learned
+    if entry_id is not None and entry_id in seen:
         return profile
     zones = dict(profile.zones)
     learned = False
@@ -143,8 +149,11 @@ def learn(profile: LayoutProfile, polygon: Sequence[Sequence[float]], fields: Ma
         learned = True
     if not learned:
         return profile
-    ids = (*profile.learned, entry_id)[-KEEP * 4:] if entry_id is not None else profile.learned
-    return replace(profile, zones=zones, entries=profile.entries + 1, learned=ids)
+    if entry_id is None:
+        return replace(profile, zones=zones, entries=profile.entries + 1)
+    ids = tuple(dict.fromkeys((*profile.learned, entry_id)))[-KEEP * 4:]
+    done = tuple(dict.fromkeys((*profile.approved, entry_id)))[-KEEP * 4:] if approved else profile.approved
+    return replace(profile, zones=zones, entries=profile.entries + 1, learned=ids, approved=done)
 
 
 def draw(profile: LayoutProfile, key: str, box: Sequence[float]) -> LayoutProfile:

@@ -1,5 +1,6 @@
 """The per-book layout profile as the service offers it: `svc.layouts.profile_for(book_id)`, learnt when the
-clerk saves an entry (inside that save), drawn by hand with `svc.layouts.draw(...)`.
+clerk saves an entry and again when a supervisor approves it (inside that save or approval), drawn by hand
+with `svc.layouts.draw(...)`.
 
 The profile itself (what is kept and how it is learnt) is core/ocr/layout_profile.py.
 """
@@ -56,16 +57,17 @@ class Layouts:
             audit.record(s, actor.login, "layout_draw", "book", book_id, after={"key": key, "box": profile.zones[key].box})
             return profile
 
-    def learn_in(self, s: Session, entry: Entry, fields: dict, ocr: dict | None) -> None:
-        """Inside the clerk's save of `entry` (its own audit event covers it): what this entry shows of the
-        book's layout. Learning never fails the save: a race with another desk just skips this entry."""
+    def learn_in(self, s: Session, entry: Entry, fields: dict, ocr: dict | None, approved: bool = False) -> None:
+        """Inside the clerk's save of `entry`, or the supervisor's approval of it (`approved`; its own audit
+        event covers it): what this entry shows of the book's layout. Learning never fails the save or the
+        approval: a race with another desk just skips this entry."""
         if not ocr or not entry.polygon:
             return
         book_id = entry.page.book_id
         try:
             with s.begin_nested():
                 before = _load(s, book_id)
-                after = learn(before, entry.polygon, fields, ocr, entry.id)
+                after = learn(before, entry.polygon, fields, ocr, entry.id, approved)
                 if after is not before:
                     _store(s, book_id, after)
         except IntegrityError:

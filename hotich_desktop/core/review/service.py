@@ -69,6 +69,8 @@ class Review:
             record.approved_hash = record.content_hash
             entry.status = lifecycle.advance("approve", entry.status)
             self.svc.learning.on_approved(s, entry, record)  # what the approved record teaches, in this transaction
+            # the book's layout refined by what the supervisor approved (a correction made on review teaches here)
+            self.svc.layouts.learn_in(s, entry, dict(record.fields or {}), record.ocr, approved=True)
             s.add(ReviewDecision(entry_id=entry.id, reviewer_id=actor.id, decision=EntryStatus.APPROVED,
                                  record_hash=record.content_hash, record_version=record.version or 1))
             audit.record(s, actor.login, "review_approve", "entry", entry.id,

@@ -76,6 +76,45 @@ def test_saving_entries_teaches_the_book(service, people) -> None:
     assert profile.entries == 2 and profile.zone("ho_ten") == pytest.approx((0.2, 0.1, 0.6, 0.2))
 
 
+def test_approval_refines_the_layout_and_a_restart_keeps_it(service, people, tmp_path, db_url) -> None:
+    """The supervisor's approval teaches the book's layout once more (what a supervisor checked is surer than
+    what a clerk saved), a correction made on review teaches at the approval, and nothing counts twice."""
+    from hotich_desktop.core.service import Service
+    from hotich_desktop.core.workspace import Workspace
+
+    admin, clerk, boss = people
+    first, second = _with_ocr(service, clerk, 2)
+    book_id = service.entries.context(clerk, first)[0].id
+    full = {"so": "1", "ngay_dang_ky": "18/07/1992", "ho_ten": "Lò Văn Minh", "gioi_tinh": "Nam",
+            "ngay_sinh": "22/06/1992", "noi_sinh": "Trạm y tế xã Chiềng Sinh", "dan_toc": "Thái",
+            "ho_ten_cha": "Lò Văn Pó", "ho_ten_me": "Cầm Thị Ỏn", "noi_cu_tru": "Bản Củ, xã Chiềng Sinh",
+            "nguoi_di_khai": "Lò Văn Pó (cha)"}
+    service.save_record(clerk, first, full, submit=True)
+    saved = service.layouts.profile_for(book_id)
+    assert saved.zones["ho_ten"].seen == 1 and saved.zone("ho_ten") is None
+    service.review.approve(boss, first)
+    approved = service.layouts.profile_for(book_id)
+    assert approved.zones["ho_ten"].seen == 2 and approved.zone("ho_ten") is not None
+    assert first in approved.approved and approved.entries == 2
+    service.review.return_entry(boss, first, "kiểm tra lại")
+    service.save_record(clerk, first, full, submit=True)
+    service.review.approve(boss, first)  # approved again: already taught, nothing counts twice
+    assert service.layouts.profile_for(book_id).zones["ho_ten"].seen == 2
+    # the clerk typed another value than OCR read (teaches nothing); the supervisor corrects it back on review
+    service.save_record(clerk, second, dict(full, so="2", ho_ten="Lò Văn Mình"), submit=True)
+    assert service.layouts.profile_for(book_id).zones["ho_ten"].seen == 2
+    service.save_record(boss, second, {"ho_ten": "Lò Văn Minh"})
+    service.review.approve(boss, second)
+    after = service.layouts.profile_for(book_id)
+    assert after.zones["ho_ten"].seen >= 3 and second in after.approved
+    service.close()
+    again = Service(Workspace(tmp_path / "ws", db_url))
+    try:
+        assert again.layouts.profile_for(book_id) == after  # stored with the book: a restart keeps it
+    finally:
+        again.close()
+
+
 def test_drawing_a_zone_checks_role_field_and_numbers(service, people) -> None:
     admin, clerk, boss = people
     entry_id = make_entries(service, clerk, 1)[0]
