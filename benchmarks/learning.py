@@ -122,14 +122,15 @@ def run_style(hand: str, args: argparse.Namespace, work: Path) -> dict[str, floa
             a, b, w = nfc(plain.get(key, "")), nfc(learned.get(key, "")), nfc(want)
             ok_a, ok_b = norm(a) == norm(w), norm(b) == norm(w)
             got["fields"] += 1
-            f = per_field.setdefault(key, [0, 0, 0])
-            f[0], f[1], f[2] = f[0] + ok_a, f[1] + ok_b, f[2] + 1
+            f = per_field.setdefault(key, [0, 0, 0, 0, 0])
+            fix = 1 + (0 if ok_b else min(Levenshtein.distance(b, w), 1 + len(w),
+                                          completion_keys(svc, clerk, book.id, key, w)))
+            f[0], f[1], f[2], f[3], f[4] = f[0] + ok_a, f[1] + ok_b, f[2] + 1, f[3] + fix, f[4] + len(w) + 1
             got["plain"] += ok_a
             got["learned"] += ok_b
             got["typing"] += len(w) + 1
             got["fix_plain"] += 1 + (0 if ok_a else min(Levenshtein.distance(a, w), 1 + len(w)))
-            got["fix_learned"] += 1 + (0 if ok_b else min(Levenshtein.distance(b, w), 1 + len(w),
-                                                          completion_keys(svc, clerk, book.id, key, w)))
+            got["fix_learned"] += fix
         svc.save_record(clerk, entry.id, fields, submit=True)
     if args.user_words:
         got["user_words"] = _user_words(svc, book.id, pairs[TAUGHT:], paths, work / f"user-{hand}.words")
@@ -147,8 +148,8 @@ def run_style(hand: str, args: argparse.Namespace, work: Path) -> dict[str, floa
           f"{out['rebuild_cpu_max']:.1f} ms; the approval's own share max {out['learn_max']:.1f} ms); prefill median "
           f"{out['prefill_med']:.1f} ms; intake+OCR of the book {reading:.0f} s", flush=True)
     if args.verbose:
-        print("       per field (exact without -> with learning): " + ", ".join(
-            f"{k} {a}->{b}/{n}" for k, (a, b, n) in per_field.items()))
+        print("       per field (exact without -> with learning; keys with learning / typing it all): " + ", ".join(
+            f"{k} {a}->{b}/{n} {fix}/{typing}" for k, (a, b, n, fix, typing) in per_field.items()))
     if args.user_words and got["user_words"] < 0:
         print("       user words not measured: the reader does not call pytesseract.image_to_data")
     elif args.user_words:
