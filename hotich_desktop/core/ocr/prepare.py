@@ -70,12 +70,7 @@ def flatten(gray: np.ndarray) -> np.ndarray:
     """Paper made white and even: divided by its own background (a phone's light fall-off, shadows, yellowing
     and stains go), then faded ink stretched back to dark. Tesseract binarises the crop with one threshold,
     which uneven light defeats."""
-    h, w = gray.shape
-    small = cv2.resize(gray, (max(1, w // 4), max(1, h // 4)), interpolation=cv2.INTER_AREA)
-    paper = cv2.morphologyEx(small, cv2.MORPH_CLOSE, cv2.getStructuringElement(cv2.MORPH_RECT, (17, 17)))
-    paper = cv2.GaussianBlur(paper, (0, 0), 3)
-    paper = cv2.resize(paper, (w, h), interpolation=cv2.INTER_LINEAR)
-    flat = cv2.divide(gray, np.maximum(paper, 1), scale=255)
+    flat = _divided(gray)
     darkest = float(np.percentile(flat[::4, ::4], 0.5))
     if 40 < darkest < 235:  # faded: the darkest writing is still far from black
         lut = np.clip((np.arange(256) - darkest) * 255.0 / (255.0 - darkest), 0, 255).astype(np.uint8)
