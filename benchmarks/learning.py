@@ -9,7 +9,8 @@ the lexicon stays what the first 40 taught; the book's order sees the saved numb
 
 Keystrokes (as ../shared/tools/score.py counts them): typing a value costs its length + 1; correcting the
 prefill costs 1 + the edit distance (at most retyping); with learning the clerk may instead complete: typed
-characters + one key per accepted completion (its rank in the list: the first costs 1).
+characters (at least the first: the window asks for completions once something is typed) + one key per
+accepted completion (its rank in the list: the first costs 1).
 """
 from __future__ import annotations
 
@@ -45,8 +46,9 @@ def nfc(v: str) -> str:
 
 def completion_keys(svc: Service, actor, book_id: int, key: str, want: str) -> int:  # noqa: ANN001
     """Keys to enter `want` by typing and accepting completions (greedy: the whole value when shown, else the
-    longest shown value that starts it, else one more character)."""
-    typed, keys = "", 0
+    longest shown value that starts it, else one more character). The window asks for completions once the
+    clerk has typed something (ui/entry_form.py), so the first character is always typed."""
+    typed, keys = want[:1], 1
     while typed != want:
         shown = [g.value for g in svc.learning.suggest(actor, book_id, key, typed, SHOWN)][:SHOWN]
         if want in shown:

@@ -1,5 +1,6 @@
 """What the book's order says about the next entry: its registration number follows the previous one, its
-registration date is not before the previous one and lies in the book's year."""
+registration date is not before the previous one and lies in the book's year; and what the law says of one
+entry: a birth (a death) registered on time happened at most 60 (15) days before its registration date."""
 from __future__ import annotations
 
 import datetime as dt
@@ -66,3 +67,33 @@ def date_guess(seq: Sequence, ocr_value: str) -> str:
             best, best_cost = day, cost
         day += dt.timedelta(days=1)
     return fmt(best)
+
+
+@dataclass(frozen=True)
+class EventWindow:
+    """An event registered on time lies at most `days` before the registration date (the book type's
+    late-registration rule in core/records: births 60 days, deaths 15)."""
+
+    event: str  # the event date's field (ngay_sinh, ngay_chet)
+    registered: str  # the registration date's field
+    days: int
+
+
+EVENT_MAX_EDITS = 1  # an unsure date is moved into the window only when OCR misread one digit of it
+
+
+def event_guess(window: EventWindow, registered: str, ocr_value: str) -> str:
+    """The one date in the window before `registered` that is a single digit away from what OCR read (a
+    late registration, or a reading two dates of the window are as near to, stays as read: "")."""
+    reg = parse_date(registered)
+    digits = re.sub(r"\D", "", ocr_value or "")
+    if reg is None or len(digits) < 6:
+        return ""
+    near = [day for day in (reg - dt.timedelta(days=back) for back in range(window.days + 1))
+            if Levenshtein.distance(digits, day.strftime("%d%m%Y")) <= EVENT_MAX_EDITS]
+    return fmt(near[0]) if len(near) == 1 else ""
+
+
+def in_window(window: EventWindow, registered: str, value: str) -> bool:
+    reg, day = parse_date(registered), parse_date(value)
+    return reg is not None and day is not None and reg - dt.timedelta(days=window.days) <= day <= reg

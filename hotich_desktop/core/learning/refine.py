@@ -7,7 +7,7 @@ from typing import Any
 
 from ..records.forms import FieldDef, load_form
 from .lexicon import Lexicon
-from .priors import Sequence, date_guess, fits, number_of
+from .priors import EventWindow, Sequence, date_guess, event_guess, fits, in_window, number_of
 from .terms import person_of
 from .text import flat, nfc, similarity
 
@@ -17,6 +17,7 @@ SOURCES = {
     "lexicon": "Sửa theo các hồ sơ đã duyệt của xã (danh mục tên, địa danh)",
     "sequence": "Theo thứ tự trong sổ (số và ngày của mục trước)",
     "book": "Theo các trường khác của mục này (họ của cha, người đi khai là cha hoặc mẹ)",
+    "window": "Ngày gần nhất với chữ số đọc được, trong hạn đăng ký đúng hạn trước ngày đăng ký",
 }
 NAME_CUTOFF, WORD_CUTOFF, SHORT_CUTOFF, PLACE_CUTOFF, PART_CUTOFF, TEXT_CUTOFF = 94.0, 72.0, 80.0, 86.0, 74.0, 86.0
 SURE_PART_CUTOFF = 84.0
@@ -101,8 +102,10 @@ def snap_text(lex: Lexicon, key: str, value: str) -> str:
     return value
 
 
-def refine(book_type: str, ocr: dict[str, dict[str, Any]], lex: Lexicon, seq: Sequence) -> dict[str, Proposal]:
-    """Every form field that has an OCR reading or a prior: the proposal and its source."""
+def refine(book_type: str, ocr: dict[str, dict[str, Any]], lex: Lexicon, seq: Sequence,
+           window: EventWindow | None = None) -> dict[str, Proposal]:
+    """Every form field that has an OCR reading or a prior: the proposal and its source. `window`: the book
+    type's on-time registration window (an unsure birth or death date a digit or two off is snapped into it)."""
     form = load_form(book_type)
     places = [f.key for f in form.fields if f.type == "place"]
     out: dict[str, Proposal] = {}
@@ -116,6 +119,8 @@ def refine(book_type: str, ocr: dict[str, dict[str, Any]], lex: Lexicon, seq: Se
             _changed(p, snap_place(lex, places, fdef.key, value, SURE_PART_CUTOFF), "lexicon", conf)
         out[fdef.key] = p
     _sequence(seq, out)
+    if window is not None:
+        _event(window, out)
     if book_type == "khai_sinh":
         _family(lex, out)
         _informant(lex, out)
@@ -147,6 +152,18 @@ def _sequence(seq: Sequence, out: dict[str, Proposal]) -> None:
         if fits(seq, day.value) and day.value:
             return
         _changed(day, date_guess(seq, day.value), "sequence", 0.6)
+
+
+def _event(window: EventWindow, out: dict[str, Proposal]) -> None:
+    """An unsure event date (birth, death) that is not in the on-time window before the registration date,
+    moved to the date in that window nearest its digits, if one is a digit or two away; a sure reading, one
+    already in the window, or one far from every date of it (a late registration) stays as read."""
+    event, reg = out.get(window.event), out.get(window.registered)
+    if event is None or reg is None or not event.value or event.confidence >= SURE:
+        return
+    if in_window(window, reg.value, event.value):
+        return
+    _changed(event, event_guess(window, reg.value, event.value), "window", min(0.8, max(event.confidence, 0.5)))
 
 
 def _family(lex: Lexicon, out: dict[str, Proposal]) -> None:

@@ -17,10 +17,11 @@ from .. import audit, lifecycle
 from ..errors import NotFound
 from ..lifecycle import EntryStatus
 from ..records.forms import load_form
+from ..records.rules import load_rules
 from ..roles import Actor
 from ..store.models import Book, Entry, LearnedEntry, LearnedTerm, Page, Record, utcnow
 from .lexicon import BOOK_WEIGHT, Lexicon
-from .priors import Sequence, number_of, parse_date
+from .priors import EventWindow, Sequence, number_of, parse_date
 from .refine import refine
 from .terms import MAX_VALUE, split_key, terms_of
 from .text import flat, nfc
@@ -201,8 +202,20 @@ class Learning:
                 raise NotFound(f"Không có mục số {entry_id}.")
             book_id, book_type = entry.page.book_id, entry.page.book.book_type
             ocr = dict(entry.record.ocr or {}) if entry.record else {}
-        proposals = refine(book_type, ocr, self.lexicon(book_id), self.sequence(entry_id))
+        proposals = refine(book_type, ocr, self.lexicon(book_id), self.sequence(entry_id),
+                           self.event_window(book_type))
         return {k: p.as_json() for k, p in proposals.items()}
+
+    def event_window(self, book_type: str) -> EventWindow | None:
+        """The on-time window of the book type's late-registration rule (the province's override included),
+        or None when the book type has none or the province turned it off."""
+        for rule in load_rules(book_type, self.svc.workspace.root):
+            if rule.kind == "late_registration" and rule.enabled and {"event", "registered"} <= set(rule.on):
+                try:
+                    return EventWindow(rule.on["event"], rule.on["registered"], int(rule.param("max_days", 60)))
+                except (TypeError, ValueError):
+                    return None
+        return None
 
     def suggest(self, actor: Actor, book_id: int, field: str, prefix: str, limit: int = 8) -> list[Suggestion]:
         """Values to complete `field` with, given what the clerk typed so far: whole values this book and

@@ -3,8 +3,9 @@
 Kinds: `ho` (family names), `dem` (middle-name words), `ten` (given names), `person` (whole names of anyone
 the book names: parents, informants, officials who signed), `part` (a comma part of a place: hamlet, commune,
 district), `field:<key>` (a field's whole value: places of birth, residences, causes of death, officials),
-`relation` (which relative registers: cha, mẹ, con, ...). Dates, numbers and codes teach nothing here: the
-book's order (priors.py) and the code lists do that job.
+`relation` (which relative registers: cha, mẹ, con, ...). A coded value (sex, ethnicity, nationality) is
+kept whole, as `field:<key>` only: its drop-down is ranked by what the book writes most ("Thái" first in a
+Thái commune). Dates and numbers teach nothing here: the book's order (priors.py) does that job.
 """
 from __future__ import annotations
 
@@ -15,6 +16,7 @@ from ..records.forms import FieldDef, load_form
 from .text import nfc
 
 TEXT_TYPES = ("name", "place", "text")
+CODED_TYPES = ("gender", "ethnicity", "nationality")  # whole values only: completion ranked by the book
 MAX_VALUE = 400
 PERSON_RELATION = re.compile(r"^(?P<name>[^()]+?)\s*\((?P<rel>[^()]{1,20})\)\s*$")
 
@@ -29,8 +31,9 @@ def split_key(k: str) -> tuple[str, str]:
 
 
 def learns(fdef: FieldDef) -> bool:
-    """Fields whose words are worth learning: names, places and free text (not dates, numbers, codes)."""
-    return fdef.type in TEXT_TYPES
+    """Fields whose values are worth learning: names, places, free text and coded values (not dates or
+    numbers)."""
+    return fdef.type in TEXT_TYPES or fdef.type in CODED_TYPES
 
 
 def name_terms(name: str) -> Counter[str]:

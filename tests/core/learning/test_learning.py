@@ -45,7 +45,9 @@ def test_terms_of_a_birth_record() -> None:
     got = terms_of("khai_sinh", birth(1, "Lò Văn Hùng", "Lò Văn Pó", "Cầm Thị Ỏn", HOME))
     assert got["ho\tLò"] == 3 and got["ten\tPó"] == 2 and got["relation\tcha"] == 1
     assert got["part\tBản Củ"] == 1 and got[f"field:noi_cu_tru\t{HOME}"] == 1
-    assert not any(k.startswith(("field:so", "field:ngay_dang_ky", "field:dan_toc")) for k in got)
+    assert got["field:dan_toc\tThái"] == 1 and got["field:gioi_tinh\tNam"] == 1  # coded: whole values only
+    assert not any(k.startswith(("field:so", "field:ngay_dang_ky", "field:ngay_sinh")) for k in got)
+    assert "part\tThái" not in got and "ten\tThái" not in got
 
 
 def test_approvals_teach_and_a_restart_keeps_it(desk) -> None:
@@ -136,6 +138,28 @@ def test_date_prior_stays_after_the_previous_registration() -> None:
     assert date_guess(seq, "02/04/1993") == "02/04/1998"  # a wrong year digit, the rest right
     got = refine("khai_sinh", _ocr({"so": ("1", 0.5), "ngay_dang_ky": ("27/03/1998", 0.95)}), Lexicon(), seq)
     assert got["so"].value == "7" and got["ngay_dang_ky"].value == "30/03/1998"  # before the last one: not it
+
+
+def test_an_unsure_birth_date_is_snapped_into_the_on_time_window_and_says_why(desk) -> None:
+    from hotich_desktop.core.learning.priors import EventWindow, event_guess
+
+    svc, clerk, boss, ids, workspace = desk
+    window = svc.learning.event_window("khai_sinh")
+    assert window == EventWindow("ngay_sinh", "ngay_dang_ky", 60)  # the book type's late-registration rule
+    assert svc.learning.event_window("khai_tu").days == 15
+    assert event_guess(window, "18/07/1998", "22/06/1993") == "22/06/1998"  # one digit off: in the window
+    assert event_guess(window, "18/07/1998", "22/01/1997") == ""  # far before it: a late registration
+    assert event_guess(window, "18/07/1998", "2206") == ""  # too little read to say
+    seq = Sequence(1998)
+    read = {"ngay_dang_ky": ("18/07/1998", 0.95), "ngay_sinh": ("22/06/1993", 0.5)}
+    got = refine("khai_sinh", _ocr(read), Lexicon(), seq, window)
+    assert got["ngay_sinh"].value == "22/06/1998" and got["ngay_sinh"].source == "window"
+    assert "hạn đăng ký" in got["ngay_sinh"].as_json()["why"] and got["ngay_sinh"].ocr_value == "22/06/1993"
+    sure = refine("khai_sinh", _ocr(dict(read, ngay_sinh=("22/06/1993", 0.95))), Lexicon(), seq, window)
+    assert sure["ngay_sinh"].value == "22/06/1993"  # a sure reading stands (the checks flag it for the clerk)
+    late = refine("khai_sinh", _ocr(dict(read, ngay_sinh=("03/01/1997", 0.5))), Lexicon(), seq, window)
+    assert late["ngay_sinh"].value == "03/01/1997" and late["ngay_sinh"].source == "ocr"
+    assert event_guess(window, "18/07/1998", "1/07/1998") == ""  # 01/07 or 11/07 ...: two as near, no guess
 
 
 def test_records_approved_before_the_upgrade_are_learned_by_it(desk) -> None:
