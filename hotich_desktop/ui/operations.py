@@ -101,6 +101,8 @@ class Ops(QObject):
         # reaches the GUI thread, and a Python-owned runnable freed then would be a use after free.
         self.done_jobs: deque[_Job] = deque(maxlen=256)
         self.in_flight: dict[Hashable, WriteOp] = {}
+        self.done_calls: deque[QRunnable] = deque(maxlen=256)  # on_write_thread's, kept like done_jobs
+        self._calls_lock = threading.Lock()
 
     def _start(self, label: str) -> None:
         self.busy += 1
@@ -154,9 +156,11 @@ class Ops(QObject):
                     ready.set()
 
         call = _Call()
-        call.setAutoDelete(False)  # kept by this frame until it has run
+        call.setAutoDelete(False)  # Python keeps it, a while after it has run, as it keeps finished jobs
         self.writes.start(call)
         ready.wait()
+        with self._calls_lock:
+            self.done_calls.append(call)
         if "error" in box:
             raise box["error"]
         return box.get("value")
