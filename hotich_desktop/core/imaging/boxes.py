@@ -53,8 +53,10 @@ def _runs(flags: np.ndarray) -> list[tuple[int, int]]:
 
 
 def has_column_rules(member: np.ndarray, left: int, right: int) -> bool:
-    """Whether a vertical rule runs down most of the frame between its sides (x left..right in `member`)."""
-    inner = member[:, max(0, left + 3):max(0, right - 3)]
+    """Whether a vertical rule runs down most of the frame between its sides (x left..right in `member`, the
+    inner edges of the sides where its cells begin; a side drifting on a page not quite flat is not one)."""
+    drift = max(8, (right - left) // 60)
+    inner = member[:, max(0, left + drift):max(0, right - drift)]
     return bool(inner.size) and bool((inner.mean(axis=0) > 0.5).any())
 
 
@@ -76,7 +78,7 @@ def split_box_frame(gray: np.ndarray, member: np.ndarray, ox: int, oy: int,
     edges = []
     for a, b in lines:
         y0, y1 = oy + a, oy + b
-        pen = min(side_strength(gray, x0, y0 - 5 * span, y1 + 5 * span, span // 2),
+        pen = max(side_strength(gray, x0, y0 - 5 * span, y1 + 5 * span, span // 2),
                   side_strength(gray, x1, y0 - 5 * span, y1 + 5 * span, span // 2))
         if rule_strength(gray, y0, y1, x0, x1) >= SAME_PEN * pen > 0:
             edges.append((y0, y1))
