@@ -32,7 +32,14 @@ CONDITION_SETS = (("tint", "noise"), ("seal", "tint", "noise"), ("faded", "tint"
                   ("stains", "tint", "noise"), ("skew", "tint", "noise"), ("upside_down", "tint", "noise"),
                   ("jpeg", "tint", "noise"), ("phone", "tint"), ("phone", "curl", "tint", "noise"),
                   ("seal", "skew", "faded", "tint", "jpeg"))
-SEEDS = {"tune": 1000, "held": 7000}
+SEEDS = {"tune": 1000, "held": 23000}  # held 7000 was looked at while tuning: reported figures use 23000
+# make_ledgers seeds per split (varied_set.py's own SPLITS are its tuning and first held-out seeds)
+LEDGER_SEEDS = {
+    "tune": [(101, []), (102, ["--book", "khai_sinh", "--year", "1997"]), (103, ["--book", "ket_hon", "--year", "1992"]),
+             (6161, ["--book", "khai_sinh", "--year", "1997"]), (9001, []), (9002, ["--book", "khai_tu", "--year", "2018"])],
+    "held": [(23001, []), (23002, ["--book", "khai_tu", "--year", "2011"]),
+             (23003, ["--book", "ket_hon", "--year", "1989"]), (23004, ["--book", "khai_sinh", "--year", "2003"])],
+}
 
 
 def pagegen_specs(split: str, per: int) -> list:
@@ -59,16 +66,34 @@ def build(out: Path, per: int, generator: Path | None) -> None:
         if not (folder / "complete").exists():
             write_set(folder, pagegen_specs(split, per))
             (folder / "complete").write_text("ok\n")
-    if generator and generator.exists() and not (out / "ledgers-complete").exists():
-        raw = out / "_ledgers"
-        subprocess.run([sys.executable, str(HERE / "varied_set.py"), str(raw), "--generator", str(generator),
-                        "--pages", str(max(3, per * 2))], check=True, cwd=HERE)
+    if generator and generator.exists():
+        sys.path.insert(0, str(HERE))
+        import varied_set  # noqa: PLC0415 (a script beside this one)
+
+        varied_set.SPLITS = LEDGER_SEEDS
         for split in SEEDS:
-            for cond in sorted((raw / split).iterdir()):
-                target = out / split / f"ledgers-{cond.name}"
-                if not target.exists():
-                    cond.rename(target)
-        (out / "ledgers-complete").write_text("ok\n")
+            if (out / split / "ledgers-complete").exists():
+                continue
+            pool = varied_set.base_pages(out / "_ledgers", split, 6, generator)
+            rng = random.Random(f"ledgers/{split}")
+            for c, cond in enumerate(varied_set.CONDITIONS):
+                folder = out / split / f"ledgers-{cond}"
+                if cond == "spread":
+                    tables = [p for p in pool if p[1]["layout"].startswith("table")]
+                    pairs = [(a, b) for i, a in enumerate(tables) for b in tables[i + 1:] if a[0].size == b[0].size]
+                    made = 0
+                    for pair in pairs[:: max(1, len(pairs) // (2 * per + 1))]:
+                        res = varied_set.spread(list(pair), rng)
+                        if res and made < 2 * per + 1:
+                            made += 1
+                            varied_set.save(*res, folder, made, rng)
+                    continue
+                fn = {"scan": lambda i, t, r: (i, dict(t)), "dpi150": varied_set.dpi150, "skew3": varied_set.skew3,
+                      "upside": varied_set.upside, "fade": varied_set.fade, "phone": varied_set.phone}[cond]
+                for n in range(2 * per + 1):
+                    img, truth = pool[(c * 3 + 5 * n) % len(pool)]
+                    varied_set.save(*fn(img, truth, rng), folder, n + 1, rng)
+            (out / split / "ledgers-complete").write_text("ok\n")
 
 
 def iou(a: list[float], b: list[float]) -> float:
