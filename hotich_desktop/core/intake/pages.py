@@ -15,6 +15,7 @@ from .. import audit
 from ..errors import NotFound, Refused
 from .. import lifecycle
 from ..lifecycle import EntryStatus, PageStatus
+from ..records.findings import forget_book
 from ..roles import Actor
 from ..store.models import AuditEvent, Book, Entry, Page
 from ..views import PageInfo
@@ -100,6 +101,7 @@ def delete_page(svc: Service, actor: Actor, page_id: int) -> None:
                 entry.pdf_path = str(new.relative_to(root))
             entry.status = lifecycle.advance("delete_page", entry.status)
         page.status = PageStatus.DELETED
+        forget_book(s, page.book_id)  # the book's numbers moved: its records are re-checked when next counted
         audit.record(s, actor.login, "page_delete", "page", page_id, before, {"status": PageStatus.DELETED.value})
         for old, new in moves:  # inside the transaction: a failed move leaves the page as it was
             new.parent.mkdir(parents=True, exist_ok=True)
@@ -134,6 +136,7 @@ def restore_page(svc: Service, actor: Actor, page_id: int) -> PageInfo:
                 entry.pdf_path = back
             entry.status = statuses.get(str(entry.id), EntryStatus.NEW)
         page.status = before.get("status", PageStatus.NEW)
+        forget_book(s, page.book_id)
         audit.record(s, actor.login, "page_restore", "page", page_id, {"status": PageStatus.DELETED.value}, {"status": str(page.status)})
     return svc.books.page_info(page_id)
 

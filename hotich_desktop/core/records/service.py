@@ -18,7 +18,7 @@ from ..store.infos import entry_info, entry_row
 from ..store.models import Entry, Record, utcnow
 from ..views import EntryInfo, Finding
 from . import checks
-from .findings import BookCheck, book_findings, record_findings
+from .findings import BookCheck, around, book_findings, record_findings, refresh_stale, store_checks
 from .forms import FormDef, load_form
 from .normalize import normalize_fields
 from .search import Hit, search_keys, search_records
@@ -49,6 +49,17 @@ class Records:
         self.svc.require(actor, "read_records")
         with self.svc.store.session() as s:
             return book_findings(s, book_id, self.svc.workspace.root)
+
+    def refresh_checks(self, actor: Actor, limit: int | None = None) -> int:
+        """Stores what the checks find for the review queue's records that have no summary matching their
+        version and the rules in force (after the upgrade, or after the province's rules changed), so the
+        next progress report adds up stored counts instead of checking them. Audited; returns how many."""
+        self.svc.require(actor, "report")
+        with self.svc.store.session(write=True) as s:
+            n = refresh_stale(s, self.svc.workspace.root, limit)
+            if n:
+                audit.record(s, actor.login, "checks_refresh", "records", "", after={"records": n})
+        return n
 
     def search(self, actor: Actor, query: str, limit: int = 50) -> list[Hit]:
         self.svc.require(actor, "read_records")
@@ -82,6 +93,7 @@ class Records:
             given = normalize_fields(form, field_texts(form, fields))
             _check_lengths(form, given)
             before = dict(record.fields or {})
+            was = (record.reg_no or "", record.person_key or "")
             merged = {} if replace else dict(before)
             merged.update(given)
             values = {k: v for k, v in merged.items() if v != ""}
@@ -111,6 +123,9 @@ class Records:
             action = "record_correct" if correcting and not submit else ("record_submit" if submit else "record_save")
             audit.record(s, actor.login, action, "entry", entry.id, before, values)
             self.svc.layouts.learn_in(s, entry, values, record.ocr)  # the book learns where its fields sit
+            # what the checks find now, stored for this version and for the records whose context moved
+            store_checks(s, {entry.id} | around(s, book.id, book.book_type, (was[0], record.reg_no),
+                                                (was[1], record.person_key)), self.svc.workspace.root)
             info = entry_info(entry)
             touched = Changes.of(entries=[entry.id], pages=[entry.page_id], books=[book.id])
         if old_pdf is not None:

@@ -17,6 +17,7 @@ from sqlalchemy import and_, func, select
 from .. import lifecycle
 from ..booktypes import BOOK_TYPES
 from ..lifecycle import EntryStatus, PackageStatus
+from ..records.findings import queue_findings
 from ..store.models import Book, Entry, ExportItem, ExportPackage, Page, Record, ReviewDecision, utcnow
 from . import campaign as campaigns
 from .campaign import CampaignInfo, PlannedBook
@@ -113,6 +114,7 @@ class Progress:
     waiting_late: int = 0                        # sent for review more than WAIT_DAYS days ago
     open_finding_entries: int = 0
     open_findings: int = 0
+    rechecked: int = 0                           # queue records checked now (no stored summary matched)
     projection: Projection | None = None
     notes: list[str] = field(default_factory=list)
 
@@ -196,17 +198,13 @@ def compute(svc: Service, day: dt.date) -> Progress:
         cutoff = min(end, utcnow()) - dt.timedelta(days=WAIT_DAYS)  # now, or the day's end for a past day
         waiting = s.scalar(select(func.count()).select_from(Entry).join(Record)
                            .where(Entry.status == EntryStatus.SUBMITTED, Record.submitted_at < cutoff))
-        queue = list(s.scalars(select(Entry.id).join(Record).where(
-            Entry.status.in_(tuple(lifecycle.REVIEWABLE)), Record.entered_at.is_not(None))))
-    from ..review.book import open_findings
-
-    found = open_findings(svc, queue)
+        found = queue_findings(s, svc.workspace.root)  # stored summaries added up; stale ones re-checked
     first_day = min([first, *entered_days, *approved_days]) if plan is None and (entered_days or approved_days) else first
     first_day = max(first_day, day - dt.timedelta(days=SERIES_DAYS - 1)) if plan is None else first_day
     series = [DayPoint(d, entered_days.get(d, 0), approved_days.get(d, 0)) for d in _days(first_day, day)]
     progress = Progress(day, cfg.office_code, cfg.office_name, plan, books, series, daily_rows(svc, day),
                         returned=int(returned or 0), waiting_late=int(waiting or 0),
-                        open_finding_entries=sum(1 for n in found.values() if n), open_findings=sum(found.values()))
+                        open_finding_entries=found.entries, open_findings=found.findings, rechecked=found.stale)
     progress.projection = project(progress, sum(approved_days.values()), approved_days)
     return progress
 

@@ -2,19 +2,15 @@
 form of records/findings.py (a handful of set queries for hundreds of records)."""
 from __future__ import annotations
 
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import select
 
-from ..records import checks
 from ..booktypes import BOOK_TYPES
 from .. import lifecycle
 from ..lifecycle import EntryStatus
-from ..records.context import entry_contexts
-from ..records.findings import BookCheck, accepted, book_findings
-from ..records.forms import load_form
-from ..records.rules import load_rules
+from ..records.findings import BookCheck, book_findings, entry_findings
 from ..roles import Actor
 from ..store.models import Book, Entry, Page, Record, ReviewDecision, User
 from ..views import Finding
@@ -62,24 +58,11 @@ def check_book(svc: Service, book_id: int) -> BookCheck:
 
 
 def open_findings(svc: Service, entry_ids: list[int]) -> dict[int, int]:
-    """Open (not accepted) findings per entry for just these entries: the same checks as check_book, with
-    the book-wide facts (the book's numbers, the same person elsewhere) taken by set queries over those
-    entries' books, so a store-wide count of the review queue reads no record's values but theirs."""
-    out: dict[int, int] = {}
+    """Open (not accepted) findings per entry for just these entries (records/findings.py:entry_findings,
+    the one truth the stored summaries come from)."""
     with svc.store.session() as s:
-        for i in range(0, len(entry_ids), CHUNK * 4):
-            chunk = entry_ids[i:i + CHUNK * 4]
-            rows = s.execute(select(Entry.id, Page.book_id, Book.year, Record.book_type, Record.fields, Record.reg_no,
-                                    Record.person_key).join(Record).join(Page).join(Book)
-                             .where(Entry.id.in_(chunk))).all()
-            contexts = entry_contexts(s, [(r[0], r[1], r[2], r[3], dict(r[4] or {}), r[5], r[6]) for r in rows])
-            marks = accepted(s, [r[0] for r in rows])
-            for entry_id, _book_id, _year, kind, values, _number, _person in rows:
-                found = checks.record_findings(load_form(kind), dict(values or {}), contexts[entry_id],
-                                               load_rules(kind, svc.workspace.root))
-                out[entry_id] = len(lifecycle.open_findings(
-                    [replace(f, accepted=(f.code, f.field) in marks[entry_id]) for f in found]))
-    return out
+        found = entry_findings(s, entry_ids, svc.workspace.root)
+    return {entry_id: len(lifecycle.open_findings(f)) for entry_id, f in found.items()}
 
 
 def review_queue(svc: Service, book_id: int | None = None, clerk: str | None = None,

@@ -11,7 +11,7 @@ from .. import audit, lifecycle
 from ..changes import Changes, Done
 from ..errors import BadInput, HotichError, NotFound, Refused
 from ..lifecycle import EntryStatus
-from ..records.findings import BookCheck, record_findings
+from ..records.findings import BookCheck, record_findings, store_checks
 from ..records.service import lock_record
 from ..roles import Actor
 from ..store.infos import entry_info, entry_row
@@ -130,6 +130,7 @@ class Review:
         with self.svc.store.session() as s:
             s.add(FindingAcceptance(entry_id=entry_id, code=finding.code, field=finding.field, reason=reason,
                                     user_id=actor.id))
+            store_checks(s, [entry_id], self.svc.workspace.root)  # one open finding fewer, stored
             audit.record(s, actor.login, "finding_accept", "entry", entry_id,
                          after={"code": finding.code, "field": finding.field, "reason": reason,
                                 "severity": finding.severity})

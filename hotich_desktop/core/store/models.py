@@ -134,6 +134,23 @@ class Record(Base):
     __mapper_args__ = {"version_id_col": version}
 
 
+class RecordCheck(Base):
+    """What the checks found in one record version (core/records/findings.py:store_checks), so a store-wide
+    count of open findings is an aggregate, not a re-check of 30,000 records. Keyed by the entry without a
+    foreign key (an entry removed with its box leaves a row nothing joins); a row counts only while its
+    version, content hash and rules stamp match the record and the rules in force."""
+
+    __tablename__ = "record_checks"
+    entry_id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=False)
+    version: Mapped[int] = mapped_column(Integer)
+    content_hash: Mapped[str] = mapped_column(String(64), default="")
+    stamp: Mapped[str] = mapped_column(String(64))
+    found: Mapped[int] = mapped_column(Integer, default=0)      # every finding
+    open: Mapped[int] = mapped_column(Integer, default=0)       # not accepted (lifecycle.open_findings)
+    blocking: Mapped[int] = mapped_column(Integer, default=0)   # stops approval (lifecycle.blocks_approval)
+    checked_at: Mapped[dt.datetime] = mapped_column(DateTime, default=utcnow)
+
+
 class ReviewDecision(Base):
     __tablename__ = "review_decisions"
     id: Mapped[int] = mapped_column(primary_key=True)
