@@ -348,7 +348,7 @@ class MainWindow(QMainWindow):
     def open_report(self) -> None:
         from .report_dialog import ReportDialog
 
-        ReportDialog(self.svc, self, self.actor).exec()
+        ReportDialog(self.svc, self, self.actor, self.ops).exec()
 
     # -- population extract, discrepancies, backups ---------------------------------------------------
     def open_discrepancies(self) -> None:

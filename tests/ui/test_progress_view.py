@@ -7,8 +7,10 @@ import datetime as dt
 from pathlib import Path
 
 import numpy as np
+from sqlalchemy import select
 
-from hotich_desktop.ui.report_dialog import CampaignDialog, ReportDialog
+from hotich_desktop.core.store.models import AuditEvent
+from hotich_desktop.ui.report_dialog import KEY, CampaignDialog, ReportDialog
 from tests.ui.test_review_outbox import entered_book
 
 
@@ -21,13 +23,17 @@ def test_progress_tab_shows_charts_and_the_plan(qtbot, tmp_path: Path, ledgers: 
                                   ["Khai tử", 1998, 1, ""]])
     plan = CampaignDialog(svc, boss)
     qtbot.addWidget(plan)
+    qtbot.waitUntil(lambda: plan.loaded, timeout=30000)
     plan.start.setDate(dt.date.today() - dt.timedelta(days=3))
     plan.end.setDate(dt.date.today() + dt.timedelta(days=20))
     plan.list_path.setText(str(tmp_path / "none.csv"))
-    assert not plan.save() and plan.message.text()  # a missing list is said, not raised
+    plan.import_list()
+    qtbot.waitUntil(lambda: plan.pending == 0 and "none.csv" in plan.message.text(), timeout=30000)  # said
     plan.list_path.setText(str(tmp_path / "so.csv"))
-    assert plan.save()
+    plan.import_list()
+    qtbot.waitUntil(lambda: plan.pending == 0 and plan.grid.rowCount() == 2, timeout=30000)
     assert [b.book_type for b in svc.reports.campaign().books] == ["khai_sinh", "khai_tu"]
+    plan.close()
 
     dialog = ReportDialog(svc, actor=boss)
     qtbot.addWidget(dialog)
@@ -42,10 +48,67 @@ def test_progress_tab_shows_charts_and_the_plan(qtbot, tmp_path: Path, ledgers: 
         assert (grey < 128).mean() > 0.01  # drawn, not an empty frame
     assert dialog.books.rowCount() == 2 and dialog.books.item(0, 0).text() == "KS 1998 q.1"
     out = dialog.save(".json", str(tmp_path / "gui"))
-    assert out is not None and out.suffix == ".json" and '"plan_records": 10' in out.read_text(encoding="utf-8")
+    qtbot.waitUntil(lambda: dialog.saved == out, timeout=60000)  # written on the read pool
+    assert out.suffix == ".json" and '"plan_records": 10' in out.read_text(encoding="utf-8")
 
     clerk_view = ReportDialog(svc, actor=clerk)
     qtbot.addWidget(clerk_view)
     qtbot.waitUntil(lambda: clerk_view.loaded, timeout=60000)
     assert not clerk_view.plan_button.isEnabled()
+    svc.close()
+
+
+def test_the_plans_books_are_edited_a_row_at_a_time(qtbot, tmp_path: Path, ledgers: Path) -> None:
+    """The grid writes each complete row through the write queue (svc.reports.put_book/remove_book),
+    says what is wrong with a bad one, and follows a change made elsewhere (the `changed` signal)."""
+    from hotich_desktop.core.reports.campaign import PlannedBook
+    from hotich_desktop.ui.operations import Ops, WriteOp
+
+    svc, _clerk, _book, _entries = entered_book(tmp_path)
+    boss = svc.users.login("kiemtra", "kiemtra123")
+    ops = Ops()
+    plan = CampaignDialog(svc, boss, ops=ops)
+    qtbot.addWidget(plan)
+    qtbot.waitUntil(lambda: plan.loaded, timeout=30000)
+    assert plan.grid.rowCount() == 0
+    plan.add_row()  # before any plan: refused with the reason
+    for col, text in enumerate(("Khai sinh", "1998", "1", "120")):
+        plan.grid.item(0, col).setText(text)
+    qtbot.waitUntil(lambda: plan.pending == 0 and "Chưa có kế hoạch" in plan.message.text(), timeout=30000)
+    plan.save_dates()
+    qtbot.waitUntil(lambda: plan.pending == 0 and svc.reports.campaign() is not None, timeout=30000)
+
+    plan.add_row()
+    for col, text in enumerate(("KS", "1998", "1", "120")):
+        plan.grid.item(plan.grid.rowCount() - 1, col).setText(text)
+    qtbot.waitUntil(lambda: plan.pending == 0 and plan.grid.rowCount() == 1, timeout=30000)
+    assert svc.reports.campaign().books == (PlannedBook("khai_sinh", 1998, "1", 120),)
+    plan.grid.item(0, 3).setText("150")  # the expected count of that book, changed in place
+    qtbot.waitUntil(lambda: plan.pending == 0 and svc.reports.campaign().books[0].expected == 150, timeout=30000)
+    plan.add_row()
+    row = plan.grid.rowCount() - 1
+    for col, text in enumerate(("Khai tử", "năm ngoái", "2")):
+        plan.grid.item(row, col).setText(text)
+    assert "không phải số" in plan.message.text() and len(svc.reports.campaign().books) == 1
+    plan.grid.item(row, 1).setText("1999")
+    qtbot.waitUntil(lambda: plan.pending == 0 and len(svc.reports.campaign().books) == 2, timeout=30000)
+    plan.add_row()  # the same book twice: refused, the grid shows the store's two again
+    for col, text in enumerate(("KS", "1998", "1")):
+        plan.grid.item(plan.grid.rowCount() - 1, col).setText(text)
+    qtbot.waitUntil(lambda: plan.pending == 0 and "đã có trong kế hoạch" in plan.message.text(), timeout=30000)
+    qtbot.waitUntil(lambda: plan.grid.rowCount() == 2, timeout=30000)
+
+    plan.grid.selectRow(0)
+    plan.remove_selected()
+    qtbot.waitUntil(lambda: plan.pending == 0 and len(svc.reports.campaign().books) == 1, timeout=30000)
+    assert plan.grid.rowCount() == 1 and plan.grid.item(0, 0).data(KEY) == "khai_tu"
+
+    # another panel adds a book through the same queue: this grid follows
+    WriteOp(ops, svc.reports.put_book, boss, PlannedBook("ket_hon", 2001, "3", None)).run()
+    qtbot.waitUntil(lambda: plan.grid.rowCount() == 2, timeout=30000)
+    with svc.store.session() as s:
+        events = set(s.scalars(select(AuditEvent.action)))
+    assert {"campaign_set", "campaign_book_set", "campaign_book_remove"} <= events
+    plan.close()
+    ops.close()
     svc.close()

@@ -104,11 +104,15 @@ def test_daily_report_and_user_admin_dialogs(qtbot, tmp_path: Path, ledgers: Pat
     svc, clerk, book, entries = entered_book(tmp_path)
     report = ReportDialog(svc)
     qtbot.addWidget(report)
+    qtbot.waitUntil(lambda: report.loaded, timeout=30000)  # read on the pool
     assert report.table.rowCount() >= 2  # a row per book and person, then the total
     assert report.table.item(report.table.rowCount() - 1, 0).text() == "Tổng cộng"
     out = report.save(".pdf", str(tmp_path / "bao-cao"))
-    assert out is not None and out.read_bytes().startswith(b"%PDF")
-    assert report.save(".xlsx", str(tmp_path / "khong-co" / "\0bad")) is None and report.message.text()
+    qtbot.waitUntil(lambda: report.saved == out, timeout=30000)
+    assert out.read_bytes().startswith(b"%PDF")
+    report.save(".xlsx", str(tmp_path / "khong-co" / "\0bad"))
+    qtbot.waitUntil(lambda: report.message.text() not in ("", "Đang lưu…"), timeout=30000)
+    assert report.saved is None
 
     admin = svc.users.login("quantri", "quantri123")
     users = UsersDialog(svc, admin)

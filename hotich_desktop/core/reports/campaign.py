@@ -97,6 +97,50 @@ def store(s: Session, actor_id: int | None, name: str, start: dt.date, end: dt.d
     return row.id
 
 
+def put_book(s: Session, book: PlannedBook, replacing: tuple[str, int, str] | None = None
+             ) -> tuple[PlannedBook | None, PlannedBook]:
+    """Adds one book to the current campaign, or changes the one at `replacing` (type, year, volume);
+    returns what it was before (None: added) and what it is now. Checked like a line of a list."""
+    row = s.scalar(select(Campaign).order_by(Campaign.id.desc()).limit(1))
+    if row is None:
+        raise BadInput("Chưa có kế hoạch chiến dịch: hãy lưu ngày bắt đầu và kết thúc trước khi thêm sổ.")
+    checked = planned(book.book_type, book.year, book.volume, book.expected)
+    target = _book_row(row, replacing) if replacing else None
+    if replacing and target is None:
+        raise BadInput("Sổ cần sửa không còn trong kế hoạch (có thể người khác vừa sửa): hãy tải lại.")
+    if any(b is not target and (b.book_type, b.year, b.volume) == checked.key for b in row.books):
+        raise BadInput(f"Sổ {BOOK_TYPES[checked.book_type].code} {checked.year} quyển {checked.volume} "
+                       "đã có trong kế hoạch.")
+    if target is None and len(row.books) >= MAX_BOOKS:
+        raise BadInput(f"Kế hoạch đã có {MAX_BOOKS} sổ, nhiều nhất một xã có thể có.")
+    before = None
+    if target is None:
+        target = CampaignBook(book_type=checked.book_type, year=checked.year, volume=checked.volume)
+        row.books.append(target)
+    else:
+        before = PlannedBook(target.book_type, target.year, target.volume, target.expected_records)
+        target.book_type, target.year, target.volume = checked.book_type, checked.year, checked.volume
+    target.expected_records = checked.expected
+    s.flush()
+    return before, checked
+
+
+def remove_book(s: Session, key: tuple[str, int, str]) -> PlannedBook:
+    """Takes one book out of the current campaign; returns it."""
+    row = s.scalar(select(Campaign).order_by(Campaign.id.desc()).limit(1))
+    target = _book_row(row, key) if row is not None else None
+    if target is None:
+        raise BadInput("Sổ này không có trong kế hoạch (có thể người khác vừa xóa): hãy tải lại.")
+    gone = PlannedBook(target.book_type, target.year, target.volume, target.expected_records)
+    row.books.remove(target)
+    s.flush()
+    return gone
+
+
+def _book_row(row: Campaign, key: tuple[str, int, str]) -> CampaignBook | None:
+    return next((b for b in row.books if (b.book_type, b.year, b.volume) == tuple(key)), None)
+
+
 # -- the province's list ---------------------------------------------------------------------------------
 def _plain(text: Any) -> str:
     return re.sub(r"\s+", " ", unidecode(str(text or "")).lower().replace("_", " ")).strip(" .:*")
@@ -194,7 +238,7 @@ def _columns(row: list[Any]) -> dict[str, int]:
 
 
 def _planned(cells: dict[str, Any]) -> PlannedBook:
-    kind = book_type_of(cells.get("book_type"))
+    kind = cells.get("book_type") if cells.get("book_type") in BOOK_TYPES else book_type_of(cells.get("book_type"))
     if kind is None:
         raise ValueError(f"loại sổ «{cells.get('book_type') or ''}» không có")
     year = _integer(cells.get("year"), "năm")
@@ -210,6 +254,14 @@ def _planned(cells: dict[str, Any]) -> PlannedBook:
     if expected is not None and not 0 <= expected <= 1_000_000:
         raise ValueError(f"số hồ sơ dự kiến {expected} không hợp lệ")
     return PlannedBook(kind, year, volume, expected)
+
+
+def planned(book_type: Any, year: Any, volume: Any, expected: Any = None) -> PlannedBook:
+    """One book from what a person typed in a row (type by key, code or name); BadInput says what is wrong."""
+    try:
+        return _planned({"book_type": book_type, "year": year, "volume": volume, "expected": expected})
+    except ValueError as exc:
+        raise BadInput(f"Sổ không dùng được: {exc}.") from None
 
 
 def _integer(value: Any, what: str) -> int:

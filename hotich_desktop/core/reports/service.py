@@ -49,6 +49,28 @@ class Reports:
         self.svc.require(actor, "manage_campaign")
         return self.set_campaign(actor, start, end, campaigns.parse_book_list(Path(book_list)), name)
 
+    def put_book(self, actor: Actor, book: PlannedBook,
+                 replacing: tuple[str, int, str] | None = None) -> Done[CampaignInfo]:
+        """Adds one book to the current plan or changes one (the window's grid, a row at a time)."""
+        self.svc.require(actor, "manage_campaign")
+        with self.svc.store.session(write=True) as s:
+            before, after = campaigns.put_book(s, book, replacing)
+            plan = campaigns.current(s)
+            assert plan is not None
+            audit.record(s, actor.login, "campaign_book_set", "campaign", plan.id,
+                         before=before.as_json() if before else None, after=after.as_json())
+        return Done(plan, Changes.of(settings=True))
+
+    def remove_book(self, actor: Actor, key: tuple[str, int, str]) -> Done[CampaignInfo]:
+        """Takes one book out of the current plan."""
+        self.svc.require(actor, "manage_campaign")
+        with self.svc.store.session(write=True) as s:
+            gone = campaigns.remove_book(s, key)
+            plan = campaigns.current(s)
+            assert plan is not None
+            audit.record(s, actor.login, "campaign_book_remove", "campaign", plan.id, before=gone.as_json())
+        return Done(plan, Changes.of(settings=True))
+
     # -- figures and files -------------------------------------------------------------------------------
     def progress(self, actor: Actor, day: dt.date) -> Progress:
         self.svc.require(actor, "report")
