@@ -39,6 +39,7 @@ def cmd_report(args: argparse.Namespace) -> int:
         return 0
     svc = Service.open(args.data_dir, args.db_url)
     who = signed_in(svc, args.user, "report")
+    svc.records.refresh_checks(who)  # queue records with no matching stored findings (new rules): stored once
     progress = svc.reports.write(who, day, Path(args.out))
     rows = progress.today
     from ..core.reports.daily import totals

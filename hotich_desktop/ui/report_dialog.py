@@ -28,6 +28,9 @@ from ..core.service import Service
 from .operations import SILENT, Ops, QueryOp, WriteOp, error_text
 
 
+STALE_ENOUGH = 200  # queue records re-checked by a report before the dialog stores them (refresh_checks)
+
+
 def _alive(widget: QWidget) -> bool:
     """False once the dialog is closed or deleted: a late answer from the pool is dropped."""
     return shiboken6.isValid(widget) and not getattr(widget, "closed", False)
@@ -46,6 +49,7 @@ class ReportDialog(QDialog):
         self.closed = False
         self.saved: Path | None = None  # the last file written
         self._asked = 0
+        self._refreshing = False
         self.setWindowTitle(self.tr("Báo cáo tiến độ theo ngày"))
         self.resize(1000, 720)
         self.day = QDateEdit(QDate.currentDate())
@@ -157,6 +161,12 @@ class ReportDialog(QDialog):
                 for col, value in enumerate(line):
                     self.books.setItem(i, col, QTableWidgetItem(str(value)))
             self.books.resizeColumnsToContents()
+            if p.rechecked > STALE_ENOUGH and self.actor is not None and not self._refreshing:
+                # many queue records had no stored findings (the rules changed): store them once, on the
+                # write queue, so the next report adds up stored counts
+                self._refreshing = True
+                WriteOp(self.ops, self.svc.records.refresh_checks, self.actor, where=SILENT, source=self,
+                        key=("refresh_checks",)).run()
         self.loaded = True
 
     def done(self, result: int) -> None:  # noqa: D102 - late answers are dropped; an own pool is drained

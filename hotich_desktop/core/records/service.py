@@ -10,7 +10,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from .. import audit, lifecycle
-from ..changes import NOTHING, Changes
+from ..changes import NOTHING, Changes, Done
 from ..errors import BadInput, Conflict, Refused
 from ..records_hash import content_hash
 from ..roles import Actor
@@ -50,7 +50,7 @@ class Records:
         with self.svc.store.session() as s:
             return book_findings(s, book_id, self.svc.workspace.root)
 
-    def refresh_checks(self, actor: Actor, limit: int | None = None) -> int:
+    def refresh_checks(self, actor: Actor, limit: int | None = None) -> Done[int]:
         """Stores what the checks find for the review queue's records that have no summary matching their
         version and the rules in force (after the upgrade, or after the province's rules changed), so the
         next progress report adds up stored counts instead of checking them. Audited; returns how many."""
@@ -59,7 +59,7 @@ class Records:
             n = refresh_stale(s, self.svc.workspace.root, limit)
             if n:
                 audit.record(s, actor.login, "checks_refresh", "records", "", after={"records": n})
-        return n
+        return Done(n)  # nothing a panel shows moved: the counts were right before, now they are stored
 
     def search(self, actor: Actor, query: str, limit: int = 50) -> list[Hit]:
         self.svc.require(actor, "read_records")

@@ -97,7 +97,7 @@ def test_stored_summaries_follow_saves_returns_acceptances_and_rule_changes(serv
     assert _stored(service) == {}
     report = _report(service)
     assert (report.entries, report.findings) == _queue_truth(service) and report.stale > 0
-    assert service.records.refresh_checks(boss) == report.stale
+    assert service.records.refresh_checks(boss).value == report.stale
     assert _report(service).stale == 0 and _stored(service) == {k: v for k, v in _truth(service).items()
                                                                 if k in _stored(service)}
     # what a whole-book check says, record by record, is what is stored
