@@ -24,7 +24,7 @@ from pathlib import Path
 
 import common  # noqa: F401  (puts the project on sys.path)
 from checks import build
-from sqlalchemy import insert, select, update
+from sqlalchemy import delete, insert, select, update
 
 from hotich_desktop.core.lifecycle import EntryStatus
 from hotich_desktop.core.reports import exchange
@@ -33,7 +33,7 @@ from hotich_desktop.core.reports.daily import daily_rows
 from hotich_desktop.core.reports.progress import compute
 from hotich_desktop.core.reports.service import Reports
 from hotich_desktop.core.service import Service
-from hotich_desktop.core.store.models import Book, Entry, Record, ReviewDecision
+from hotich_desktop.core.store.models import Book, Entry, Record, RecordCheck, ReviewDecision
 
 DAYS = 25
 
@@ -95,21 +95,26 @@ def main() -> None:
     ap.add_argument("--per-book", type=int, default=1000)
     ap.add_argument("--communes", type=int, default=50)
     ap.add_argument("--db-url", default="", help="PostgreSQL URL to run against instead of SQLite")
+    ap.add_argument("--keep", default="", help="a folder to build the store in once and reuse (SQLite)")
     args = ap.parse_args()
-    work = Path(tempfile.mkdtemp(prefix="hotich-progress-"))
+    work = Path(args.keep) if args.keep else Path(tempfile.mkdtemp(prefix="hotich-progress-"))
+    reuse = bool(args.keep) and (work / "ws").exists()
     svc = Service.open(work / "ws", args.db_url or None)
     today = dt.date.today()
     t0 = time.perf_counter()
-    build(svc, args.records // args.per_book, args.per_book)
-    shape(svc, today)
+    if not reuse:
+        build(svc, args.records // args.per_book, args.per_book)
+        shape(svc, today)
     admin = svc.users.login("admin", "matkhau1")
+    with svc.store.session() as s:  # the report before: no stored findings
+        s.execute(delete(RecordCheck))
     with svc.store.session() as s:
         books = s.execute(select(Book.book_type, Book.year, Book.volume)).all()
     planned = [PlannedBook(t, y, v, args.per_book) for t, y, v in books]
     planned += [PlannedBook("khai_tu", 1990 + i // 5, str(i % 5 + 1), 400) for i in range(40)]  # not started
     svc.reports.set_campaign(admin, today - dt.timedelta(days=DAYS - 1), today + dt.timedelta(days=5), planned)
-    print(f"store: {args.records} records in {len(books)} books, {DAYS} days of work, built in "
-          f"{time.perf_counter() - t0:.0f} s")
+    built = "reused" if reuse else f"built in {time.perf_counter() - t0:.0f} s"
+    print(f"store: {args.records} records in {len(books)} books, {DAYS} days of work, {built}")
 
     print(load())
     with Clock() as base:
@@ -159,7 +164,10 @@ def main() -> None:
           f"{sum(c.mark == 'late' for c in result.communes)} late): baseline reading and checking them "
           f"{base}; " + ", ".join(f"{k} {v}" for k, v in roll.items()) + f" (goal <= 5 s); {load()}")
     svc.close()
-    shutil.rmtree(work, ignore_errors=True)
+    if not args.keep:
+        shutil.rmtree(work, ignore_errors=True)
+    else:
+        shutil.rmtree(work / "usb", ignore_errors=True)
 
 
 if __name__ == "__main__":

@@ -18,7 +18,7 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import and_, delete, func, insert, not_, or_, select
+from sqlalchemy import and_, case, delete, func, insert, not_, or_, select
 from sqlalchemy.orm import Session
 
 from .. import lifecycle
@@ -195,17 +195,22 @@ def queue_findings(s: Session, root: Path | None = None) -> QueueFindings:
     """Open findings over the review queue (entered records waiting for a decision): the stored summaries
     that still match, added up by the database, and a re-check (entry_findings) of those that do not."""
     queue = and_(Entry.status.in_(QUEUE), Record.entered_at.is_not(None))
-    fresh = _fresh(root)
-    entries, total = s.execute(
-        select(func.count(), func.coalesce(func.sum(RecordCheck.open), 0)).select_from(Entry)
-        .join(Record, Record.entry_id == Entry.id).join(RecordCheck, RecordCheck.entry_id == Entry.id)
-        .where(queue, fresh, RecordCheck.open > 0)).one()
-    stale = list(s.scalars(select(Entry.id).join(Record, Record.entry_id == Entry.id)
-                           .outerjoin(RecordCheck, RecordCheck.entry_id == Entry.id)
-                           .where(queue, or_(RecordCheck.entry_id.is_(None), not_(fresh)))))
-    rechecked = entry_findings(s, stale, root)
-    counts = [len(lifecycle.open_findings(f)) for f in rechecked.values()]
-    return QueueFindings(int(entries or 0) + sum(1 for n in counts if n), int(total or 0) + sum(counts), len(stale))
+    fresh = case((_fresh(root), 1), else_=0)
+    entries = total = stale = 0
+    for ok, n_open, n_sum, n in s.execute(  # one pass: the matching summaries added up, the others counted
+            select(fresh, func.sum(case((RecordCheck.open > 0, 1), else_=0)), func.sum(RecordCheck.open),
+                   func.count()).select_from(Entry).join(Record, Record.entry_id == Entry.id)
+            .outerjoin(RecordCheck, RecordCheck.entry_id == Entry.id).where(queue).group_by(fresh)):
+        if ok:
+            entries, total = int(n_open or 0), int(n_sum or 0)
+        else:
+            stale = int(n or 0)
+    counts: list[int] = []
+    if stale:
+        ids = s.scalars(select(Entry.id).join(Record, Record.entry_id == Entry.id)
+                        .outerjoin(RecordCheck, RecordCheck.entry_id == Entry.id).where(queue, fresh == 0))
+        counts = [len(lifecycle.open_findings(f)) for f in entry_findings(s, list(ids), root).values()]
+    return QueueFindings(entries + sum(1 for n in counts if n), total + sum(counts), stale)
 
 
 def refresh_stale(s: Session, root: Path | None = None, limit: int | None = None) -> int:

@@ -1,14 +1,14 @@
 """Daily progress (communes report to the district every day): per book and per person, from the store."""
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 import datetime as dt
 from collections import defaultdict
 from dataclasses import dataclass
 from pathlib import Path
 
-from sqlalchemy import and_, select
+from sqlalchemy import and_, func, select
 
 from ..booktypes import BOOK_TYPES
 from ..errors import BadInput
@@ -45,26 +45,29 @@ def daily_rows(svc: Service, day: dt.date) -> list[ReportRow]:
         users = {u.id: u.login for u in s.scalars(select(User))}
         books = {b.id: b for b in s.scalars(select(Book))}
 
-        def add(book_id: int, user_id: int | None, key: str) -> None:
-            counts[(book_id, users.get(user_id, "system"))][key] += 1
+        def add(query: Any, key: str | None = None) -> None:
+            """One aggregate per figure: the database counts per book and person (GROUP BY), not Python."""
+            for row in s.execute(query):
+                book_id, uid, n = row[0], row[1], row[-1]
+                what = key or ("approved" if row[2] == EntryStatus.APPROVED else "returned")
+                counts[(book_id, users.get(uid, "system"))][what] += n
 
-        for book_id, uid in s.execute(select(Page.book_id, Page.created_by).where(and_(Page.created_at >= start, Page.created_at < end))):
-            add(book_id, uid, "pages")
-        for book_id, uid in s.execute(select(Page.book_id, Page.created_by).join(Entry)
-                                      .where(and_(Entry.created_at >= start, Entry.created_at < end))):
-            add(book_id, uid, "entries")
-        for book_id, uid in s.execute(select(Page.book_id, Record.entered_by).join(Entry, Entry.page_id == Page.id)
-                                      .join(Record, Record.entry_id == Entry.id)
-                                      .where(and_(Record.entered_at >= start, Record.entered_at < end))):
-            add(book_id, uid, "entered")
-        for book_id, uid, decision in s.execute(
-                select(Page.book_id, ReviewDecision.reviewer_id, ReviewDecision.decision)
-                .join(Entry, Entry.page_id == Page.id).join(ReviewDecision, ReviewDecision.entry_id == Entry.id)
-                .where(and_(ReviewDecision.created_at >= start, ReviewDecision.created_at < end))):
-            add(book_id, uid, "approved" if decision == EntryStatus.APPROVED else "returned")
-        for book_id, uid in s.execute(select(ExportPackage.book_id, ExportPackage.created_by).join(ExportItem)
-                                      .where(and_(ExportPackage.created_at >= start, ExportPackage.created_at < end))):
-            add(book_id, uid, "exported")
+        n = func.count()
+        add(select(Page.book_id, Page.created_by, n).where(and_(Page.created_at >= start, Page.created_at < end))
+            .group_by(Page.book_id, Page.created_by), "pages")
+        add(select(Page.book_id, Page.created_by, n).join(Entry)
+            .where(and_(Entry.created_at >= start, Entry.created_at < end))
+            .group_by(Page.book_id, Page.created_by), "entries")
+        add(select(Page.book_id, Record.entered_by, n).join(Entry, Entry.page_id == Page.id)
+            .join(Record, Record.entry_id == Entry.id).where(and_(Record.entered_at >= start, Record.entered_at < end))
+            .group_by(Page.book_id, Record.entered_by), "entered")
+        add(select(Page.book_id, ReviewDecision.reviewer_id, ReviewDecision.decision, n)
+            .join(Entry, Entry.page_id == Page.id).join(ReviewDecision, ReviewDecision.entry_id == Entry.id)
+            .where(and_(ReviewDecision.created_at >= start, ReviewDecision.created_at < end))
+            .group_by(Page.book_id, ReviewDecision.reviewer_id, ReviewDecision.decision))
+        add(select(ExportPackage.book_id, ExportPackage.created_by, n).join(ExportItem)
+            .where(and_(ExportPackage.created_at >= start, ExportPackage.created_at < end))
+            .group_by(ExportPackage.book_id, ExportPackage.created_by), "exported")
     rows = []
     for (book_id, person), c in sorted(counts.items(), key=lambda kv: (kv[0][0], kv[0][1])):
         b = books[book_id]

@@ -175,13 +175,17 @@ def compute(svc: Service, day: dt.date) -> Progress:
         plan = campaigns.current(s)
         books, ids = _book_lines(s, plan, end)
         first = plan.start if plan else day - dt.timedelta(days=SERIES_DAYS - 1)
-        since = _day_bounds(first)[0]
         dialect = s.get_bind().dialect.name
         entered_at = _local_day(Record.entered_at, offset, dialect)
-        entered_days = {_as_date(d): n for d, n in s.execute(
-            select(entered_at, func.count()).select_from(Record).join(Entry)
-            .where(Record.entered_at < end, Record.entered_at >= since, Entry.status != EntryStatus.DELETED)
-            .group_by(entered_at))}
+        entered_days: dict[dt.date, int] = defaultdict(int)
+        for book_id, d, n in s.execute(  # one pass gives both the books' totals and the days' series
+                select(Page.book_id, entered_at, func.count()).select_from(Record).join(Entry).join(Page)
+                .where(Record.entered_at < end, Entry.status != EntryStatus.DELETED)
+                .group_by(Page.book_id, entered_at)):
+            if book_id in ids:
+                ids[book_id].entered += n
+            if _as_date(d) >= first:
+                entered_days[_as_date(d)] += n
         latest = (select(ReviewDecision.entry_id, func.max(ReviewDecision.created_at).label("at"))
                   .where(ReviewDecision.decision == EntryStatus.APPROVED).group_by(ReviewDecision.entry_id).subquery())
         approved_at = _local_day(latest.c.at, offset, dialect)
@@ -226,10 +230,6 @@ def _book_lines(s: Any, plan: CampaignInfo | None, end: dt.datetime) -> tuple[li
                                 .where(live, Entry.created_at < end).group_by(Page.book_id)):
         if book_id in by_id:
             by_id[book_id].entries = n
-    for book_id, n in s.execute(select(Page.book_id, func.count(Record.id)).select_from(Record).join(Entry).join(Page)
-                                .where(live, Record.entered_at < end).group_by(Page.book_id)):
-        if book_id in by_id:
-            by_id[book_id].entered = n
     for book_id, n, pending in s.execute(
             select(Page.book_id, func.count(Page.id),
                    func.sum(Page.status.in_(tuple(lifecycle.PAGE_PENDING)).cast(_int_type())))
