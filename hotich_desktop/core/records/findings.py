@@ -197,10 +197,12 @@ def queue_findings(s: Session, root: Path | None = None) -> QueueFindings:
     queue = and_(Entry.status.in_(QUEUE), Record.entered_at.is_not(None))
     fresh = case((_fresh(root), 1), else_=0)
     entries = total = stale = 0
+    rows = (select(fresh.label("ok"), RecordCheck.open.label("open")).select_from(Entry)
+            .join(Record, Record.entry_id == Entry.id).outerjoin(RecordCheck, RecordCheck.entry_id == Entry.id)
+            .where(queue).subquery())  # grouped outside: PostgreSQL matches no GROUP BY expression with parameters
     for ok, n_open, n_sum, n in s.execute(  # one pass: the matching summaries added up, the others counted
-            select(fresh, func.sum(case((RecordCheck.open > 0, 1), else_=0)), func.sum(RecordCheck.open),
-                   func.count()).select_from(Entry).join(Record, Record.entry_id == Entry.id)
-            .outerjoin(RecordCheck, RecordCheck.entry_id == Entry.id).where(queue).group_by(fresh)):
+            select(rows.c.ok, func.sum(case((rows.c.open > 0, 1), else_=0)), func.sum(rows.c.open), func.count())
+            .group_by(rows.c.ok)):
         if ok:
             entries, total = int(n_open or 0), int(n_sum or 0)
         else:
