@@ -13,7 +13,7 @@ from typing import Any
 from PySide6.QtCore import QEvent, QObject, QRect, QStringListModel, Qt, QTimer, Signal
 from PySide6.QtGui import QImage, QPixmap
 from PySide6.QtWidgets import (QCompleter, QFormLayout, QHBoxLayout, QLabel, QLineEdit, QPushButton, QScrollArea,
-                               QVBoxLayout, QWidget)
+                               QSizePolicy, QVBoxLayout, QWidget)
 
 from ..core.records.forms import FormDef
 from ..core.views import Finding
@@ -48,8 +48,13 @@ class FieldRow(QWidget):
         self.dot.setToolTip(self.tr("Độ tin cậy của giá trị đọc tự động"))
         self.snippet = QLabel()
         self.snippet.setFixedHeight(34)
-        self.snippet.setFixedWidth(170)
-        self.edit.setMinimumWidth(200)
+        # On a narrow form (1366 px screen) the picture gives way, never the field: a fixed 170 px beside a
+        # 200 px minimum field overlapped the end of what the clerk typed. It shows its left part, down to 40 px.
+        self.snippet.setMinimumWidth(40)
+        self.snippet.setMaximumWidth(170)
+        self.snippet.setSizePolicy(QSizePolicy.Preferred, QSizePolicy.Fixed)
+        self.snippet.setAlignment(Qt.AlignLeft | Qt.AlignVCenter)
+        self.edit.setMinimumWidth(150)
         self.note = QLabel()
         self.note.setStyleSheet("color: #c62828")
         self.note.setWordWrap(True)

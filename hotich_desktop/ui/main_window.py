@@ -246,7 +246,9 @@ class MainWindow(QMainWindow):
             if not menu_action.isVisible() or menu_action.menu() is None:
                 continue
             for act in menu_action.menu().actions():
-                keys = [k.toString(QKeySequence.NativeText) for k in act.shortcuts() if not k.isEmpty()]
+                # dict: once each (zoom out's Ctrl+- is also the platform's ZoomOut key, F1 showed it twice)
+                keys = list(dict.fromkeys(k.toString(QKeySequence.NativeText) for k in act.shortcuts()
+                                          if not k.isEmpty()))
                 if act.isVisible() and keys:
                     rows.append((act.text().replace("&", ""), ", ".join(keys[:2])))
         rows += [(self.tr("Sang ô sau / ô trước"), "Tab, Shift+Tab"),

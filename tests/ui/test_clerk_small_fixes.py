@@ -1,0 +1,48 @@
+"""Small things a clerk meets at a 1366×768 desk: the OCR snippet beside a field never covers what is typed in
+it, and F1's list names each key once."""
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QColor, QPixmap
+from PySide6.QtWidgets import QWidget
+
+from hotich_desktop.ui.entry_form import FieldRow
+
+
+def test_snippet_never_covers_the_field(qtbot) -> None:
+    holder = QWidget()  # the form's column: a child gets the width it is given, even below its minimum
+    qtbot.addWidget(holder)
+    holder.resize(700, 60)
+    row = FieldRow("noi_sinh", 200)
+    row.setParent(holder)
+    wide = QPixmap(400, 32)
+    wide.fill(QColor(Qt.gray))
+    row.show_value("Bệnh viện huyện Quỳ Hợp, tỉnh Nghệ An", 0.8, wide)
+    for width in (300, 330, 420, 600):  # the form's field column at 1366 px wide is about 305 px
+        row.setGeometry(0, 0, width, 40)
+        holder.show()
+        qtbot.waitExposed(holder)
+        row.layout().activate()
+        edit, snippet = row.edit.geometry(), row.snippet.geometry()
+        assert not edit.intersects(snippet), (width, edit, snippet)
+        assert edit.right() <= width and snippet.right() <= width
+        assert edit.width() >= 150  # the value stays readable; the picture gives way first
+
+
+def test_f1_names_each_key_once(qtbot, tmp_path) -> None:
+    from hotich_desktop.ui.demo import make_demo
+    from hotich_desktop.ui.main_window import MainWindow
+
+    svc, clerk, _scanner = make_demo(tmp_path)
+    settings = svc.settings
+    settings.ocr_enabled, settings.watch_folders = False, []
+    settings.save(svc.workspace.settings_path)
+    win = MainWindow(svc, clerk)
+    qtbot.addWidget(win)
+    rows = dict(win.shortcut_rows())
+    for what, keys in rows.items():
+        listed = [k.strip() for k in keys.split(", ")]
+        assert len(listed) == len(set(listed)), (what, keys)
+    assert "F8" in rows.values() and "PgDown" in rows.values()
+    win.close()
+    svc.close()
