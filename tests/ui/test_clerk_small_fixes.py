@@ -46,3 +46,30 @@ def test_f1_names_each_key_once(qtbot, tmp_path) -> None:
     assert "F8" in rows.values() and "PgDown" in rows.values()
     win.close()
     svc.close()
+
+
+def test_added_box_becomes_the_current_entry(qtbot, tmp_path) -> None:
+    """Ctrl+N adds a box: the form shows the new entry, so what the clerk types (or Delete) goes to it."""
+    from hotich_desktop.ui.demo import make_demo
+    from hotich_desktop.ui.main_window import MainWindow
+    from tests.ui.synthetic import book_with_entries
+
+    svc, clerk, _scanner = make_demo(tmp_path)
+    settings = svc.settings
+    settings.ocr_enabled, settings.watch_folders = False, []
+    settings.save(svc.workspace.settings_path)
+    ids = book_with_entries(svc, clerk, tmp_path / "in", svc.books.list(clerk)[0].id)
+    win = MainWindow(svc, clerk)
+    qtbot.addWidget(win)
+    win.resize(1366, 740)
+    win.show()
+    qtbot.waitUntil(lambda: win.busy == 0 and len(win.entries) == 3, timeout=30000)
+    win.show_entry(0)
+    win.view.add_box_at_view_centre()
+    qtbot.waitUntil(lambda: len(win.entry.entries) == 4 and win.busy == 0, timeout=30000)
+    new = [e.id for e in win.entry.entries if e.id not in ids]
+    assert len(new) == 1
+    qtbot.waitUntil(lambda: win.entry.entry() is not None and win.entry.entry().id == new[0], timeout=10000)
+    assert [b.entry_id for b in win.view.boxes if b.isSelected()] == new
+    win.close()
+    svc.close()

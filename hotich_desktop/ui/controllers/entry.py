@@ -41,6 +41,7 @@ class EntryController(QObject):
         self.reasons: dict[int, list[str]] = {}
         self.current = -1
         self.pending_entry: int | None = None
+        self.added_entry: int | None = None  # a box the clerk just added: shown once the page is read again
         self.asked = 0  # page reads asked for; only the newest answer is shown
         self.written: dict[int, int] = {}  # entry -> record version this window's last save wrote
         self.box_written: dict[int, int] = {}  # entry -> box version this window's last box edit wrote
@@ -269,6 +270,9 @@ class EntryController(QObject):
         else:
             self.current = -1
             self._nothing(self.tr("Trang chưa có mục nào"))
+        if self.added_entry in ids:
+            added, self.added_entry = self.added_entry, None
+            self.show_entry(ids.index(added))
 
     # -- saving -----------------------------------------------------------------------------------------
     def _save_op(self, entry: EntryInfo, values: dict[str, str], expected_version: int | None = None,
@@ -433,8 +437,11 @@ class EntryController(QObject):
     def _box_added(self, rect: QRectF) -> None:
         if self.page is None:
             return
+        def added(entry: EntryInfo) -> None:  # Ctrl+N then typing (or Delete) acts on the new box, not the old one
+            self.added_entry = entry.id
+
         WriteOp(self.ops, entry_edit.add_box, self.svc, self.actor, self.page.id, rect_to_polygon(rect),
-                source=self, changes=lambda e: Changes.of(entries=[e.id], pages=[e.page_id]),
+                source=self, changes=lambda e: Changes.of(entries=[e.id], pages=[e.page_id]), success=added,
                 label=self.tr("Đang thêm mục…")).run()
 
     def _box_deleted(self, entry_id: int) -> None:
