@@ -12,8 +12,8 @@ from typing import Any
 
 from PySide6.QtCore import QEvent, QObject, QRect, QStringListModel, Qt, QTimer, Signal
 from PySide6.QtGui import QImage, QPixmap
-from PySide6.QtWidgets import (QCompleter, QFormLayout, QHBoxLayout, QLabel, QLineEdit, QPushButton, QScrollArea,
-                               QSizePolicy, QVBoxLayout, QWidget)
+from PySide6.QtWidgets import (QApplication, QCompleter, QFormLayout, QGraphicsView, QHBoxLayout, QLabel, QLineEdit,
+                               QPushButton, QScrollArea, QSizePolicy, QVBoxLayout, QWidget)
 
 from ..core.records.forms import FormDef
 from ..core.views import Finding
@@ -242,7 +242,8 @@ class EntryForm(QScrollArea):
         # must not turn them into entered records.
         self.saved = self.values()
         first = next(iter(self.rows.values()), None)
-        if first and self.editable:
+        # A box clicked on the page keeps the focus there: Delete then deletes the box, not the entry's number.
+        if first and self.editable and not isinstance(QApplication.focusWidget(), QGraphicsView):
             first.edit.setFocus()
 
     def set_editable(self, editable: bool) -> None:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor, QPixmap
-from PySide6.QtWidgets import QWidget
+from PySide6.QtWidgets import QApplication, QWidget
 
 from hotich_desktop.ui.entry_form import FieldRow
 
@@ -71,5 +71,41 @@ def test_added_box_becomes_the_current_entry(qtbot, tmp_path) -> None:
     assert len(new) == 1
     qtbot.waitUntil(lambda: win.entry.entry() is not None and win.entry.entry().id == new[0], timeout=10000)
     assert [b.entry_id for b in win.view.boxes if b.isSelected()] == new
+    win.close()
+    svc.close()
+
+
+def test_clicked_box_keeps_the_focus_for_delete(qtbot, tmp_path) -> None:
+    """A clerk clicks a box on the page and presses Delete: the box goes; the form's first field (the entry's
+    number, selected by the focus) is not wiped instead."""
+    from PySide6.QtTest import QTest
+
+    from hotich_desktop.ui.demo import make_demo
+    from hotich_desktop.ui.main_window import MainWindow
+    from tests.ui.synthetic import book_with_entries
+
+    svc, clerk, _scanner = make_demo(tmp_path)
+    settings = svc.settings
+    settings.ocr_enabled, settings.watch_folders = False, []
+    settings.save(svc.workspace.settings_path)
+    ids = book_with_entries(svc, clerk, tmp_path / "in", svc.books.list(clerk)[0].id)
+    win = MainWindow(svc, clerk)
+    qtbot.addWidget(win)
+    win.resize(1366, 740)
+    win.show()
+    win.activateWindow()
+    qtbot.waitUntil(lambda: win.busy == 0 and len(win.entries) == 3, timeout=30000)
+    win.show_entry(0)
+    box = next(b for b in win.view.boxes if b.entry_id == ids[1])
+    win.view.ensureVisible(box.scene_rect())
+    at = win.view.mapFromScene(box.scene_rect().center())
+    QTest.mouseClick(win.view.viewport(), Qt.LeftButton, pos=at)
+    qtbot.waitUntil(lambda: win.entry.entry() is not None and win.entry.entry().id == ids[1], timeout=10000)
+    assert QApplication.focusWidget() is win.view
+    first = next(iter(win.form.rows.values()))
+    first.edit.setText("2")
+    win.form.mark_saved()
+    QTest.keyClick(win.view, Qt.Key_Delete)
+    qtbot.waitUntil(lambda: win.busy == 0 and [e.id for e in win.entries] == [ids[0], ids[2]], timeout=30000)
     win.close()
     svc.close()
