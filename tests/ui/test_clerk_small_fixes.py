@@ -109,3 +109,37 @@ def test_clicked_box_keeps_the_focus_for_delete(qtbot, tmp_path) -> None:
     qtbot.waitUntil(lambda: win.busy == 0 and [e.id for e in win.entries] == [ids[0], ids[2]], timeout=30000)
     win.close()
     svc.close()
+
+
+def test_f9_in_the_queue_shows_the_queues_next_entry(qtbot, tmp_path) -> None:
+    """A supervisor works down the review queue with F9: after an approval the window shows the queue's next
+    entry, not the page's next box (one nobody typed, which the next F9 refuses)."""
+    from hotich_desktop.ui.demo import make_demo
+    from hotich_desktop.ui.main_window import MainWindow
+    from tests.ui.synthetic import book_with_entries
+    from hotich_desktop.core.lifecycle import EntryStatus
+    from tests.ui.test_no_edit_lost import RECORD
+
+    svc, clerk, _scanner = make_demo(tmp_path)
+    settings = svc.settings
+    settings.ocr_enabled, settings.watch_folders = False, []
+    settings.save(svc.workspace.settings_path)
+    ids = book_with_entries(svc, clerk, tmp_path / "in", svc.books.list(clerk)[0].id)
+    svc.save_record(clerk, ids[0], RECORD, submit=True)
+    svc.save_record(clerk, ids[2], {**RECORD, "so": "9", "ho_ten": "Lò Văn Sơn", "gioi_tinh": "Nam"}, submit=True)
+    boss = svc.users.login("kiemtra", "kiemtra123")
+    win = MainWindow(svc, boss)
+    qtbot.addWidget(win)
+    win.resize(1366, 740)
+    win.show()
+    qtbot.waitUntil(lambda: win.busy == 0 and len(win.entries) == 3, timeout=30000)
+    win.toggle_review()
+    panel = win.review.dock.widget()
+    qtbot.waitUntil(lambda: panel.loaded and [r.entry_id for r in panel.rows] == [ids[0], ids[2]], timeout=30000)
+    win.show_entry(0)
+    win.review.approve()
+    qtbot.waitUntil(lambda: svc.entries.info(ids[0]).status == EntryStatus.APPROVED, timeout=30000)
+    qtbot.waitUntil(lambda: win.busy == 0 and win.entry.entry() is not None and win.entry.entry().id == ids[2],
+                    timeout=30000)
+    win.close()
+    svc.close()

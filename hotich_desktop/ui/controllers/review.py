@@ -36,11 +36,22 @@ class ReviewController(QObject):
         def done(info: EntryInfo) -> None:
             shown = self.win.entry.entry()
             if shown is not None and shown.id == info.id:
-                self.win.entry.next_entry()
+                self.after_decision(info.id)
 
         # The version on screen, never a later one: a record changed since is refused (Conflict).
         WriteOp(self.ops, self.svc.review.approve, self.actor, entry.id, entry.version, changes=entry_changes,
                 source=self, success=done, label=self.tr("Đang phê duyệt…")).run()
+
+    def after_decision(self, entry_id: int) -> None:
+        """With the queue open the supervisor works down the queue: F9 shows the queue's next entry (the page's
+        next one was often a box nobody had typed, refused by the next F9). Without it, the page's next."""
+        panel = self.dock.widget() if self.dock is not None and self.dock.isVisible() else None
+        ids = [r.entry_id for r in panel.rows] if panel is not None else []
+        if entry_id in ids and len(ids) > 1:
+            at = ids.index(entry_id)
+            self.open_entry(ids[at + 1] if at + 1 < len(ids) else ids[at - 1])
+        else:
+            self.win.entry.next_entry()
 
     def return_entry(self) -> None:
         entry = self.win.entry.entry()
