@@ -33,7 +33,9 @@ def button_row(buttons: Sequence[tuple[str, Callable[[], object], bool]]) -> QHB
     row = QHBoxLayout()
     for text, slot, shown in buttons:
         button = QPushButton(text)
-        button.clicked.connect(slot)
+        # Called with no argument: clicked(bool) would fill a slot's first default (the outbox's
+        # export_current(confirm=True) got False and exported a half-approved book without asking).
+        button.clicked.connect(lambda _checked=False, slot=slot: slot())
         button.setVisible(shown)
         row.addWidget(button)
     return row

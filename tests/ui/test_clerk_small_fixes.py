@@ -143,3 +143,22 @@ def test_f9_in_the_queue_shows_the_queues_next_entry(qtbot, tmp_path) -> None:
                     timeout=30000)
     win.close()
     svc.close()
+
+
+def test_a_row_button_calls_its_slot_with_no_argument(qtbot) -> None:
+    """«Xuất sổ đang mở» is export_current(confirm=True): a click must keep the question about a book whose
+    entries are not all approved (clicked(bool) passed False and the book left without asking)."""
+    from hotich_desktop.ui.widgets import button_row
+
+    asked: list[bool] = []
+
+    def export_current(confirm: bool = True) -> None:
+        asked.append(confirm)
+
+    holder = QWidget()
+    qtbot.addWidget(holder)
+    row = button_row([("Xuất sổ đang mở", export_current, True)])
+    holder.setLayout(row)
+    button = row.itemAt(0).widget()
+    qtbot.mouseClick(button, Qt.LeftButton)
+    assert asked == [True]
