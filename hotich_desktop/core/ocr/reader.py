@@ -115,7 +115,8 @@ def _profile_look(gray: np.ndarray, form, keys: set[str], readings: dict[str, Re
                   profile: LayoutProfile, lang: str) -> dict[str, Reading]:
     """Fields read again where this book keeps them (its layout profile), one line each with the characters
     the field allows. Agreement with the first read weighs as two agreeing reads do; a field the first read missed is
-    filled but not shown as sure; a disagreement leaves the field unsure."""
+    filled but not shown as sure; a disagreement leaves the field unsure, unless the entry's and its zone's
+    reads agreed on it (two reads against one)."""
     h, w = gray.shape
     out = dict(readings)
     for key, frac in profile.known().items():
@@ -139,9 +140,12 @@ def _profile_look(gray: np.ndarray, form, keys: set[str], readings: dict[str, Re
                                {**first.evidence, "profile": "agree"})
         elif first is None or not first.value or (digits and not plausible(fdef, first.value)):
             out[key] = Reading(again.value, round(min(PROFILE_ALONE, again.confidence), 3), again.box, again.raw)
+        elif first.evidence.get("reads") == "agree" and first.confidence >= 0.9:
+            continue  # two reads that agreed outweigh one read of the profile's zone
         else:
             better = again if again.confidence > first.confidence + 0.1 else first
-            out[key] = Reading(better.value, round(min(PROFILE_DISAGREE, better.confidence), 3), better.box, better.raw)
+            out[key] = Reading(better.value, round(min(PROFILE_DISAGREE, better.confidence), 3), better.box, better.raw,
+                               {**first.evidence, "profile": "disagree"})
     return out
 
 
