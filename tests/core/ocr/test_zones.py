@@ -140,3 +140,18 @@ def test_a_comma_lost_between_two_units_comes_back(read: str, right: str) -> Non
     from hotich_desktop.core.ocr.lexicon import correct_place
 
     assert correct_place(read) == right
+
+
+def test_a_leaning_rule_goes_and_a_stroke_crossing_it_stays() -> None:
+    from hotich_desktop.core.ocr.prepare import crossing_strokes
+
+    img = Image.new("L", (1600, 200), 255)
+    draw = ImageDraw.Draw(img)
+    draw.line([(20, 90), (1580, 90 + 27)], fill=0, width=3)  # about 1 degree of lean, as a phone photo leaves
+    draw.line([(800, 60), (800, 150)], fill=0, width=4)  # a letter's stroke down through the rule
+    mask = 255 - np.asarray(img)
+    lines = rules_only(mask)
+    on_rule = mask[:, 100:700] > 0
+    assert (lines[:, 100:700] > 0)[on_rule].mean() > 0.95  # the rule is found along its whole lean
+    kept = crossing_strokes(mask, lines)
+    assert kept[:, 796:805].any() and not kept[:, 100:700].any()
