@@ -142,3 +142,35 @@ def test_a_delta_that_was_tampered_with_is_refused(sqlite_office, tmp_path: Path
     with svc.store.session() as s:  # the live store is untouched by all this
         assert s.scalar(select(Record.fields).where(Record.entry_id == ids[0]))["ho_ten"] == "Lò Văn Đổi"
         assert s.scalar(select(Entry.id).where(Entry.id == ids[1])) == ids[1]
+
+
+def _key_ids_named(usb: Path) -> set[str]:
+    """The run keys the folder's kept snapshots and objects were encrypted with (read from their clear heads)."""
+    from hotich_desktop.core.backup.crypto import KEY_ID, MAGIC2
+
+    named = {(usb / "snapshots" / f"{s}.snap").read_bytes()[:KEY_ID].decode() for s in BackupRepo(usb, None).snapshots()}
+    for path in (usb / "objects").glob("*/*"):
+        named.add(path.read_bytes()[len(MAGIC2):len(MAGIC2) + KEY_ID].decode())
+    return named
+
+
+def test_sealed_run_keys_are_pruned_with_the_runs_they_belong_to(
+        sqlite_office, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    svc, admin, clerk = sqlite_office
+    ids = _fill(svc, clerk, 2)
+    monkeypatch.setattr(run, "MAX_DELTAS", 1)  # day 0 base, 1 delta, 2 base, 3 delta, 4 base
+    usb = tmp_path / "usb"
+    run_keys = []
+    for day in range(5):
+        svc.save_record(clerk, ids[0], person(1, name=f"Lò Văn Ngày {day}"))
+        stamp = svc.backup(admin, usb, PASS, keep=2).snapshot
+        run_keys.append((usb / "snapshots" / f"{stamp}.snap").read_bytes()[:16].decode())
+        if day == 0:
+            (usb / "keys" / "0123456789abcdef.json").write_text("{}")  # a run killed before its snapshot
+    kept = {p.stem for p in (usb / "keys").glob("*.json")}
+    assert kept == _key_ids_named(usb)  # nothing kept that no kept snapshot or object needs
+    assert "0123456789abcdef" not in kept and run_keys[1] not in kept  # the killed run's, a pruned delta's
+    assert run_keys[0] in kept  # day 0's files are still used by the kept snapshots
+    assert {run_keys[2], run_keys[3], run_keys[4]} <= kept
+    for stamp in BackupRepo.open(usb, PASS).snapshots():
+        assert run.verify(usb, PASS, stamp).ok

@@ -29,7 +29,7 @@ from filelock import FileLock, Timeout
 from .. import atomic
 from ..errors import BadInput, HotichError
 from . import keys
-from .crypto import Vault, file_chunks
+from .crypto import KEY_ID, MAGIC2, Vault, file_chunks
 
 HEADER = "hotich-backup.json"
 
@@ -47,6 +47,7 @@ class BackupRepo:
         self.known: set[str] | None = None  # objects some snapshot names: the only ones trusted as present
         self._read: dict[str, dict[str, Any]] = {}  # manifests already decrypted in this run
         self.id = ""  # the folder's random id (the header): names this desk's record of its last snapshot
+        self._sealed_key: dict[str, str] | None = None  # this run's key, until it is in keys/
 
     # -- opening ----------------------------------------------------------------------------------------
     @staticmethod
@@ -83,9 +84,9 @@ class BackupRepo:
             raise BadInput(f"Thư mục {root} chứa bản sao lưu mã hóa bằng mật khẩu sao lưu khác (mật khẩu đã được "
                            "đặt lại?): hãy chọn một thư mục trống cho các bản sao lưu mới.")
         run_key, key_id = os.urandom(32), os.urandom(8).hex()
-        atomic.write_text(root / "keys" / f"{key_id}.json", json.dumps(keys.seal_key(run_key, office, key_id)))
         repo = cls(root, Vault(name_key, run_key, key_id))
         repo.id = str(meta["id"])
+        repo._sealed_key = keys.seal_key(run_key, office, key_id)  # written under the lock, before first use
         return repo
 
     @classmethod
@@ -100,7 +101,7 @@ class BackupRepo:
             if len(key_id) != 16 or not all(c in "0123456789abcdef" for c in key_id):
                 raise BadInput("Tệp sao lưu bị hỏng (mã khóa không hợp lệ).")
             try:
-                record = json.loads((root / "keys" / f"{key_id}.json").read_text(encoding="utf-8"))
+                record = json.loads(repo.key_path(key_id).read_text(encoding="utf-8"))
             except (OSError, ValueError) as exc:
                 raise BadInput(f"Bản sao lưu thiếu khóa {key_id} (thư mục keys/): {exc}") from exc
             return keys.unseal_key(record, private)
@@ -116,6 +117,16 @@ class BackupRepo:
         except Timeout:
             raise HotichError(f"Một lần sao lưu khác đang ghi vào {self.root}; hãy đợi nó xong.") from None
         return lock
+
+    def _key_written(self) -> None:
+        """This run's sealed key goes into keys/ just before the first thing encrypted with it: under the
+        folder's lock, so another run's pruning never sees it as unused."""
+        if self._sealed_key is not None:
+            atomic.write_text(self.key_path(self.vault.key_id), json.dumps(self._sealed_key))
+            self._sealed_key = None
+
+    def key_path(self, key_id: str) -> Path:
+        return self.root / "keys" / f"{key_id}.json"
 
     # -- objects ----------------------------------------------------------------------------------------
     def object_path(self, name: str) -> Path:
@@ -178,6 +189,7 @@ class BackupRepo:
                       check: Callable[[], None] | None = None) -> None:
         """Encrypts `chunks` into a temporary file beside the object and renames it into place; `check` runs
         after the last chunk and may refuse (the temporary file is removed, nothing is left behind)."""
+        self._key_written()
         target = self.object_path(name)
         target.parent.mkdir(parents=True, exist_ok=True)
         fd, tmp = tempfile.mkstemp(prefix=f".{name[:16]}.", suffix=".tmp", dir=target.parent)
@@ -226,7 +238,8 @@ class BackupRepo:
         return sorted(p.stem for p in folder.glob("*.snap")) if folder.is_dir() else []
 
     def write_snapshot(self, manifest: dict[str, Any]) -> str:
-        self.sync()  # the objects first: a snapshot never names an object that is not on the disk
+        self._key_written()
+        self.sync()  # the objects (and the key) first: a snapshot never names one that is not on the disk
         stamp = dt.datetime.now(dt.timezone.utc).strftime("%Y%m%dT%H%M%S%fZ")
         blob = self.vault.seal(zlib.compress(json.dumps(manifest, ensure_ascii=False).encode("utf-8"), 6),
                                f"snapshot:{stamp}")
@@ -255,7 +268,8 @@ class BackupRepo:
         return stamps[-1]
 
     def prune(self, keep: int) -> tuple[int, int]:
-        """Keeps the newest `keep` snapshots; then removes objects no kept snapshot names."""
+        """Keeps the newest `keep` snapshots; then removes objects no kept snapshot names, then the sealed
+        run keys nothing kept was encrypted with."""
         stamps = self.snapshots()
         gone = stamps[:-keep] if keep > 0 else []
         for stamp in gone:
@@ -274,7 +288,28 @@ class BackupRepo:
             removed += 1
         for stray in (self.root / "objects").glob("*/.*.tmp"):  # temp files of a run that was killed
             os.unlink(stray)
+        self._prune_keys(kept, used)
         return len(gone), removed
+
+    def _prune_keys(self, kept: list[str], used: set[str]) -> None:
+        """Removes keys/<id>.json of runs whose snapshots and objects are all gone (and of killed runs).
+
+        The key id an object or a snapshot was encrypted with is written in clear at its start, so this
+        needs no passphrase: a key is kept while any kept snapshot or any object it uses still names it."""
+        needed = {self.vault.key_id} if self.vault.key_id else set()
+        for stamp in kept:
+            with open(self.root / "snapshots" / f"{stamp}.snap", "rb") as fh:
+                needed.add(fh.read(KEY_ID).decode("ascii", "replace"))
+        for name in used:
+            try:
+                with open(self.object_path(name), "rb") as fh:
+                    head = fh.read(len(MAGIC2) + KEY_ID)
+            except FileNotFoundError:
+                continue
+            needed.add(head[len(MAGIC2):].decode("ascii", "replace"))
+        for path in (self.root / "keys").glob("*.json"):
+            if path.stem not in needed:
+                os.unlink(path)
 
 
 def db_chain(manifest: dict[str, Any]) -> tuple[dict[str, Any], list[dict[str, Any]]]:
