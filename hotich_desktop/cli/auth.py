@@ -78,3 +78,35 @@ def backup_passphrase(confirm: bool = False) -> str:
     if confirm and getpass.getpass("Nhập lại mật khẩu sao lưu: ") != value:
         raise PermissionDenied("Hai lần nhập mật khẩu sao lưu không giống nhau.")
     return value
+
+
+def office_passphrase(confirm: bool = False) -> str:
+    """The office's passphrase that opens an encrypted store: HOTICH_PASSPHRASE (or the backup one, the same
+    secret), else a prompt; never a command-line argument."""
+    for env in ("HOTICH_PASSPHRASE", "HOTICH_BACKUP_PASSPHRASE"):
+        value = os.environ.get(env)
+        if value is not None:
+            return value
+    if sys.stdin is None or not sys.stdin.isatty():
+        raise PermissionDenied("Cơ sở dữ liệu được mã hóa: đặt biến môi trường HOTICH_PASSPHRASE (mật khẩu của "
+                               "cơ quan) hoặc chạy trong cửa sổ dòng lệnh để gõ mật khẩu.")
+    value = getpass.getpass("Mật khẩu của cơ quan: ")
+    if confirm and getpass.getpass("Nhập lại mật khẩu của cơ quan: ") != value:
+        raise PermissionDenied("Hai lần nhập mật khẩu không giống nhau.")
+    return value
+
+
+def unlock_store(data_dir: str | None, db_url: str | None) -> None:
+    """An encrypted SQLite store (SQLCipher) is opened with the office's passphrase before any command runs;
+    a clear store or a PostgreSQL address asks for nothing."""
+    from pathlib import Path
+
+    from ..core.store import cipher
+    from ..core.workspace import Workspace
+
+    url = Workspace.resolve(data_dir, db_url).db_url
+    if not url.startswith("sqlite:///"):
+        return
+    path = Path(url[len("sqlite:///"):])
+    if cipher.is_encrypted(path):
+        cipher.unlock(path, office_passphrase())

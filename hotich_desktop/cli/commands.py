@@ -404,6 +404,22 @@ def cmd_restore(args: argparse.Namespace) -> int:
     return 0 if report.ok else 6
 
 
+def cmd_encrypt_store(args: argparse.Namespace) -> int:
+    """`encrypt-store --user ADMIN`: this desk's SQLite store encrypted with SQLCipher (office passphrase)."""
+    from .auth import actor, office_passphrase
+
+    svc = _service(args)
+    try:
+        who = actor(svc, args.user)
+        done = svc.backups.encrypt_store(who, office_passphrase(confirm=True))
+    finally:
+        svc.close()
+    emit({"encrypted": True, "changed": done}, args.json,
+         "Đã mã hóa cơ sở dữ liệu của máy này. Từ nay mỗi lần mở cần mật khẩu của cơ quan (cửa sổ hỏi khi mở; "
+         "dòng lệnh đọc HOTICH_PASSPHRASE hoặc hỏi)." if done else "Cơ sở dữ liệu này đã được mã hóa từ trước.")
+    return 0
+
+
 def register(sub: argparse._SubParsersAction) -> None:
     def add(name: str, func, help_text: str, json_flag: bool = True) -> argparse.ArgumentParser:  # noqa: ANN001
         p = sub.add_parser(name, help=help_text)
@@ -424,6 +440,8 @@ def register(sub: argparse._SubParsersAction) -> None:
     p = add("ocr", cmd_ocr, "đọc các trường của từng mục")
     p.add_argument("image", nargs="+", help="một trang, nhiều trang hoặc một thư mục trang")
     p.add_argument("--book-type", required=True)
+    for name in ("detect", "crop", "ocr"):  # image commands: no store to unlock
+        sub.choices[name].set_defaults(opens_store=False)
 
     users = sub.add_parser("users", help="người dùng").add_subparsers(dest="users_cmd", required=True)
     p = users.add_parser("add", help="tạo người dùng")
@@ -542,6 +560,9 @@ def register(sub: argparse._SubParsersAction) -> None:
                    help="chạy bản sao lưu hằng ngày nếu đã đến lúc (cho Task Scheduler/cron; không cần mật khẩu)")
     p.add_argument("--snapshot", help="bản cần kiểm tra (mặc định: mới nhất)")
     p.add_argument("--user")
+    p = add("encrypt-store", cmd_encrypt_store,
+            "mã hóa tệp cơ sở dữ liệu SQLite của máy này (SQLCipher, khóa từ mật khẩu của cơ quan)")
+    p.add_argument("--user", help="quản trị viên")
     p = add("restore", cmd_restore, "dựng lại thư mục làm việc từ một bản sao lưu, rồi kiểm tra bằng mã băm")
     p.add_argument("source", help="thư mục sao lưu")
     p.add_argument("--to", required=True, help="thư mục làm việc mới (trống)")

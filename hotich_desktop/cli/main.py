@@ -60,6 +60,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         from .auth import db_url_from_args
 
         args.db_url = db_url_from_args(args.db_url, args.ask_db_password)
+        if getattr(args, "opens_store", True):
+            from .auth import unlock_store
+
+            unlock_store(args.data_dir, args.db_url)
         return int(args.func(args) or 0)
     except HotichError as exc:
         if args.self_test is not None:

@@ -10,16 +10,16 @@ import hashlib
 import json
 import os
 import shutil
-import sqlite3
 import subprocess
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
 from sqlalchemy import create_engine, text
-from sqlalchemy.engine import Connection, make_url
+from sqlalchemy.engine import Connection, Engine, make_url
 
 from ..errors import BadInput, HotichError, StoreError
+from ..store import cipher
 from . import rows
 
 
@@ -110,7 +110,7 @@ def snapshot(url: str, work: Path) -> Iterator[tuple[Path, str, dict[str, Any], 
     try:
         if is_sqlite(url):
             _sqlite_copy(sqlite_path(url), dump)
-            engine = create_engine(f"sqlite:///{dump}")
+            engine = cipher.plain_engine(dump)
             try:
                 with engine.connect() as conn:
                     found, idx, rev = digests(conn), rows.index(conn), revision(conn)
@@ -122,20 +122,13 @@ def snapshot(url: str, work: Path) -> Iterator[tuple[Path, str, dict[str, Any], 
                 yield dump, "postgresql", found, idx, rev
     finally:
         dump.unlink(missing_ok=True)
+        cipher.forget(dump)
 
 
 def _sqlite_copy(src: Path, dst: Path) -> None:
     if not src.is_file():
         raise StoreError(f"Không thấy tệp cơ sở dữ liệu {src}.")
-    source = sqlite3.connect(f"file:{src}?mode=ro", uri=True, timeout=30)
-    target = sqlite3.connect(dst)
-    try:
-        source.backup(target, pages=4096)
-    except sqlite3.DatabaseError as exc:
-        raise StoreError(f"Không sao lưu được cơ sở dữ liệu: {exc}") from exc
-    finally:
-        target.close()
-        source.close()
+    cipher.copy(src, dst)
     os.chmod(dst, 0o600)
 
 
@@ -229,8 +222,17 @@ def restore_database(kind: str, dump: Path, url: str) -> None:
         raise StoreError(f"pg_restore thất bại: {done.stderr.strip()[:300]}")
 
 
+def engine_for(url: str) -> Engine:
+    """An engine on a restored store or a decrypted dump (keyed when that SQLite file is encrypted)."""
+    return cipher.plain_engine(sqlite_path(url)) if is_sqlite(url) else create_engine(url)
+
+
+def encrypted(url: str) -> bool:
+    return is_sqlite(url) and cipher.is_encrypted(sqlite_path(url))
+
+
 def store_digests(url: str) -> dict[str, Any]:
-    engine = create_engine(url)
+    engine = engine_for(url)
     try:
         with engine.connect() as conn:
             return digests(conn)

@@ -10,11 +10,11 @@ from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import create_engine
 from sqlalchemy.orm import Session
 
 from .. import atomic
 from ..errors import BadInput, HotichError
+from ..store import cipher
 from ..workspace import Workspace
 from . import dump, rows, state
 from .repo import BackupRepo, FileChanged, db_chain
@@ -129,7 +129,7 @@ def _backup_store(repo: BackupRepo, ws: Workspace, last: dict[str, Any] | None
         db_object = repo.put_file(db_file, db_sha, compress=True)
         size = db_file.stat().st_size
     db = {"kind": kind, "revision": revision, "base": {"object": db_object, "sha256": db_sha, "bytes": size},
-          "deltas": []}
+          "deltas": [], "encrypted": dump.encrypted(ws.db_url)}
     return db, found, idx, 0 if existed else 1, 0 if existed else size
 
 
@@ -145,6 +145,8 @@ def _follow(repo: BackupRepo, last: dict[str, Any] | None, url: str
         return None
     trusted = repo.trusted()
     if any(part["object"] not in trusted for part in [base, *deltas]):
+        return None
+    if bool(db.get("encrypted")) != dump.encrypted(url):  # the store was encrypted since: a sealed base
         return None
     with dump.consistent_read(url) as conn:
         if dump.revision(conn) != db.get("revision"):
@@ -243,7 +245,7 @@ def _check_store(url: str, manifest: dict[str, Any], report: VerifyReport) -> No
     found = dump.store_digests(url)
     report.problems += dump.compare(manifest["digests"], found)
     report.records, report.audit_events = len(found["records"]), len(found["audit"])
-    engine = create_engine(url)
+    engine = dump.engine_for(url)
     try:
         with Session(engine) as s:
             chain = audit.verify(s)
@@ -284,11 +286,28 @@ def verify(target: Path, passphrase: str, stamp: str | None = None) -> VerifyRep
             report.problems.append("cơ sở dữ liệu: nội dung khác bản gốc")
         elif manifest["db"]["kind"] == "sqlite":
             url = f"sqlite:///{db_copy}"
-            _apply_deltas(url, steps)
-            _check_store(url, manifest, report)
+            try:
+                _unlock_store(url, passphrase)
+                _apply_deltas(url, steps)
+                _check_store(url, manifest, report)
+            except HotichError as exc:
+                report.problems.append(f"cơ sở dữ liệu: {exc.message}")
+            finally:
+                cipher.forget(db_copy)
         else:  # a pg_dump archive and its deltas: their hashes match; their rows are compared on restore
             report.records, report.audit_events = len(manifest["digests"]["records"]), len(manifest["digests"]["audit"])
     return report
+
+
+def _unlock_store(url: str, passphrase: str) -> None:
+    """A copy of an encrypted store (SQLCipher) opens with the office's passphrase, as the desk did."""
+    if dump.encrypted(url):
+        try:
+            cipher.unlock(dump.sqlite_path(url), passphrase)
+        except cipher.WrongStorePassphrase:
+            raise cipher.WrongStorePassphrase(
+                "Cơ sở dữ liệu trong bản sao lưu được mã hóa bằng một mật khẩu của cơ quan khác với mật khẩu "
+                "sao lưu này; hãy dùng mật khẩu mà máy đó dùng để mở cơ sở dữ liệu.") from None
 
 
 def _read_delta(repo: BackupRepo, step: dict[str, Any]) -> dict[str, Any]:
@@ -302,7 +321,7 @@ def _apply_deltas(url: str, steps: list[dict[str, Any]]) -> None:
     """Brings a restored base copy forward day by day, each day in one transaction."""
     if not steps:
         return
-    engine = create_engine(url)
+    engine = dump.engine_for(url)
     try:
         for step in steps:
             with engine.begin() as conn:
@@ -343,6 +362,7 @@ def restore(source: Path, passphrase: str, dest: Path, db_url: str | None = None
         dump.restore_database(manifest["db"]["kind"], db_copy, ws.db_url)
     finally:
         db_copy.unlink(missing_ok=True)
+    _unlock_store(ws.db_url, passphrase)
     _apply_deltas(ws.db_url, steps)
     from ..store.db import Store
 

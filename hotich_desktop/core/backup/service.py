@@ -59,6 +59,35 @@ class Backups:
             keys.unlock(passphrase, office)
         return office
 
+    # -- the store at rest -------------------------------------------------------------------------------
+    def encrypt_store(self, actor: Actor, passphrase: str) -> bool:
+        """An admin encrypts this desk's SQLite store with SQLCipher, keyed from the office's passphrase
+        (the backup passphrase once the office has one: one secret to remember); False if it already was.
+
+        The clear file is replaced atomically by its encrypted export (store/cipher.py); from then on the
+        window asks for the passphrase at start and the CLI reads HOTICH_PASSPHRASE or prompts."""
+        from ..store import cipher
+        from .dump import sqlite_path
+
+        self.svc.require(actor, "manage_settings")
+        if not self.svc.store.is_sqlite:
+            raise BadInput("Cơ sở dữ liệu PostgreSQL được bảo vệ ở máy chủ (mã hóa ổ đĩa của máy chủ); "
+                           "mã hóa SQLCipher chỉ dành cho tệp SQLite của một máy.")
+        if not cipher.available():
+            raise BadInput(cipher.MISSING)
+        if self.svc.settings.backup_key:
+            keys.unlock(passphrase, self.svc.settings.backup_key)  # the office's one passphrase
+        path = sqlite_path(self.svc.store.url)
+        self.svc.store.engine.dispose()
+        try:
+            done = cipher.encrypt(path, passphrase)
+        finally:
+            self.svc.store.reopen()
+        if done:
+            with self.svc.store.session() as s:
+                audit.record(s, actor.login, "store_encrypt", "settings", "store", after={"cipher": "sqlcipher"})
+        return done
+
     # -- one backup ------------------------------------------------------------------------------------
     def run(self, actor: Actor, target: Path | None = None, keep: int | None = None,
             passphrase: str | None = None) -> BackupReport:

@@ -18,6 +18,7 @@ from sqlalchemy.orm import Session, sessionmaker
 from sqlalchemy.orm.exc import StaleDataError
 
 from ..errors import Conflict, StoreError
+from . import cipher
 
 log = logging.getLogger(__name__)
 WRITE_OPTION = "hotich_write"
@@ -66,11 +67,14 @@ def _safe_url(url: str) -> str:
         return "địa chỉ không hợp lệ"
 
 
-def _sqlite_pragmas(engine: Engine, local_disk: bool) -> None:
+def _sqlite_pragmas(engine: Engine, local_disk: bool, key: str | None = None) -> None:
     @event.listens_for(engine, "connect")
     def _on_connect(dbapi_conn, _record) -> None:  # noqa: ANN001 - DB-API connection
         dbapi_conn.isolation_level = None  # we emit BEGIN ourselves, so DDL (migrations) is transactional too
         cur = dbapi_conn.cursor()
+        if key is not None:  # SQLCipher: the key before anything reads the file
+            cur.execute("PRAGMA cipher_log_level = NONE")
+            cur.execute(f'PRAGMA key = "{key}"')
         cur.execute(f"PRAGMA busy_timeout={int(os.environ.get('HOTICH_SQLITE_BUSY_MS', '5000'))}")
         cur.execute("PRAGMA foreign_keys=ON")
         # WAL only on a local disk: on a network share its shared memory is not safe.
@@ -103,8 +107,11 @@ def make_engine(url: str) -> Engine:
                 folder.mkdir(parents=True, exist_ok=True)
             except OSError as exc:
                 raise StoreError(f"Không tạo được thư mục dữ liệu {folder}: {exc.strerror}") from exc
-        engine = create_engine(url, connect_args={"timeout": int(os.environ.get("HOTICH_SQLITE_BUSY_MS", "5000")) / 1000})
-        _sqlite_pragmas(engine, not _is_network_path(db_path))
+        key = cipher.pragma_key(Path(db_path)) if db_path and db_path != ":memory:" else None
+        extra = {"module": cipher.driver()} if key is not None else {}
+        engine = create_engine(url, connect_args={"timeout": int(os.environ.get("HOTICH_SQLITE_BUSY_MS", "5000")) / 1000},
+                               **extra)
+        _sqlite_pragmas(engine, not _is_network_path(db_path), key)
         return engine
     try:
         return create_engine(url, pool_pre_ping=True, connect_args=_connect_args(parsed.drivername))
@@ -171,6 +178,14 @@ class Store:
                 s.merge(AppMeta(key="app_version", value=__version__))
         except StoreError:
             pass  # a read-only or busy store still opens; the stamp is informative only
+
+    def reopen(self) -> None:
+        """New connections after the file was replaced in place (encrypted): with its key from now on."""
+        self.engine.dispose()
+        self.engine = make_engine(self.url)
+        self._sessions = sessionmaker(self.engine, expire_on_commit=False)
+        self._write_sessions = sessionmaker(self.engine.execution_options(**{WRITE_OPTION: True}),
+                                            expire_on_commit=False)
 
     @property
     def is_sqlite(self) -> bool:
