@@ -134,7 +134,12 @@ def main(argv: Sequence[str] | None = None) -> int:
             lock = WindowLock(svc.workspace.root).acquire()
         else:
             db_url = args.db_url or (str(prefs.value("db_url", "")) or None)
-            lock = WindowLock(Workspace.resolve(args.data_dir, db_url).root).acquire()  # before any write
+            workspace = Workspace.resolve(args.data_dir, db_url)
+            lock = WindowLock(workspace.root).acquire()  # before any write
+            from .unlock import unlock
+
+            if not unlock(workspace):  # an encrypted store: the office's passphrase first
+                return 0
             svc = Service.open(args.data_dir, db_url)
             actor = sign_in(svc)
             if actor is None:

@@ -4,13 +4,14 @@ from __future__ import annotations
 
 import re
 
-from PySide6.QtWidgets import (QFileDialog, QFormLayout, QLabel, QLineEdit, QWidget,
+from PySide6.QtWidgets import (QCheckBox, QFileDialog, QFormLayout, QLabel, QLineEdit, QWidget,
                                QWizard, QWizardPage)
 
 from ..core.backup.crypto import MIN_PASSPHRASE
 from ..core.errors import HotichError
 from ..core.roles import Actor
 from ..core.service import Service
+from ..core.store import cipher
 from .widgets import field_with_button
 
 CODE = re.compile(r"[A-Za-z0-9][A-Za-z0-9._-]{1,39}")
@@ -128,6 +129,13 @@ class ProtectionPage(_Page):
         self.form.addRow(self.tr("Thư mục sao lưu"), field_with_button(self.folder, self.tr("Chọn…"), self.choose))
         self.form.addRow(self.tr("Mật khẩu sao lưu"), self.passphrase)
         self.form.addRow(self.tr("Nhập lại"), self.again)
+        # SQLCipher where its wheel is installed: the store itself encrypted with this passphrase.
+        self.encrypt = QCheckBox(self.tr("Mã hóa luôn tệp cơ sở dữ liệu bằng mật khẩu này (hỏi khi mở ứng dụng)"))
+        self.encrypt.setChecked(cipher.available())
+        self.encrypt.setEnabled(cipher.available())
+        if not cipher.available():
+            self.encrypt.setToolTip(self.tr("Máy này thiếu gói SQLCipher: hãy mã hóa ổ đĩa như trên."))
+        self.form.addRow("", self.encrypt)
         self.finish()
 
     def choose(self) -> None:
@@ -179,6 +187,8 @@ class FirstRunWizard(QWizard):
                                      self.clerk.full_name.text().strip())
             if self.protection.passphrase.text():
                 self.svc.backups.set_passphrase(admin, self.protection.passphrase.text())
+                if self.protection.encrypt.isChecked() and self.svc.store.is_sqlite:
+                    self.svc.backups.encrypt_store(admin, self.protection.passphrase.text())
             if self.protection.folder.text().strip():
                 self.svc.backups.configure(admin, self.protection.folder.text().strip(), 7, 17)
         except HotichError as exc:

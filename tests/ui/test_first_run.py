@@ -6,6 +6,7 @@ from pathlib import Path
 from PySide6.QtWidgets import QLabel
 
 from hotich_desktop.core.service import Service
+from hotich_desktop.core.store import cipher
 from hotich_desktop.core.workspace import Workspace
 from hotich_desktop.ui.first_run import FirstRunWizard
 
@@ -55,4 +56,8 @@ def test_first_run_wizard_sets_up_the_office_and_two_accounts(qtbot, tmp_path: P
     assert svc.users.login("lan", "matkhau-lan").role.value == "clerk"
     assert settings.backup_key and settings.backup_folder == str(tmp_path / "usb")
     assert "mat-khau-sao-luu" not in svc.workspace.settings_path.read_text(encoding="utf-8")
+    # With the SQLCipher wheel the store itself is encrypted with that passphrase (ticked by default).
+    assert page.encrypt.isChecked() == cipher.available()
+    assert cipher.is_encrypted(tmp_path / "ws" / "h.sqlite3") == cipher.available()
+    assert svc.users.login("lan", "matkhau-lan")  # the open window goes on with the key
     svc.close()
