@@ -26,7 +26,7 @@ from sqlalchemy.types import JSON, Date, DateTime, LargeBinary, Time, _Binary
 
 SKIP_TABLES = {"alembic_version"}  # the schema revision: a delta never crosses one (a new base is taken)
 BATCH = 500
-Index = dict[str, dict[str, str]]  # table -> primary key (JSON list) -> row hash
+Index = dict[str, dict[str, bytes]]  # table -> primary key (JSON list) -> 8-byte row hash
 
 
 def tables(conn: Connection) -> list[Table]:
@@ -48,16 +48,21 @@ def _pk_names(table: Table) -> list[str]:
     return [c.name for c in table.primary_key.columns]
 
 
-def row_index(conn: Connection, table: Table) -> dict[str, str]:
-    """Primary key (as a JSON list) -> 16-hex hash of the row's raw driver values (binary columns left out).
+def row_index(conn: Connection, table: Table) -> dict[str, bytes]:
+    """Primary key (as a JSON list) -> 8-byte hash of the row's values (binary columns left out): of the
+    driver's raw values on SQLite, of md5 over the row's text computed by the server on PostgreSQL.
 
     Read through the driver's own cursor in batches: this pass over every row is most of a daily backup."""
     pk = _pk_names(table)
     hashed = [c.name for c in table.columns if not _binary(c)]
-    cols = pk + hashed
-    sql = f"SELECT {', '.join(_quoted(conn, c) for c in cols)} FROM {_quoted(conn, table.name)}"
     n = len(pk)
-    out: dict[str, str] = {}
+    server = conn.dialect.name == "postgresql"
+    if server:  # the server hashes each row's text form: one short value per row crosses the wire
+        values = [f"md5(ROW({', '.join(_quoted(conn, c) for c in hashed)})::text)" if hashed else "''"]
+    else:
+        values = [_quoted(conn, c) for c in hashed]
+    sql = f"SELECT {', '.join([*(_quoted(conn, c) for c in pk), *values])} FROM {_quoted(conn, table.name)}"
+    out: dict[str, bytes] = {}
     blake = hashlib.blake2b
     raw = conn.connection.dbapi_connection  # the same transaction (and snapshot) as conn
     # PostgreSQL: a server-side cursor, so 300,000 rows are never all in this process's memory at once.
@@ -68,14 +73,17 @@ def row_index(conn: Connection, table: Table) -> dict[str, str]:
             for row in batch:
                 first = row[0]
                 key = f"[{first}]" if n == 1 and type(first) is int else json.dumps(list(row[:n]), default=str)
-                out[key] = blake(repr(tuple(row[n:])).encode("utf-8"), digest_size=8).hexdigest()
+                if server:
+                    out[key] = bytes.fromhex(row[n] or "0" * 16)[:8]
+                else:
+                    out[key] = blake(repr(tuple(row[n:])).encode("utf-8"), digest_size=8).digest()
     finally:
         cursor.close()
     return out
 
 
 def index(conn: Connection) -> Index:
-    return {t.name: row_index(conn, t) for t in tables(conn)}
+    return {str(t.name): row_index(conn, t) for t in tables(conn)}
 
 
 # -- values in a delta: JSON, with dates and bytes spelled out by column type ------------------------------
@@ -141,14 +149,16 @@ def diff(conn: Connection, previous: Index) -> tuple[dict[str, Any], Index, dict
     for table in tables(conn):
         current = row_index(conn, table)
         before = previous.get(table.name, {})
-        now[table.name] = current
-        added = [k for k in current if k not in before]
-        changed = [k for k, h in current.items() if k in before and before[k] != h]
-        deleted = [k for k in before if k not in current]
+        now[str(table.name)] = current
+        # Set operations on the dicts' views (in C): a million keys compared in a fraction of a second.
+        new_keys = current.keys() - before.keys()
+        added = [k for k in current if k in new_keys] if new_keys else []  # in the table's order
+        changed = [k for k, _ in current.items() - before.items() if k in before]
+        deleted = list(before.keys() - current.keys())
         if not (added or changed or deleted):
             continue
-        changes[table.name] = {"insert": added, "update": changed, "delete": deleted}
-        delta[table.name] = {
+        changes[str(table.name)] = {"insert": added, "update": changed, "delete": deleted}
+        delta[str(table.name)] = {
             "columns": [c.name for c in table.columns],
             "insert": list(_fetch(conn, table, [json.loads(k) for k in added])),
             "update": list(_fetch(conn, table, [json.loads(k) for k in changed])),
