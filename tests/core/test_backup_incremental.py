@@ -174,3 +174,69 @@ def test_sealed_run_keys_are_pruned_with_the_runs_they_belong_to(
     assert {run_keys[2], run_keys[3], run_keys[4]} <= kept
     for stamp in BackupRepo.open(usb, PASS).snapshots():
         assert run.verify(usb, PASS, stamp).ok
+
+
+def test_daily_backup_reads_only_the_rows_the_change_log_names_and_misses_no_plain_sql_write(
+        sqlite_office, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The daily run of a large store hashed every row again (158 s for 300,000 records); now SQLite's
+    triggers name the rows written since, whoever wrote them (a plain UPDATE that bumps no version too)."""
+    from sqlalchemy import text, update
+
+    from hotich_desktop.core.backup import rows
+
+    svc, admin, clerk = sqlite_office
+    ids = _fill(svc, clerk, 3)
+    usb = tmp_path / "usb"
+    svc.backup(admin, usb, PASS)
+    svc.save_record(clerk, ids[0], person(1, name="Lò Văn Ngày Hai"))
+    with svc.store.session() as s:  # no ORM, no version bump: only the trigger sees it
+        s.execute(update(Entry).where(Entry.id == ids[1]).values(polygon=[[0, 0], [9, 0], [9, 9], [0, 9]]))
+        s.execute(delete(IntakeFile))
+    hashed_whole: list[str] = []
+    real = rows.row_index
+    monkeypatch.setattr(rows, "row_index", lambda conn, table: hashed_whole.append(table.name) or real(conn, table))
+    second = svc.backup(admin, usb)
+    assert hashed_whole == []  # every table from the log: no full pass over any of them
+    with svc.store.session() as s:
+        logged = s.execute(text("SELECT count(*) FROM row_changes")).scalar()
+    assert logged <= 3  # the log was pruned up to what the backup read (the backup's own audit event remains)
+    delta = BackupRepo.open(usb, PASS).read_snapshot(second.snapshot)
+    assert len(db_chain(delta)[1]) == 1
+    svc.close()
+    assert run.verify(usb, PASS).ok
+    restored = run.restore(usb, PASS, tmp_path / "new-pc")
+    assert restored.ok  # the plain UPDATE is in the restored store (the digests compare every entry)
+    from hotich_desktop.core.service import Service
+
+    back = Service.open(tmp_path / "new-pc")
+    try:
+        with back.store.session() as s:
+            assert s.get(Entry, ids[1]).polygon == [[0, 0], [9, 0], [9, 9], [0, 9]]
+        assert back.entries.info(ids[0]).fields["ho_ten"] == "Lò Văn Ngày Hai"
+    finally:
+        back.close()
+
+
+def test_a_table_without_its_triggers_is_hashed_whole_and_still_backed_up(
+        sqlite_office, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from sqlalchemy import text
+
+    from hotich_desktop.core.backup import rows
+
+    svc, admin, clerk = sqlite_office
+    ids = _fill(svc, clerk, 2)
+    usb = tmp_path / "usb"
+    svc.backup(admin, usb, PASS)
+    with svc.store.session() as s:
+        s.execute(text("DROP TRIGGER hotich_rc_records_u"))
+        s.execute(text("UPDATE records SET fields = json_set(fields, '$.ghi_chu', 'sửa tay') WHERE entry_id = :e"),
+                  {"e": ids[0]})
+    hashed_whole: list[str] = []
+    real = rows.row_index
+    monkeypatch.setattr(rows, "row_index", lambda conn, table: hashed_whole.append(table.name) or real(conn, table))
+    svc.backup(admin, usb)
+    assert hashed_whole == ["records"]
+    svc.close()
+    assert run.verify(usb, PASS).ok
+    report = run.restore(usb, PASS, tmp_path / "new-pc")
+    assert report.ok

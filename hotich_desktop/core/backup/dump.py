@@ -104,7 +104,7 @@ def sqlite_path(url: str) -> Path:
 @contextlib.contextmanager
 def snapshot(url: str, work: Path) -> Iterator[tuple[Path, str, dict[str, Any], rows.Index, str]]:
     """Yields (dump file, kind, digests of exactly that dump, its row index, its schema revision); the dump
-    is removed afterwards."""
+    is removed afterwards. The index carries the change log's mark in that dump (rows.MARK)."""
     work.mkdir(parents=True, exist_ok=True)
     dump = work / f".backup-{os.getpid()}.dump"
     try:
@@ -114,6 +114,7 @@ def snapshot(url: str, work: Path) -> Iterator[tuple[Path, str, dict[str, Any], 
             try:
                 with engine.connect() as conn:
                     found, idx, rev = digests(conn), rows.index(conn), revision(conn)
+                    idx[rows.MARK] = rows.log_mark(conn)
             finally:
                 engine.dispose()
             yield dump, "sqlite", found, idx, rev

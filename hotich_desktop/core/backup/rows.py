@@ -24,7 +24,11 @@ from sqlalchemy import MetaData, Table, and_, delete, insert, or_, select, text,
 from sqlalchemy.engine import Connection
 from sqlalchemy.types import JSON, Date, DateTime, LargeBinary, Time, _Binary
 
-SKIP_TABLES = {"alembic_version"}  # the schema revision: a delta never crosses one (a new base is taken)
+from ..store import changelog
+
+SKIP_TABLES = {"alembic_version", changelog.TABLE}  # the schema revision: a delta never crosses one (a new
+# base is taken); the change log: what it says is in the rows themselves
+MARK = "\x00log"  # in an Index: {"seq": the change log's last number read, "covered": tables with triggers}
 BATCH = 500
 Index = dict[str, dict[str, bytes]]  # table -> primary key (JSON list) -> 8-byte row hash
 
@@ -86,6 +90,52 @@ def index(conn: Connection) -> Index:
     return {str(t.name): row_index(conn, t) for t in tables(conn)}
 
 
+def log_mark(conn: Connection) -> dict[str, Any]:
+    """Where the change log stands in this read, and which tables it covers (see store/changelog.py)."""
+    seq, _ = changelog.position(conn)
+    return {"seq": seq, "covered": sorted(changelog.covered(conn))}
+
+
+def _logged(conn: Connection, previous: Index) -> tuple[dict[str, set[str]], set[str]]:
+    """The keys written since the previous read, per table, and the tables for which that list is whole:
+    covered by triggers then and now, the log not pruned past the previous read."""
+    mark = previous.get(MARK)
+    if not isinstance(mark, dict) or conn.dialect.name != "sqlite":
+        return {}, set()
+    seq, pruned = changelog.position(conn)
+    if int(mark.get("seq", -1)) < pruned or seq < int(mark.get("seq", 0)):
+        return {}, set()
+    trusted = set(mark.get("covered", [])) & changelog.covered(conn)
+    return changelog.since(conn, int(mark["seq"])), trusted
+
+
+def _rows_hashed(conn: Connection, table: Table, keys: list[str]) -> dict[str, bytes]:
+    """The row index entries of only these keys (those that still exist), hashed exactly as row_index
+    hashes them: the driver's raw values (SQLite, whose change log is the only caller)."""
+    pk = _pk_names(table)
+    hashed = [c.name for c in table.columns if not _binary(c)]
+    n = len(pk)
+    out: dict[str, bytes] = {}
+    blake = hashlib.blake2b
+    head = f"SELECT {', '.join(_quoted(conn, c) for c in pk + hashed)} FROM {_quoted(conn, table.name)} WHERE "
+    one = "(" + " AND ".join(f"{_quoted(conn, c)} = ?" for c in pk) + ")"
+    parsed = [json.loads(k) for k in keys]
+    for i in range(0, len(parsed), BATCH):
+        part = parsed[i:i + BATCH]
+        if n == 1:
+            sql = head + f"{_quoted(conn, pk[0])} IN ({', '.join('?' for _ in part)})"
+            params = tuple(k[0] for k in part)
+        else:
+            sql = head + " OR ".join(one for _ in part)
+            params = tuple(v for k in part for v in k)
+        for row in conn.exec_driver_sql(sql, params):
+            raw = tuple(row)
+            first = raw[0]
+            key = f"[{first}]" if n == 1 and type(first) is int else json.dumps(list(raw[:n]), default=str)
+            out[key] = blake(repr(raw[n:]).encode("utf-8"), digest_size=8).digest()
+    return out
+
+
 # -- values in a delta: JSON, with dates and bytes spelled out by column type ------------------------------
 def _kind(col: Any) -> str:
     if _binary(col):
@@ -143,12 +193,23 @@ def diff(conn: Connection, previous: Index) -> tuple[dict[str, Any], Index, dict
     """The delta from `previous` to what this read sees, the new index, and per table the changed keys.
 
     The delta holds, per table: its columns, rows inserted, rows updated (whole rows) and keys deleted."""
-    now: Index = {}
+    now: Index = {MARK: log_mark(conn)}
     delta: dict[str, Any] = {}
     changes: dict[str, dict[str, list[str]]] = {}
+    written, trusted = _logged(conn, previous)
     for table in tables(conn):
-        current = row_index(conn, table)
         before = previous.get(table.name, {})
+        if table.name in trusted:  # only the rows the log names are read and hashed
+            dirty = sorted(written.get(table.name, ()))
+            current = dict(before)
+            found = _rows_hashed(conn, table, dirty) if dirty else {}
+            for key in dirty:
+                if key in found:
+                    current[key] = found[key]
+                else:
+                    current.pop(key, None)
+        else:
+            current = row_index(conn, table)
         now[str(table.name)] = current
         # Set operations on the dicts' views (in C): a million keys compared in a fraction of a second.
         new_keys = current.keys() - before.keys()

@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import logging
 import os
 import tempfile
 import time
@@ -14,11 +15,12 @@ from sqlalchemy.orm import Session
 
 from .. import atomic
 from ..errors import BadInput, HotichError
-from ..store import cipher
+from ..store import changelog, cipher
 from ..workspace import Workspace
 from . import dump, rows, state
 from .repo import BackupRepo, FileChanged, db_chain
 
+log = logging.getLogger(__name__)
 SKIP_DIRS = {"cache"}
 DB_SUFFIXES = ("", "-wal", "-shm", "-journal")
 MAX_DELTAS = 30  # a new base copy at least monthly for a daily backup: a restore applies at most this many
@@ -112,8 +114,28 @@ def backup(ws: Workspace, target: Path, office: dict[str, Any], keep: int = 7) -
         stamp = repo.write_snapshot(manifest)
         state.save(ws, repo, stamp, manifest, found, idx)
         pruned = repo.prune(keep)
+        _prune_log(ws, repo, idx)
     return BackupReport(stamp, len(files), new_files, bytes_new, len(found["records"]), len(found["audit"]),
                         pruned[0], pruned[1], round(time.monotonic() - started, 2))
+
+
+def _prune_log(ws: Workspace, repo: BackupRepo, idx: rows.Index) -> None:
+    """Forgets the store's change log up to where every recent backup folder of this desk has read it."""
+    mark = idx.get(rows.MARK)
+    if not isinstance(mark, dict) or not dump.is_sqlite(ws.db_url):
+        return
+    upto = state.log_floor(ws, repo, int(mark["seq"]))
+    from sqlalchemy.exc import SQLAlchemyError
+
+    from ..store.db import make_engine
+
+    engine = make_engine(ws.db_url)
+    try:
+        changelog.prune(engine, upto)
+    except SQLAlchemyError as exc:  # busy: the log is pruned next time; nothing is lost meanwhile
+        log.info("change log not pruned: %s", type(exc).__name__)
+    finally:
+        engine.dispose()
 
 
 def _backup_store(repo: BackupRepo, ws: Workspace, last: dict[str, Any] | None

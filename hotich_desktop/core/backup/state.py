@@ -8,6 +8,8 @@ copy and hashes every file again; objects already in the folder are not written 
 """
 from __future__ import annotations
 
+import datetime as dt
+import json
 import marshal
 import os
 import sys
@@ -71,3 +73,28 @@ def save(ws: Workspace, repo: BackupRepo, stamp: str, manifest: dict[str, Any], 
     blob = marshal.dumps({"stamp": stamp, "manifest": manifest, "digests": digests, "index": index})
     atomic.write_bytes(_path(ws, repo), MAGIC + zlib.compress(blob, 1))
     _path(ws, repo).with_name(f"last-{repo.id}.json.z").unlink(missing_ok=True)  # the JSON record of before
+
+
+KEEP_LOG_DAYS = 40  # a backup folder not written for this long reads the whole store again next time
+
+
+def log_floor(ws: Workspace, repo: BackupRepo, seq: int) -> int:
+    """Records how far this folder has read the store's change log; returns how far every folder this desk
+    wrote in the last KEEP_LOG_DAYS has read (the log may be pruned up to there)."""
+    path = _folder(ws) / "log-marks.json"
+    try:
+        marks = json.loads(path.read_text(encoding="utf-8"))
+        marks = marks if isinstance(marks, dict) else {}
+    except (OSError, ValueError):
+        marks = {}
+    now = dt.datetime.now(dt.timezone.utc)
+    marks[repo.id] = {"seq": seq, "at": now.isoformat()}
+    recent = {}
+    for folder, mark in marks.items():
+        try:
+            if now - dt.datetime.fromisoformat(mark["at"]) < dt.timedelta(days=KEEP_LOG_DAYS):
+                recent[folder] = mark
+        except (KeyError, TypeError, ValueError):
+            continue
+    atomic.write_text(path, json.dumps(recent))
+    return min(int(m["seq"]) for m in recent.values())

@@ -59,13 +59,15 @@ def _key(path: Path) -> str:
 
 
 def is_encrypted(path: Path) -> bool:
-    """A database file that exists, is not empty and does not start with SQLite's clear header."""
+    """A database file that exists, is made of whole pages (SQLCipher's are 4096 bytes) and does not start
+    with SQLite's clear header. Anything else that is not a clear store is reported as damaged by SQLite."""
     try:
         with open(path, "rb") as fh:
             head = fh.read(len(CLEAR_HEADER))
+            size = os.fstat(fh.fileno()).st_size
     except OSError:
         return False
-    return bool(head) and head != CLEAR_HEADER
+    return bool(head) and head != CLEAR_HEADER and size % 512 == 0
 
 
 def _literal(passphrase: str, salt: bytes) -> str:

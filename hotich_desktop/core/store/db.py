@@ -18,7 +18,7 @@ from sqlalchemy.orm import Session, sessionmaker
 from sqlalchemy.orm.exc import StaleDataError
 
 from ..errors import Conflict, StoreError
-from . import cipher
+from . import changelog, cipher
 
 log = logging.getLogger(__name__)
 WRITE_OPTION = "hotich_write"
@@ -167,6 +167,7 @@ class Store:
         self._sessions = sessionmaker(self.engine, expire_on_commit=False)
         self._write_sessions = sessionmaker(self.engine.execution_options(**{WRITE_OPTION: True}),
                                             expire_on_commit=False)
+        changelog.ensure_triggers(self.engine)  # after the migrations: every table, new ones too
         self._stamp_version()
 
     def _stamp_version(self) -> None:

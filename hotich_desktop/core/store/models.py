@@ -394,3 +394,14 @@ class BookLayout(Base):
     book_id: Mapped[int] = mapped_column(ForeignKey("books.id"), primary_key=True)
     profile: Mapped[dict[str, Any]] = mapped_column(JSON, default=dict)
     updated_at: Mapped[dt.datetime] = mapped_column(DateTime, default=utcnow, onupdate=utcnow)
+
+
+class RowChange(Base):
+    """A row written since the daily backup last read the store (SQLite: filled by triggers on every table,
+    store/changelog.py), so the next backup reads those rows instead of hashing the whole store."""
+
+    __tablename__ = "row_changes"
+    __table_args__ = {"sqlite_autoincrement": True}  # a number is never reused, even after pruning
+    seq: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    tbl: Mapped[str] = mapped_column(String(80))
+    pk: Mapped[str] = mapped_column(String(300))
