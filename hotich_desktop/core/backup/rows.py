@@ -109,6 +109,12 @@ def _logged(conn: Connection, previous: Index) -> tuple[dict[str, set[str]], set
     return changelog.since(conn, int(mark["seq"])), trusted
 
 
+def _order(key: str) -> tuple[int, Any]:
+    """Logged keys in the table's order (integer ids by value), so a delta inserts parents first."""
+    values = json.loads(key)
+    return (0, values[0]) if len(values) == 1 and type(values[0]) is int else (1, key)
+
+
 def _rows_hashed(conn: Connection, table: Table, keys: list[str]) -> dict[str, bytes]:
     """The row index entries of only these keys (those that still exist), hashed exactly as row_index
     hashes them: the driver's raw values (SQLite, whose change log is the only caller)."""
@@ -199,23 +205,24 @@ def diff(conn: Connection, previous: Index) -> tuple[dict[str, Any], Index, dict
     written, trusted = _logged(conn, previous)
     for table in tables(conn):
         before = previous.get(table.name, {})
-        if table.name in trusted:  # only the rows the log names are read and hashed
-            dirty = sorted(written.get(table.name, ()))
-            current = dict(before)
+        if table.name in trusted:  # only the rows the log names are read, hashed and compared
+            dirty = sorted(written.get(table.name, ()), key=_order)
             found = _rows_hashed(conn, table, dirty) if dirty else {}
-            for key in dirty:
-                if key in found:
-                    current[key] = found[key]
-                else:
-                    current.pop(key, None)
+            added = [k for k in dirty if k in found and k not in before]
+            changed = [k for k in dirty if k in found and k in before and before[k] != found[k]]
+            deleted = [k for k in dirty if k not in found and k in before]
+            current = before  # the previous run's index, brought up to date in place (not used again)
+            current.update(found)
+            for key in deleted:
+                del current[key]
         else:
             current = row_index(conn, table)
+            # Set operations on the dicts' views (in C): a million keys compared in a fraction of a second.
+            new_keys = current.keys() - before.keys()
+            added = [k for k in current if k in new_keys] if new_keys else []  # in the table's order
+            changed = [k for k, _ in current.items() - before.items() if k in before]
+            deleted = list(before.keys() - current.keys())
         now[str(table.name)] = current
-        # Set operations on the dicts' views (in C): a million keys compared in a fraction of a second.
-        new_keys = current.keys() - before.keys()
-        added = [k for k in current if k in new_keys] if new_keys else []  # in the table's order
-        changed = [k for k, _ in current.items() - before.items() if k in before]
-        deleted = list(before.keys() - current.keys())
         if not (added or changed or deleted):
             continue
         changes[str(table.name)] = {"insert": added, "update": changed, "delete": deleted}

@@ -37,7 +37,8 @@ def _pk(conn: Connection, table: str) -> list[str]:
 
 def user_tables(conn: Connection) -> list[str]:
     return [r[0] for r in conn.exec_driver_sql(
-        "SELECT name FROM sqlite_master WHERE type='table' AND name NOT LIKE 'sqlite_%'") if r[0] not in SKIP]
+        "SELECT name FROM sqlite_master WHERE type='table' AND name NOT LIKE 'sqlite_%' "
+        "AND sql NOT LIKE 'CREATE VIRTUAL%'") if r[0] not in SKIP]
 
 
 def covered(conn: Connection) -> set[str]:
