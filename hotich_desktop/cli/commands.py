@@ -567,6 +567,7 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.add_argument("source", help="thư mục sao lưu")
     p.add_argument("--to", required=True, help="thư mục làm việc mới (trống)")
     p.add_argument("--snapshot", help="bản cần khôi phục (mặc định: mới nhất)")
+    p.set_defaults(opens_store=False)  # writes a new workspace; this desk's own store is not opened
 
     from . import discrepancies, watch
 
