@@ -36,7 +36,7 @@ def main() -> None:
     app = QApplication([])
     _no_modal_boxes()
     svc, clerk, scanner = make_demo(Path(tempfile.mkdtemp()))
-    settings = svc.settings
+    settings = svc.settings.get()
     settings.ocr_enabled = False  # OCR runs in worker processes; the GUI thread is what is measured here
     settings.stable_seconds, settings.rescan_seconds = 0.3, 1.0
     settings.save(svc.workspace.settings_path)

@@ -42,7 +42,7 @@ def main() -> None:
         with target.open("ab") as fh:
             fh.write(f"#{i}".encode())  # after the JPEG end marker: a distinct file, the same picture
     svc = Service.open(work / "ws")
-    settings = svc.settings
+    settings = svc.settings.get()
     settings.stable_seconds, settings.rescan_seconds = 0.5, 2.0
     settings.save(svc.workspace.settings_path)
     book = svc.books.open(SYSTEM_ACTOR, "khai_sinh", 1998, "1").value

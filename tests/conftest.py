@@ -126,3 +126,10 @@ def desk_pair(tmp_path: Path, db_url: str):
     yield a, b, admin
     a.close()
     b.close()
+
+
+def set_office(service, **values) -> None:
+    """Test set-up: office-wide settings written straight through the settings stage (no admin needed);
+    the window's and the CLI's own path (svc.settings.update with a right and an audit event) has its tests."""
+    with service.store.session(write=True) as s:
+        service.settings.write(s, "test", values)

@@ -27,7 +27,7 @@ def test_nothing_reads_the_contracts_folder_beside_the_project() -> None:
 ROOT = __import__("pathlib").Path(__file__).resolve().parents[1]
 CORE = ROOT / "hotich_desktop" / "core"
 STAGE_ROOMS = ("intake", "imaging", "entries", "ocr", "records", "review", "export", "reports", "backup", "discrepancies",
-               "learning", "store", "users")
+               "learning", "store", "users", "settings")
 
 
 def _python_files(folder):

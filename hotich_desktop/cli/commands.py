@@ -257,7 +257,7 @@ def cmd_deliver(args: argparse.Namespace) -> int:
 
     svc = _service(args)
     who = actor(svc, args.user)
-    address = args.to or svc.settings.upload_url
+    address = args.to or svc.settings.get().upload_url
     secret = None
     if address and needs_password(address) and password_for(svc.workspace.root, address) is None \
             and sys.stdin is not None and sys.stdin.isatty():
@@ -384,7 +384,7 @@ def cmd_backup(args: argparse.Namespace) -> int:
             raise BadInput("Dùng: hotich backup --to THƯ_MỤC --user TÊN  hoặc  hotich backup verify THƯ_MỤC")
         who = actor(svc, args.user)
         # The passphrase is asked only while the office has none (an admin's first backup sets it).
-        passphrase = None if svc.settings.backup_key else backup_passphrase(confirm=True)
+        passphrase = None if svc.settings.get().backup_key else backup_passphrase(confirm=True)
         report = svc.backups.run(who, Path(args.to), args.keep, passphrase)
     emit(report.as_json(), args.json,
          f"Đã sao lưu ({report.snapshot}): {report.files} tệp, {report.new_files} tệp mới, {report.records} hồ sơ, "

@@ -2,7 +2,7 @@
 
 It holds the workspace, the store, the settings, the actor's rights (`require`) and the audit trail, and one
 object per stage, each in its room: `svc.users`, `svc.books`, `svc.intake`, `svc.entries`, `svc.records`,
-`svc.review`, `svc.outbox`, `svc.reports`, `svc.backups`, `svc.audit`. Only the stage objects touch rows;
+`svc.review`, `svc.outbox`, `svc.reports`, `svc.backups`, `svc.audit`, `svc.settings`. Only the stage objects touch rows;
 every write checks the actor's role, writes its audit event in its own transaction and returns what it
 touched (changes.Changes), so the window refreshes from one signal.
 
@@ -26,16 +26,16 @@ from .intake.service import Intake
 from .records.service import Records, SaveResult, field_texts
 from .review.service import Review
 from .roles import ACTION_LABELS, Actor
+from .settings.service import OfficeSettings
 from .store.db import Store
 from .users.service import SYSTEM, Users
 from .users.trail import Trail
-from .workspace import Settings, Workspace
+from .workspace import Workspace
 
 if TYPE_CHECKING:
     from .backup.service import Backups
     from .ocr.layouts import Layouts
     from .reports.service import Reports
-    from .ocr.layouts import Layouts
 
 __all__ = ["SYSTEM", "SaveResult", "Service", "field_texts"]
 # Findings the clerk must fix before submitting; other errors go to the supervisor (lifecycle.py).
@@ -47,6 +47,7 @@ class Service:
     def __init__(self, workspace: Workspace, store: Store | None = None) -> None:
         self.workspace = workspace.ensure()
         self.store = store or Store(workspace.db_url)
+        self.settings.ensure_imported()
         self._recover_exports()
 
     def _recover_exports(self) -> None:
@@ -65,9 +66,9 @@ class Service:
     def close(self) -> None:
         self.store.close()
 
-    @property
-    def settings(self) -> Settings:
-        return self.workspace.settings()
+    @cached_property
+    def settings(self) -> OfficeSettings:  # the office's in the store, this desk's in settings.json
+        return OfficeSettings(self)
 
     # -- the stages (built on first use) -------------------------------------------------------------------
     @cached_property

@@ -65,9 +65,18 @@ def tighten(root: Path) -> None:
         pass  # a read-only or foreign-owned copy still opens; the store refuses writes with its own message
 
 
+# Office-wide settings live in the store (core/settings/service.py: every desk sees one office, one target,
+# one backup schedule, one rules override); the rest is this desk's own and stays in settings.json.
+OFFICE_KEYS = ("office_code", "office_name", "naming_pattern", "forbid_self_approval", "upload_url",
+               "backup_folder", "backup_keep", "backup_hour", "backup_key", "rules_override")
+
+
 @dataclass
 class Settings:
-    """Per-workspace settings a clerk or admin can change; kept as JSON beside the database."""
+    """What a desk works with: the office's settings (from the store) over this desk's own (settings.json).
+
+    `svc.settings.get()` builds it; `svc.settings.update(actor, changes, seen)` changes it. `version` is the desk
+    file's, `versions` each office setting's row version as read (0: never saved)."""
 
     office_code: str = "xa-Demo"
     office_name: str = "UBND xã Demo"
@@ -89,7 +98,11 @@ class Settings:
     backup_keep: int = 7
     backup_hour: int = 17
     backup_key: dict[str, Any] = field(default_factory=dict)
+    # A province's rules override ({book_type: {rule: {params|severity|message|title|enabled}}}), office-wide;
+    # a desk's rules.json still applies while the office has none (core/records/rules.py).
+    rules_override: dict[str, Any] = field(default_factory=dict)
     version: int = 0  # bumped on every save: a save from an older copy is refused (errors.Conflict)
+    versions: dict[str, int] = field(default_factory=dict, compare=False)
 
     @classmethod
     def load(cls, path: Path) -> Settings:
@@ -99,19 +112,28 @@ class Settings:
             raw = json.loads(path.read_text(encoding="utf-8"))
         except (OSError, ValueError):
             return cls()  # an unreadable settings file must not stop the clerk: defaults, rewritten on save
-        known = {k: v for k, v in raw.items() if k in cls.__dataclass_fields__}
+        if not isinstance(raw, dict):
+            return cls()
+        known = {k: v for k, v in raw.items() if k in cls.__dataclass_fields__ and k != "versions"}
         return cls(**known)
 
+    def office_values(self) -> dict[str, Any]:
+        return {k: getattr(self, k) for k in OFFICE_KEYS}
+
+    def desk_values(self) -> dict[str, Any]:
+        """What settings.json keeps: this desk's own items (the office's are the store's)."""
+        return {k: v for k, v in asdict(self).items() if k not in OFFICE_KEYS and k != "versions"}
+
     def save(self, path: Path) -> None:
-        """Writes these settings if nobody saved others since they were loaded (else errors.Conflict)."""
+        """Writes this desk's items if nobody saved others since they were loaded (else errors.Conflict)."""
         with FileLock(str(path) + ".lock", timeout=30):
             on_disk = _saved_version(path)
             if on_disk is not None and on_disk != self.version:
                 current = Settings.load(path)
-                raise Conflict("Cài đặt", on_disk, asdict(current), self.version)
+                raise Conflict("Cài đặt của máy này", on_disk, current.desk_values(), self.version)
             self.version += 1
             try:
-                atomic.write_text(path, json.dumps(asdict(self), ensure_ascii=False, indent=1))
+                atomic.write_text(path, json.dumps(self.desk_values(), ensure_ascii=False, indent=1))
             except BaseException:
                 self.version -= 1
                 raise
@@ -170,5 +192,6 @@ class Workspace:
     def settings_path(self) -> Path:
         return self.root / "settings.json"
 
-    def settings(self) -> Settings:
+    def desk_settings(self) -> Settings:
+        """settings.json alone (the office's items in it only until the store has imported them)."""
         return Settings.load(self.settings_path)

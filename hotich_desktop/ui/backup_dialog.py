@@ -19,7 +19,7 @@ class BackupDialog(_Form):
     def __init__(self, svc: Service, actor: Actor, parent: QWidget | None = None) -> None:
         super().__init__(self.tr("Sao lưu hằng ngày"), parent)
         self.svc, self.actor = svc, actor
-        settings = svc.settings
+        settings = svc.settings.get()
         self.folder = QLineEdit(settings.backup_folder)
         self.folder.setPlaceholderText(self.tr("USB hoặc ổ khác, không nằm trong thư mục dữ liệu"))
         self.keep = QSpinBox()

@@ -43,15 +43,13 @@ def open_demo(root: Path) -> tuple[Service, Actor, Path]:
             except HotichError as exc:
                 raise BadInput(f"Thư mục {root} không phải không gian thử (--demo) hoặc tài khoản mẫu đã bị đổi: "
                                f"{exc.message}") from exc
-        settings = svc.settings
-        settings.watch_folders = [str(scanner)]
-        settings.stable_seconds, settings.rescan_seconds = 0.5, 3.0
-        settings.office_code, settings.office_name = "xa-Demo", "UBND xã Demo, huyện Mường La, tỉnh Sơn La"
-        settings.save(svc.workspace.settings_path)
         admin = None
         for login, password, role in DEMO_USERS:
             made = svc.users.create(admin, login, password, role).value
             admin = admin or made
+        svc.settings.update(admin, {"watch_folders": [str(scanner)], "stable_seconds": 0.5, "rescan_seconds": 3.0,
+                                    "office_code": "xa-Demo",
+                                    "office_name": "UBND xã Demo, huyện Mường La, tỉnh Sơn La"})
         clerk = svc.users.login("canbo", "canbo123")
         svc.books.open(clerk, "khai_sinh", 1998, "1")
     except BaseException:

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import Any
 
 from PySide6.QtCore import QSettings
 from PySide6.QtWidgets import (QCheckBox, QComboBox, QDialog, QDialogButtonBox, QFileDialog, QFormLayout,
@@ -123,11 +124,11 @@ class NewBookDialog(_Form):
 
 
 class SettingsDialog(_Form):
-    """Workspace settings (shared by every desk on this workspace) and this desk's own preferences."""
+    """The office's settings (shared by every desk on the store), this desk's own, and its window preferences."""
 
     def __init__(self, settings: Settings, prefs: QSettings, parent: QWidget | None = None,
                  try_target: Callable[[str, str | None, Callable[[str], None]], None] | None = None,
-                 may_set_target: bool = True) -> None:
+                 may_set_target: bool = True, may_change_office: bool = True) -> None:
         super().__init__(self.tr("Cài đặt"), parent)
         self.settings, self.prefs = settings, prefs
         self.folder = QLineEdit(";".join(settings.watch_folders))
@@ -153,6 +154,8 @@ class SettingsDialog(_Form):
         try_button.clicked.connect(lambda: self._try_target(try_target))
         for widget in (self.upload_url, self.upload_token):
             widget.setEnabled(may_set_target)
+        for widget in (self.office_code, self.office_name, self.naming):
+            widget.setEnabled(may_change_office)
         self.db_url = QLineEdit(str(prefs.value("db_url", "")))
         self.db_url.setPlaceholderText(self.tr("để trống: SQLite trên máy này"))
         self.language = QComboBox()
@@ -186,17 +189,19 @@ class SettingsDialog(_Form):
         if folder:
             self.folder.setText(folder)
 
-    def apply(self, path) -> None:  # noqa: ANN001 - the workspace's settings file
+    def changes(self) -> dict[str, Any]:
+        """The items as typed, for svc.settings.update(actor, changes, seen=self.settings): only those that
+        differ from what the dialog opened with are saved (and checked against the actor's rights)."""
         s = self.settings
-        s.watch_folders = [f for f in self.folder.text().split(";") if f.strip()]
-        s.move_done = self.move_done.isChecked()
-        s.export_target_folder = self.export_folder.text().strip()
-        s.office_code = self.office_code.text().strip() or s.office_code
-        s.office_name = self.office_name.text().strip() or s.office_name
-        s.naming_pattern = self.naming.text().strip() or s.naming_pattern
-        s.ocr_enabled = self.ocr.isChecked()
-        s.ocr_language = self.ocr_language.text().strip() or s.ocr_language
-        s.save(path)
+        return {"watch_folders": [f for f in self.folder.text().split(";") if f.strip()],
+                "move_done": self.move_done.isChecked(), "export_target_folder": self.export_folder.text().strip(),
+                "office_code": self.office_code.text().strip() or s.office_code,
+                "office_name": self.office_name.text().strip() or s.office_name,
+                "naming_pattern": self.naming.text().strip() or s.naming_pattern,
+                "ocr_enabled": self.ocr.isChecked(), "ocr_language": self.ocr_language.text().strip() or s.ocr_language}
+
+    def save_prefs(self) -> None:
+        """This desk's window preferences (QSettings): database address and language."""
         self.prefs.setValue("db_url", self.db_url.text().strip())
         self.prefs.setValue("language", self.language.currentData())
 

@@ -173,15 +173,13 @@ class FirstRunWizard(QWizard):
 
     def accept(self) -> None:
         """Writes everything at the end; a refusal from the core is shown on the last page."""
-        settings = self.svc.settings
-        settings.office_code = self.office.code.text().strip()
-        settings.office_name = self.office.name.text().strip()
         folder = self.scanner.folder.text().strip()
-        settings.watch_folders = [folder] if folder else []
         try:
             admin = self.svc.users.create(None, self.admin.login.text().strip(), self.admin.password.text(), "admin",
                                          self.admin.full_name.text().strip()).value
-            settings.save(self.svc.workspace.settings_path)
+            self.svc.settings.update(admin, {"office_code": self.office.code.text().strip(),
+                                             "office_name": self.office.name.text().strip(),
+                                             "watch_folders": [folder] if folder else []})
             if self.clerk.wanted():
                 self.svc.users.create(admin, self.clerk.login.text().strip(), self.clerk.password.text(), "clerk",
                                      self.clerk.full_name.text().strip())

@@ -14,10 +14,9 @@ from PySide6.QtWidgets import (QApplication, QDialog, QDialogButtonBox, QHBoxLay
                                QPushButton, QSplitter, QTableWidgetItem, QToolBar, QVBoxLayout, QWidget)
 
 from ..core.changes import Changes
-from ..core.errors import HotichError
-from ..core.export.targets.config import check_connection, set_delivery_target
 from ..core.roles import Actor
 from ..core.service import Service
+from ..core.workspace import Settings
 from .controllers.entry import EntryController
 from .controllers.intake import IntakeController
 from .controllers.outbox import OUTBOX_CHECK_MS, OutboxController  # noqa: F401 - the timer's period, for tests
@@ -26,7 +25,7 @@ from .controllers.review import ReviewController
 from .controllers.status import StatusController
 from .dialogs import NewBookDialog, SettingsDialog
 from .entry_form import EntryForm
-from .operations import Ops, QueryOp, WriteOp
+from .operations import DIALOG, Ops, QueryOp, WriteOp
 from .page_actions import MismatchBar, PageActions
 from .page_view import PageView
 from .population_panel import PopulationPanel
@@ -289,24 +288,29 @@ class MainWindow(QMainWindow):
         self.intake.open_quarantine()
 
     def open_settings(self) -> None:
-        settings = self.svc.settings
-        dialog = SettingsDialog(settings, self.prefs, self, self.try_target, self.actor.may("configure_delivery"))
-        if dialog.exec():
-            try:
-                dialog.apply(self.svc.workspace.settings_path)
-            except HotichError as exc:  # another desk or window saved the settings meanwhile (errors.Conflict)
-                self.ops.report(exc)
-                return
-            address, password = dialog.target_choice()
-            if self.actor.may("configure_delivery") and (address != settings.upload_url or password is not None):
-                WriteOp(self.ops, set_delivery_target, self.svc, self.actor, address, password,
-                        changes=Changes.of(settings=True), source=self).run().wait()
-            self.intake.start_watching()
-            self.intake.check_ocr()
+        """Read on the pool (the office's items are in the store), shown, saved through the write queue."""
+        QueryOp(self.ops, self.svc.settings.get, success=self._edit_settings, where=DIALOG).run()
+
+    def _edit_settings(self, settings: Settings) -> None:
+        dialog = SettingsDialog(settings, self.prefs, self, self.try_target, self.actor.may("configure_delivery"),
+                                self.actor.may("office_settings"))
+        if not dialog.exec():
+            return
+        dialog.save_prefs()
+        # A stale save (another desk changed an item meanwhile) is refused by the core: errors.Conflict, shown.
+        WriteOp(self.ops, self.svc.settings.update, self.actor, dialog.changes(), settings, source=self).run()
+        address, password = dialog.target_choice()
+        if self.actor.may("configure_delivery") and (address != settings.upload_url or password is not None):
+            WriteOp(self.ops, self.svc.outbox.set_target, self.actor, address, password, source=self).run()
+        WriteOp(self.ops, lambda: None, success=lambda _: self._settings_saved()).run()
+
+    def _settings_saved(self) -> None:
+        self.intake.start_watching()
+        self.intake.check_ocr()
 
     def try_target(self, address: str, password: str | None, show: Callable[[str], None]) -> None:
         """"Thử kết nối" in the settings: signs in and checks the folder in a worker, never in the window."""
-        QueryOp(self.ops, check_connection, self.svc, address or None, password, success=show,
+        QueryOp(self.ops, self.svc.outbox.check_connection, self.actor, address or None, password, success=show,
                 failure=lambda exc: show(getattr(exc, "message", str(exc))),
                 label=self.tr("Đang thử kết nối tới nơi nhận…")).run()
 

@@ -183,7 +183,7 @@ class ReportDialog(QDialog):
         returns where it goes, `saved` says when it is there."""
         day = self.chosen_day()
         if path is None:
-            name = f"tien-do-{self.svc.settings.office_code}-{day:%Y-%m-%d}" if suffix == ".json" \
+            name = f"tien-do-{self.svc.settings.get().office_code}-{day:%Y-%m-%d}" if suffix == ".json" \
                 else f"bao-cao-{day:%Y-%m-%d}"
             start = str(Path.home() / f"{name}{suffix}")
             path, _ = QFileDialog.getSaveFileName(self, self.tr("Lưu báo cáo"), start,

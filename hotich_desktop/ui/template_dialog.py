@@ -61,7 +61,7 @@ class TemplateDialog(QDialog):
         return str(self.book_type.currentData())
 
     def _show_current(self) -> None:
-        override = self.svc.settings.templates.get(self.selected_type(), "")
+        override = self.svc.settings.get().templates.get(self.selected_type(), "")
         path = template_path(self.selected_type(), override)
         self.current.setText(self.tr("Đang dùng: {0}").format(override or self.tr("mẫu mặc định của chương trình")))
         self.chosen = None

@@ -16,7 +16,7 @@ def test_backup_verify_restore_commands(tmp_path: Path) -> None:
     svc = Service.open(ws)
     admin = svc.create_user(None, "admin", "matkhau-admin", "admin")
     make_entries(svc, admin, 2)
-    svc.settings.save(svc.workspace.settings_path)
+    svc.settings.get().save(svc.workspace.settings_path)
     svc.close()
     base = ["--data-dir", str(ws)]
     out = json.loads(hotich(*base, "backup", "--to", str(tmp_path / "usb"), "--user", "admin", "--json",

@@ -26,7 +26,7 @@ def test_new_workspace_is_private_to_its_user(tmp_path: Path) -> None:
     clerk = svc.create_user(admin, "canbo", "matkhau-canbo", "clerk")
     (entry_id,) = make_entries(svc, clerk, 1)
     svc.save_record(clerk, entry_id, person(1))
-    svc.settings.save(svc.workspace.settings_path)
+    svc.settings.get().save(svc.workspace.settings_path)
     (svc.workspace.pdfs / "sach-1").mkdir()
     (svc.workspace.pdfs / "sach-1" / "KS.1992.01.1.Lo-Van-Tinh.Nam.A4.pdf").write_bytes(b"%PDF-1.4")
     root = svc.workspace.root

@@ -98,11 +98,11 @@ def test_no_second_findings_rule_or_pdf_namer_outside_their_places() -> None:
 
 
 def test_two_desks_with_different_office_codes_open_one_book(desk_pair) -> None:
-    """One office row per store: a desk whose own settings name another code files its books under it."""
+    """One office per store: a desk whose own settings.json names another code still sees the store's."""
     a, b, admin = desk_pair
-    settings = b.settings
+    settings = b.settings.get()
     settings.office_code, settings.office_name = "xa-Khac", "UBND xã Khác"
     settings.save(b.workspace.settings_path)
     first = a.books.open(admin, "khai_sinh", 1998, "1").value
     second = b.books.open(admin, "khai_sinh", 1998, "1").value
-    assert first.id == second.id and first.office_code == second.office_code
+    assert first.id == second.id and first.office_code == second.office_code == b.settings.get().office_code

@@ -54,7 +54,7 @@ def main(png: str, report: str) -> int:
     pick_font(app)
     base = Path(tempfile.mkdtemp())
     svc, clerk, _ = make_demo(base)
-    settings = svc.settings
+    settings = svc.settings.get()
     settings.watch_folders, settings.ocr_enabled = [], False
     settings.save(svc.workspace.settings_path)
     ids = book_with_entries(svc, clerk, base / "in", svc.books.list(clerk)[0].id)

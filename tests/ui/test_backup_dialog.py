@@ -19,10 +19,10 @@ def test_admin_sets_the_daily_backup_and_its_passphrase(qtbot, sqlite_service, t
     dialog.passphrase.setText("mat-khau-van-phong-xa")
     dialog.again.setText("mat-khau-van-phong-khac")
     dialog.accept()
-    assert "không giống nhau" in dialog.error.text() and not svc.settings.backup_key
+    assert "không giống nhau" in dialog.error.text() and not svc.settings.get().backup_key
     dialog.again.setText("mat-khau-van-phong-xa")
     dialog.accept()
-    settings = svc.settings
+    settings = svc.settings.get()
     assert (settings.backup_folder, settings.backup_keep, settings.backup_hour) == (str(tmp_path / "usb"), 5, 16)
     assert settings.backup_key and "mat-khau" not in svc.workspace.settings_path.read_text(encoding="utf-8")
     assert svc.backups.due()
@@ -30,4 +30,4 @@ def test_admin_sets_the_daily_backup_and_its_passphrase(qtbot, sqlite_service, t
     qtbot.addWidget(as_clerk)
     as_clerk.folder.setText(str(tmp_path / "khac"))
     as_clerk.accept()
-    assert as_clerk.error.text() and svc.settings.backup_folder == str(tmp_path / "usb")
+    assert as_clerk.error.text() and svc.settings.get().backup_folder == str(tmp_path / "usb")

@@ -22,18 +22,22 @@ def test_settings_dialog_keeps_the_password_out_of_the_settings(qtbot, sqlite_se
         show("ok")
 
     prefs = QSettings(str(tmp_path / "prefs.ini"), QSettings.IniFormat)
-    dialog = SettingsDialog(svc.settings, prefs, None, tester)
+    dialog = SettingsDialog(svc.settings.get(), prefs, None, tester)
     qtbot.addWidget(dialog)
     dialog.upload_url.setText(" sftp://can-bo@huyen.local/nhan ")
     dialog.upload_token.setText("bi-mat")
     dialog._try_target(tester)
     assert tried == [("sftp://can-bo@huyen.local/nhan", "bi-mat")] and dialog.target_result.text() == "ok"
-    dialog.apply(svc.workspace.settings_path)
+    dialog.folder.setText(str(tmp_path / "may-quet"))
+    admin = svc.create_user(None, "admin", "matkhau-admin", "admin")
+    svc.settings.update(admin, dialog.changes(), dialog.settings)
     assert "bi-mat" not in svc.workspace.settings_path.read_text(encoding="utf-8")
+    assert svc.settings.get().watch_folders == [str(tmp_path / "may-quet")]
     assert dialog.target_choice() == ("sftp://can-bo@huyen.local/nhan", "bi-mat")
-    locked = SettingsDialog(svc.settings, prefs, None, None, may_set_target=False)
+    locked = SettingsDialog(svc.settings.get(), prefs, None, None, may_set_target=False, may_change_office=False)
     qtbot.addWidget(locked)
     assert not locked.upload_url.isEnabled() and not locked.upload_token.isEnabled()
+    assert not locked.office_name.isEnabled() and locked.folder.isEnabled()
 
 
 def test_window_tries_the_target_and_delivers_waiting_packages(qtbot, sqlite_service, tmp_path: Path) -> None:

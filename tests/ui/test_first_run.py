@@ -48,7 +48,7 @@ def test_first_run_wizard_sets_up_the_office_and_two_accounts(qtbot, tmp_path: P
     wizard.accept()
 
     assert wizard.actor is not None and wizard.actor.login == "quantri"
-    settings = svc.settings
+    settings = svc.settings.get()
     assert (settings.office_code, settings.office_name) == ("17707", "UBND xã Châu Quang")
     assert settings.watch_folders == [str(tmp_path / "may-quet")]
     assert {(u["login"], u["role"], u["full_name"]) for u in svc.users.list(wizard.actor)} == {

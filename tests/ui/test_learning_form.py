@@ -18,7 +18,7 @@ FATHER = "Nguyễn Văn Pó"
 @pytest.fixture
 def desk(tmp_path: Path):
     svc, clerk, _scanner = make_demo(tmp_path)
-    settings = svc.settings
+    settings = svc.settings.get()
     settings.ocr_enabled, settings.watch_folders = False, []
     settings.save(svc.workspace.settings_path)
     ids = book_with_entries(svc, clerk, tmp_path / "in", svc.books.list(clerk)[0].id)

@@ -28,7 +28,7 @@ RECORD = {"so": "7", "ngay_dang_ky": "18/07/1998", "ho_ten": "Dương Kim Hạnh
 def desk(tmp_path: Path):
     """A demo workspace (no watched folder, no OCR) with one drawn page of three entries."""
     svc, clerk, _scanner = make_demo(tmp_path)
-    settings = svc.settings
+    settings = svc.settings.get()
     settings.ocr_enabled, settings.watch_folders = False, []
     settings.save(svc.workspace.settings_path)
     ids = book_with_entries(svc, clerk, tmp_path / "in", svc.books.list(clerk)[0].id)

@@ -21,6 +21,7 @@ from hotich_desktop.ui.demo import make_demo
 from hotich_desktop.ui.main_window import MainWindow
 from hotich_desktop.ui.operations import DIALOG, SILENT, Ops, QueryOp, WorkOp, WriteOp, error_text
 from hotich_desktop.ui.page_view import rect_to_polygon
+from tests.conftest import set_office
 from tests.core.export.upload_server import UploadServer
 from tests.ui.synthetic import book_with_entries
 
@@ -185,7 +186,7 @@ class GuiThreadGuard:
 @pytest.fixture
 def desk(tmp_path: Path):
     svc, clerk, _scanner = make_demo(tmp_path)
-    settings = svc.settings
+    settings = svc.settings.get()
     settings.ocr_enabled, settings.watch_folders = False, []
     settings.save(svc.workspace.settings_path)
     book = svc.books.list(clerk)[0]
@@ -282,8 +283,9 @@ def test_every_write_refreshes_the_panels_from_changed_and_no_store_call_runs_on
 
     # Upload by the timer: the outbox table (not called by the timer) shows the server's receipt.
     server = UploadServer(svc.workspace.root.parent / "server")
-    settings = svc.settings
-    settings.upload_url, settings.upload_token = server.url, server.token
+    set_office(svc, upload_url=server.url)
+    settings = svc.settings.get()
+    settings.upload_token = server.token
     settings.save(svc.workspace.settings_path)
     win.outbox_tick()
     idle(qtbot, win, lambda: not win.uploading and win.outbox_label.text() == ""
@@ -323,8 +325,9 @@ def test_one_package_is_never_sent_twice(qtbot, desk, monkeypatch) -> None:
     outbox.export_current(confirm=False)
     idle(qtbot, win, lambda: outbox.loaded and outbox.table.rowCount() == 1)
     server = UploadServer(svc.workspace.root.parent / "server")
-    settings = svc.settings
-    settings.upload_url, settings.upload_token = server.url, server.token
+    set_office(svc, upload_url=server.url)
+    settings = svc.settings.get()
+    settings.upload_token = server.token
     settings.save(svc.workspace.settings_path)
     sends: Counter[int] = Counter()
     deliver = core_outbox.deliver

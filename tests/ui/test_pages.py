@@ -26,7 +26,7 @@ def _actions(svc) -> list[str]:  # noqa: ANN001
 @pytest.mark.skipif(not available("vie"), reason="Tesseract with Vietnamese is not installed")
 def test_marriage_page_is_held_then_moved_to_the_book_its_header_names(qtbot, tmp_path: Path, monkeypatch) -> None:
     svc, clerk, _ = make_demo(tmp_path)
-    settings = svc.settings
+    settings = svc.settings.get()
     settings.watch_folders = []
     settings.save(svc.workspace.settings_path)
     book = svc.books.list(clerk)[0]  # khai sinh 1998
@@ -59,7 +59,7 @@ def test_marriage_page_is_held_then_moved_to_the_book_its_header_names(qtbot, tm
 
 def test_deleted_page_leaves_with_its_pdfs_and_comes_back(qtbot, tmp_path: Path, monkeypatch) -> None:
     svc, clerk, _ = make_demo(tmp_path)
-    settings = svc.settings
+    settings = svc.settings.get()
     settings.watch_folders, settings.ocr_enabled = [], False
     settings.save(svc.workspace.settings_path)
     book = svc.books.list(clerk)[0]

@@ -14,7 +14,7 @@ from tests.ui.synthetic import draw_page
 
 def test_quarantine_list_with_reasons_and_retry(qtbot, tmp_path: Path) -> None:
     svc, clerk, _ = make_demo(tmp_path)
-    settings = svc.settings
+    settings = svc.settings.get()
     settings.watch_folders, settings.ocr_enabled = [], False
     settings.save(svc.workspace.settings_path)
     book = svc.books.list(clerk)[0]

@@ -14,7 +14,7 @@ from hotich_desktop.ui.demo import make_demo
 from hotich_desktop.ui.main_window import MainWindow
 from hotich_desktop.ui.report_dialog import ReportDialog
 from hotich_desktop.ui.users_dialog import UsersDialog
-from tests.conftest import ledger_pages
+from tests.conftest import ledger_pages, set_office
 from tests.core.export.upload_server import UploadServer
 
 RECORDS = [
@@ -72,8 +72,9 @@ def test_supervisor_reviews_in_the_queue_then_exports_and_uploads(qtbot, tmp_pat
     assert "1 gói chờ gửi" in win.outbox_label.text()
 
     server = UploadServer(tmp_path / "server")
-    settings = svc.settings
-    settings.upload_url, settings.upload_token = server.url, server.token
+    set_office(svc, upload_url=server.url)
+    settings = svc.settings.get()
+    settings.upload_token = server.token
     settings.save(svc.workspace.settings_path)
     win.outbox_tick()  # what the timer does every two minutes
     qtbot.waitUntil(lambda: not win.uploading and win.busy == 0, timeout=30000)

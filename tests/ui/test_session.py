@@ -18,7 +18,7 @@ RECORD = {"so": "1", "ngay_dang_ky": "18/07/1998", "ho_ten": "Dương Kim Hạnh
 
 def _desk(tmp_path: Path):
     svc, clerk, _ = make_demo(tmp_path)
-    settings = svc.settings
+    settings = svc.settings.get()
     settings.watch_folders, settings.ocr_enabled = [], False
     settings.save(svc.workspace.settings_path)
     ids = book_with_entries(svc, clerk, tmp_path / "in", svc.books.list(clerk)[0].id)

@@ -28,9 +28,9 @@ def test_admin_checks_and_uses_a_province_template(qtbot, sqlite_service, tmp_pa
     dialog.choose(good)
     assert "3 dòng mẫu" in dialog.report.toPlainText() and dialog.use.isEnabled()
     dialog.use.click()
-    assert Path(svc.settings.templates["khai_tu"]).is_file() and "tinh.xlsx" in dialog.message.text()
+    assert Path(svc.settings.get().templates["khai_tu"]).is_file() and "tinh.xlsx" in dialog.message.text()
     dialog.default.click()
-    assert "khai_tu" not in svc.settings.templates
+    assert "khai_tu" not in svc.settings.get().templates
 
     as_clerk = TemplateDialog(svc, clerk)
     qtbot.addWidget(as_clerk)

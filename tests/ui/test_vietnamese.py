@@ -76,7 +76,7 @@ def vietnamese(qtbot):
 
 def test_no_english_in_windows_dialogs_and_qt_parts(qtbot, vietnamese, tmp_path: Path) -> None:
     svc, clerk, _ = make_demo(tmp_path)
-    settings = svc.settings
+    settings = svc.settings.get()
     settings.watch_folders, settings.ocr_enabled = [], False
     settings.save(svc.workspace.settings_path)
     found: dict[str, set[str]] = {}

@@ -39,7 +39,7 @@ def drag(widget, start: QPoint, end: QPoint, steps: int = 6) -> None:  # noqa: A
 @pytest.fixture
 def window(qtbot, tmp_path: Path, ledgers: Path):
     svc, clerk, scanner = make_demo(tmp_path)
-    settings = svc.settings
+    settings = svc.settings.get()
     settings.ocr_enabled = False  # the OCR path has its own tests; here the clerk types
     settings.save(svc.workspace.settings_path)
     win = MainWindow(svc, clerk)

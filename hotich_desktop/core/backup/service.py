@@ -39,19 +39,18 @@ class Backups:
 
     def _set_key(self, actor: Actor, passphrase: str) -> str:
         office = keys.new_office_key(passphrase)
-        settings = self.svc.settings
+        settings = self.svc.settings.get()
         before = keys.fingerprint(settings.backup_key) if settings.backup_key else ""
-        settings.backup_key = office
-        settings.save(self.svc.workspace.settings_path)
         fingerprint = keys.fingerprint(office)
-        with self.svc.store.session() as s:
+        with self.svc.store.session(write=True) as s:
+            self.svc.settings.write(s, actor.login, {"backup_key": office})
             audit.record(s, actor.login, "backup_key", "settings", "backup_key",
                          before={"fingerprint": before} if before else None, after={"fingerprint": fingerprint})
         return fingerprint
 
     def office_key(self, passphrase: str | None = None) -> dict[str, Any]:
         """The public key backups are written with; a passphrase given is checked against it."""
-        office = self.svc.settings.backup_key
+        office = self.svc.settings.get().backup_key
         if not office:
             raise BadInput("Chưa đặt mật khẩu sao lưu của cơ quan: quản trị viên đặt nó một lần trong Cài đặt "
                            "(hoặc «hotich backup set-passphrase»).")
@@ -96,13 +95,13 @@ class Backups:
         A passphrase is needed only while the office has none: the first backup sets it (by whoever may
         back up); replacing it later is an admin's (set_passphrase)."""
         self.svc.require(actor, "backup")
-        if passphrase is not None and not self.svc.settings.backup_key:
+        if passphrase is not None and not self.svc.settings.get().backup_key:
             self._set_key(actor, passphrase)
         office = self.office_key(passphrase)
         return self._run(actor.login, target, keep, office)
 
     def _run(self, who: str, target: Path | None, keep: int | None, office: dict[str, Any]) -> BackupReport:
-        settings = self.svc.settings
+        settings = self.svc.settings.get()
         folder = Path(target) if target else Path(settings.backup_folder) if settings.backup_folder else None
         if folder is None:
             raise BadInput("Chưa chọn thư mục sao lưu (USB hoặc ổ khác) trong Cài đặt.")
@@ -122,12 +121,11 @@ class Backups:
             raise BadInput("Giờ sao lưu phải từ 0 đến 23.")
         if folder and Path(folder).expanduser().resolve().is_relative_to(self.svc.workspace.root.resolve()):
             raise BadInput("Thư mục sao lưu không được nằm trong thư mục làm việc: hãy chọn USB hoặc ổ khác.")
-        settings = self.svc.settings
+        settings = self.svc.settings.get()
         before = {"folder": settings.backup_folder, "keep": settings.backup_keep, "hour": settings.backup_hour}
-        settings.backup_folder, settings.backup_keep, settings.backup_hour = folder, keep, hour
-        settings.save(self.svc.workspace.settings_path)
         after = {"folder": folder, "keep": keep, "hour": hour}
-        with self.svc.store.session() as s:
+        with self.svc.store.session(write=True) as s:
+            self.svc.settings.write(s, actor.login, {"backup_folder": folder, "backup_keep": keep, "backup_hour": hour})
             audit.record(s, actor.login, "backup_schedule", "settings", "backup", before=before, after=after)
         return after
 
@@ -144,7 +142,7 @@ class Backups:
     def due(self, now: dt.datetime | None = None) -> bool:
         """A daily backup is due: configured, not yet done today once the hour has come (or missed for a
         whole day, the desk being off at that hour), and no failed try in the last hour."""
-        settings = self.svc.settings
+        settings = self.svc.settings.get()
         if not settings.backup_folder or not settings.backup_key:
             return False
         now = now or dt.datetime.now()

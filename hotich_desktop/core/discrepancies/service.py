@@ -52,7 +52,7 @@ class Discrepancies:
 
     # -- column mappings ---------------------------------------------------------------------------------
     def _province(self, province: str | None) -> str:
-        return (province or self.svc.settings.office_code or "").strip()[:120]
+        return (province or self.svc.settings.get().office_code or "").strip()[:120]
 
     def saved_mapping(self, kind: str, province: str | None = None) -> dict[str, str]:
         with self.svc.store.session() as s:
@@ -482,7 +482,7 @@ class Discrepancies:
                 s.flush()
             row = (s.scalar(select(func.max(DiscrepancyLine.row)).where(DiscrepancyLine.list_id == lst.id)) or 0) + 1
             line = DiscrepancyLine(list_id=lst.id, row=row, case_type=BOOK_TYPES[book.book_type].title,
-                                   error_type=kind, error_text=mp.ERROR_TYPES[kind][0], unit=self.svc.settings.office_name,
+                                   error_type=kind, error_text=mp.ERROR_TYPES[kind][0], unit=self.svc.settings.get().office_name,
                                    fields=fields, raw=[], entry_id=entry_id, score=100.0, candidates=[],
                                    resolution="population_wrong", note=nfc(note)[:2000], resolved_by=actor.login,
                                    resolved_at=utcnow())

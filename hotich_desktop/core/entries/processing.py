@@ -104,7 +104,7 @@ def _process_claimed(svc: Service, actor: Actor, book: Any, page: Any, token: st
     except BadInput as exc:
         writer(_mark_failed, svc, page_id, exc.message)
         return 0
-    settings = svc.settings
+    settings = svc.settings.get()
     if page.status != PageStatus.KEPT and ocr and settings.ocr_enabled and _header_differs(svc, actor, page_id, frame, book, writer):
         return 0
     from ..ocr.engine import warm_up
@@ -155,7 +155,7 @@ def _header_differs(svc: Service, actor: Actor, page_id: int, frame: Frame, book
     from ..ocr.engine import OcrUnavailable
 
     try:
-        header = read_header(frame.image, svc.settings.ocr_language)
+        header = read_header(frame.image, svc.settings.get().ocr_language)
     except OcrUnavailable:
         return False
     message = header.differs_from(book.book_type, book.year)

@@ -100,7 +100,7 @@ class Entries:
 
     # -- the entry's PDF ---------------------------------------------------------------------------------
     def pdf_name(self, book: BookInfo, page_number: str = "") -> PdfName:
-        return PdfName(book.book_type, book.year, book.volume, page_number, self.svc.settings.naming_pattern)
+        return PdfName(book.book_type, book.year, book.volume, page_number, self.svc.settings.get().naming_pattern)
 
     def cut_pdf(self, frame: Frame, polygon: Sequence[Sequence[float]], book: BookInfo, page_number: str,
                 fields: Mapping[str, str]) -> WrittenPdf:

@@ -42,7 +42,7 @@ def set_template(svc: Service, actor: Actor, book_type: str, source: Path) -> di
     dest = svc.workspace.root / "templates" / f"{book_type}.xlsx"
     dest.parent.mkdir(parents=True, exist_ok=True)
     copy_file(source, dest)
-    settings = svc.settings
+    settings = svc.settings.get()
     before = settings.templates.get(book_type, "")
     settings.templates = {**settings.templates, book_type: str(dest)}
     settings.save(svc.workspace.settings_path)
@@ -57,7 +57,7 @@ def reset_template(svc: Service, actor: Actor, book_type: str) -> None:
     """Back to the project's own template for this book type."""
     svc.require(actor, "manage_settings")
     get_book_type(book_type)
-    settings = svc.settings
+    settings = svc.settings.get()
     before = settings.templates.get(book_type, "")
     settings.templates = {k: v for k, v in settings.templates.items() if k != book_type}
     settings.save(svc.workspace.settings_path)

@@ -107,7 +107,7 @@ def export_book(svc: Service, actor: Actor, book_id: int, out_dir: Path, progres
     svc.require(actor, "export")
     book = svc.books.info(book_id)
     rows, skipped = collect_rows(svc, book_id)
-    settings = svc.settings
+    settings = svc.settings.get()
     template_override = settings.templates.get(book.book_type, "")
     if skipped and rows and not partial:
         raise PartialBook(f"Sổ còn {len(skipped)} mục chưa được phê duyệt (hoặc đã sửa sau khi duyệt). "
@@ -256,7 +256,7 @@ def configured_target(svc: Service, address: str | None = None, password: str | 
     workspace's encrypted store, or (our HTTP server only) the older token setting."""
     from .targets.credentials import password_for
 
-    settings = svc.settings
+    settings = svc.settings.get()
     address = address or settings.upload_url
     if not address:
         raise Refused("Chưa cài nơi nhận gói (Cài đặt → Nơi nhận gói).")

@@ -84,11 +84,11 @@ class Books:
 
     # -- writes ------------------------------------------------------------------------------------------
     def office(self, s: Session) -> Office:
-        """This store's office: the one row (created from the desk's settings the first time); a desk whose
-        own settings name another code still files its books under it."""
+        """This store's office: the one row, created from the office's settings (svc.settings) the first time
+        and renamed with them."""
         office = s.scalar(select(Office).order_by(Office.id).limit(1))
         if office is None:
-            cfg = self.svc.settings
+            cfg = self.svc.settings.get(s)
             office = Office(code=cfg.office_code, name=cfg.office_name)
             s.add(office)
             s.flush()

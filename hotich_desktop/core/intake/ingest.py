@@ -98,7 +98,7 @@ def ingest_file(svc: Service, actor: Actor, book_id: int, path: Path) -> IngestR
 
 def _done(svc: Service, path: Path) -> None:
     """Moves the original to the done folder only when the settings ask, and only after it is stored."""
-    if not svc.settings.move_done:
+    if not svc.settings.get().move_done:
         return
     target_dir = path.parent / DONE_FOLDER
     target_dir.mkdir(exist_ok=True)
@@ -121,7 +121,7 @@ def ingest_folder(svc: Service, actor: Actor, book_id: int, folder: Path,
         raise BadInput(f"Không có thư mục «{folder}».")
     if not os.access(folder, os.R_OK | os.X_OK):
         raise BadInput(f"Không có quyền đọc thư mục «{folder}».")
-    wait = svc.settings.stable_seconds if stable_seconds is None else stable_seconds
+    wait = svc.settings.get().stable_seconds if stable_seconds is None else stable_seconds
     report = IngestReport()
     report.refused += [{"file": p.name, "reason": why} for p, why in refused(folder)]
     for cand in candidates(folder):

@@ -31,7 +31,7 @@ class FolderWatcher:
         self.svc, self.actor, self.book_id = svc, actor, book_id
         self.folders = folders
         self.on_report, self.on_error = on_report, on_error or (lambda msg: log.warning("%s", msg))
-        settings = svc.settings
+        settings = svc.settings.get()
         self.rescan_seconds = settings.rescan_seconds
         self.stable_seconds = settings.stable_seconds
         self._wake = threading.Event()

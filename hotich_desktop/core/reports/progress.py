@@ -168,7 +168,7 @@ class Progress:
 
 def compute(svc: Service, day: dt.date) -> Progress:
     """Everything the daily report shows about the campaign, with one aggregate query per figure."""
-    cfg = svc.settings
+    cfg = svc.settings.get()
     end = _day_bounds(day)[1]
     offset = dt.datetime.combine(day, dt.time(12)).astimezone().utcoffset() or dt.timedelta()
     with svc.store.session() as s:

@@ -61,7 +61,7 @@ class Review:
             record = lock_record(s, entry, version)
             if record is None or not lifecycle.reviewable(entry.status):
                 raise Refused(f"Mục {entry_id} chưa có hồ sơ chờ duyệt (trạng thái: {lifecycle.label(entry.status)}).")
-            if self.svc.settings.forbid_self_approval and record.entered_by == actor.id:
+            if self.svc.settings.get(s).forbid_self_approval and record.entered_by == actor.id:
                 raise Refused("Không được tự phê duyệt hồ sơ do chính mình nhập.")
             blocking = lifecycle.blocks_approval(record_findings(s, entry, dict(record.fields), self.svc.workspace.root))
             if blocking:

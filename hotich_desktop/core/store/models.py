@@ -27,6 +27,21 @@ class Office(Base):
     created_at: Mapped[dt.datetime] = mapped_column(DateTime, default=utcnow)
 
 
+class OfficeSetting(Base):
+    """One office-wide setting (core/settings/service.py): every desk on the store reads the same value.
+
+    `version` is the optimistic lock: a save names the version it read, and one made from an older copy is
+    refused ("đã có người sửa mục này") instead of overwriting another desk's choice."""
+
+    __tablename__ = "settings"
+    key: Mapped[str] = mapped_column(String(80), primary_key=True)
+    value: Mapped[Any] = mapped_column(JSON)
+    version: Mapped[int] = mapped_column(Integer, default=1, server_default="1")
+    updated_by: Mapped[str] = mapped_column(String(80), default="")
+    updated_at: Mapped[dt.datetime] = mapped_column(DateTime, default=utcnow)
+    __mapper_args__ = {"version_id_col": version}
+
+
 class User(Base):
     __tablename__ = "users"
     id: Mapped[int] = mapped_column(primary_key=True)

@@ -101,7 +101,7 @@ def test_bad_templates_are_reported_before_writing(approved_book, tmp_path: Path
         wb = load_workbook(template)
         wb[SHEET].delete_cols(KS_COLUMNS.index("nksHoTen") + 1)
         wb.save(template)
-    settings = svc.settings
+    settings = svc.settings.get()
     settings.templates = {"khai_sinh": str(template)}
     settings.save(svc.workspace.settings_path)
     with pytest.raises(BadInput) as err:
@@ -119,7 +119,7 @@ def test_province_template_with_decorated_headers(approved_book, tmp_path: Path)
         cell.value = f"{cell.value}   "  # trailing spaces, as real templates have
     wb.save(template)
     before = [c.value for c in load_workbook(template)[SHEET][1]]
-    settings = svc.settings
+    settings = svc.settings.get()
     settings.templates = {"khai_sinh": str(template)}
     settings.save(svc.workspace.settings_path)
     result = export_book(svc, boss, book.id, tmp_path / "out", partial=True)

@@ -14,6 +14,7 @@ from hotich_desktop.core.errors import BadInput, PermissionDenied, Refused
 from hotich_desktop.core.export.choose import set_template
 from hotich_desktop.core.export.outbox import export_book
 from hotich_desktop.core.export.template import SHEET, check_template, column_key, template_path
+from tests.conftest import set_office
 from tests.core.export.books158 import COLUMNS_158, COUNTS, YEAR, approved_book, province_template
 
 TYPES = list(COLUMNS_158)
@@ -26,9 +27,7 @@ def desk(sqlite_service):
     admin = svc.create_user(None, "admin", "matkhau1", "admin")
     clerk = svc.create_user(admin, "lan", "matkhau1", "clerk")
     boss = svc.create_user(admin, "hoa", "matkhau1", "supervisor")
-    settings = svc.settings
-    settings.office_name = "UBND xã Mường Bú, huyện Mường La, tỉnh Sơn La"
-    settings.save(svc.workspace.settings_path)
+    set_office(svc, office_name="UBND xã Mường Bú, huyện Mường La, tỉnh Sơn La")
     return svc, admin, clerk, boss
 
 
@@ -175,7 +174,7 @@ def test_only_an_admin_sets_a_template_and_it_is_audited(desk, tmp_path: Path) -
             set_template(svc, who, "ket_hon", template)
     set_template(svc, admin, "ket_hon", template)
     template.unlink()  # the workspace keeps its own copy
-    assert Path(svc.settings.templates["ket_hon"]).is_file()
+    assert Path(svc.settings.get().templates["ket_hon"]).is_file()
     with svc.store.session() as s:
         from sqlalchemy import text
 

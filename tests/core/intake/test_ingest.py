@@ -164,7 +164,7 @@ def test_folder_without_permission(sqlite_service, book, tmp_path: Path, monkeyp
 
 
 def test_move_done_only_after_storing(sqlite_service, book, tmp_path: Path) -> None:
-    settings = sqlite_service.settings
+    settings = sqlite_service.settings.get()
     settings.move_done = True
     settings.save(sqlite_service.workspace.settings_path)
     folder = tmp_path / "in"
@@ -184,7 +184,7 @@ def test_watcher_takes_new_files_and_rescans(sqlite_service, book, tmp_path: Pat
     folder = tmp_path / "scanner"
     folder.mkdir()
     old_write(folder / "truoc.jpg", page_bytes(21))  # arrived while the app was closed
-    settings = sqlite_service.settings
+    settings = sqlite_service.settings.get()
     settings.stable_seconds, settings.rescan_seconds = 0.3, 0.5
     settings.save(sqlite_service.workspace.settings_path)
     reports, got = [], threading.Event()

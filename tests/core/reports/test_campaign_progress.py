@@ -162,13 +162,13 @@ def test_xlsx_and_json_files(campaign, tmp_path: Path) -> None:
     assert wb.sheetnames[:5] == ["Tiến độ", "Tóm tắt", "Theo sổ", "Theo ngày", "Cán bộ trong ngày"]
     assert [r[:6] for r in wb["Theo sổ"].iter_rows(min_row=2, values_only=True)][0] == ("KS 1998 q.1", 8, 8, 8, 8, 0)
     assert wb["Theo ngày"]._charts and wb["Theo sổ"]._charts
-    out = tmp_path / exchange.file_name(svc.settings.office_code, DAY3)
+    out = tmp_path / exchange.file_name(svc.settings.get().office_code, DAY3)
     svc.reports.write(clerk, DAY3, out)
     report = exchange.read(out)
     with svc.store.session() as s:
         head = audit.head(s)
     assert report.audit_head == anchors.text(head) and report.day == DAY3
-    assert report.totals["approved"] == 10 and report.plan == 14 and report.code == svc.settings.office_code
+    assert report.totals["approved"] == 10 and report.plan == 14 and report.code == svc.settings.get().office_code
     assert report.projection["finish"] == "2026-11-06" and report.projection["on_track"] is True
     assert any(a["hash"] == head["hash"] for a in anchors.load(svc.workspace.root))
 

@@ -158,19 +158,20 @@ def test_stale_book_update_is_refused(desks) -> None:
     assert b.books.update(admin, book.id, refused.value.version, status="closed").value.status == "closed"
 
 
-def test_stale_settings_save_is_refused(tmp_path: Path) -> None:
+def test_stale_desk_settings_save_is_refused(tmp_path: Path) -> None:
+    """This desk's own file (two windows on one data folder); the office's items: tests/core/settings."""
     path = tmp_path / "settings.json"
     first, second = Settings.load(path), Settings.load(path)
-    first.office_name = "UBND xã Một"
+    first.ocr_language = "vie+eng"
     first.save(path)
-    second.naming_pattern = "{type}.{number}.pdf"
+    second.move_done = True
     with pytest.raises(Conflict) as refused:
         second.save(path)
-    assert refused.value.current["office_name"] == "UBND xã Một"
+    assert refused.value.current["ocr_language"] == "vie+eng"
     again = Settings.load(path)
-    again.naming_pattern = "{type}.{number}.pdf"
+    again.move_done = True
     again.save(path)
-    assert Settings.load(path).office_name == "UBND xã Một" and Settings.load(path).version == 2
+    assert Settings.load(path).ocr_language == "vie+eng" and Settings.load(path).version == 2
 
 
 def test_racing_partial_saves_without_a_version_both_survive(desks) -> None:

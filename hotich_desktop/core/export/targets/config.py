@@ -24,14 +24,16 @@ def set_delivery_target(svc: Service, actor: Actor, address: str, password: str 
         target.close()
         if password is not None:
             store_password(svc.workspace.root, address, password)
-    settings = svc.settings
+    settings = svc.settings.get()
     before = settings.upload_url
     legacy = settings.upload_token
     if legacy and address.lower().startswith(("http://", "https://")) and password is None:
         store_password(svc.workspace.root, address, legacy)  # the older token leaves clear text too
-    settings.upload_url, settings.upload_token = address, ""
-    settings.save(svc.workspace.settings_path)
-    with svc.store.session() as s:
+    with svc.store.session(write=True) as s:
+        svc.settings.write(s, actor.login, {"upload_url": address})
+        if legacy:
+            settings.upload_token = ""
+            settings.save(svc.workspace.settings_path)
         audit.record(s, actor.login, "delivery_target", "settings", "upload_url", before={"address": before},
                      after={"address": display, "password_changed": password is not None})
     return display

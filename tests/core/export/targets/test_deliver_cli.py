@@ -5,7 +5,7 @@ import json
 from pathlib import Path
 
 from hotich_desktop.cli.main import main
-from tests.core.export.targets.conftest import assert_delivered
+from tests.core.export.targets.conftest import assert_delivered, settings_text
 from tests.core.export.targets.servers import PASSWORD, DavServer
 
 
@@ -63,4 +63,4 @@ def test_admin_sets_and_tests_the_target_from_the_command_line(queued, capsys, t
         server.stop()
     assert_delivered(server.root / "so-ho-tich" / queued.folder.name, queued.folder)
     assert queued.item()["status"] == "sent"
-    assert PASSWORD not in queued.svc.workspace.settings_path.read_text(encoding="utf-8")
+    assert PASSWORD not in settings_text(queued.svc)

@@ -11,7 +11,7 @@ from hotich_desktop.core.export.targets.config import check_connection, set_deli
 from hotich_desktop.core.export.targets.credentials import STORE_FILE, stored_password
 from hotich_desktop.core.export.targets.schedule import RetrySchedule, deliver_due
 from hotich_desktop.core.store.models import AuditEvent
-from tests.core.export.targets.conftest import assert_delivered
+from tests.core.export.targets.conftest import assert_delivered, settings_text
 from tests.core.export.targets.servers import PASSWORD, DavServer
 
 
@@ -61,8 +61,8 @@ def test_admin_sets_the_target_password_encrypted_and_audited(queued, tmp_path: 
     finally:
         server.stop()
     root = svc.workspace.root
-    settings_text = svc.workspace.settings_path.read_text(encoding="utf-8")
-    assert server.url() in settings_text and PASSWORD not in settings_text
+    kept = settings_text(svc)
+    assert server.url() in kept and PASSWORD not in kept
     assert PASSWORD.encode() not in (root / STORE_FILE).read_bytes()
     assert (root / STORE_FILE).stat().st_mode & 0o777 == 0o600
     assert stored_password(root, server.url()) == PASSWORD

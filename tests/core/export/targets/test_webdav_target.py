@@ -11,7 +11,7 @@ from hotich_desktop.core.errors import HotichError
 from hotich_desktop.core.export.outbox import deliver
 from hotich_desktop.core.export.targets import LocalPackage, RetryPolicy
 from hotich_desktop.core.export.targets.webdav import WebDavTarget
-from tests.core.export.targets.conftest import FAST, assert_delivered, no_partial_under_final_name
+from tests.core.export.targets.conftest import FAST, assert_delivered, no_partial_under_final_name, settings_text
 from tests.core.export.targets.servers import PASSWORD, DavServer, FlakyProxy
 
 
@@ -113,6 +113,4 @@ def test_password_from_the_environment_and_nothing_in_clear(queued, dav, monkeyp
     monkeypatch.setenv("HOTICH_DELIVERY_PASSWORD", PASSWORD)
     receipt = deliver(queued.svc, queued.boss, queued.package_id, server.url())
     assert receipt.location.endswith(queued.folder.name)
-    settings_text = queued.svc.workspace.settings_path.read_text(encoding="utf-8") \
-        if queued.svc.workspace.settings_path.exists() else ""
-    assert PASSWORD not in settings_text and PASSWORD not in queued.item()["target"]
+    assert PASSWORD not in settings_text(queued.svc) and PASSWORD not in queued.item()["target"]
