@@ -1,6 +1,7 @@
 """Shared fixtures: workspaces on SQLite and (when the test command started one) a real PostgreSQL."""
 from __future__ import annotations
 
+import json
 import os
 from collections.abc import Iterator
 from pathlib import Path
@@ -85,13 +86,23 @@ def sqlite_service(tmp_path: Path):
     svc.close()
 
 
-@pytest.fixture
-def people(service):
-    """An admin, a clerk and a supervisor on a fresh workspace."""
+def _three_people(service):  # noqa: ANN001, ANN202
     admin = service.create_user(None, "admin", "matkhau-admin", "admin")
     clerk = service.create_user(admin, "canbo", "matkhau-canbo", "clerk")
     boss = service.create_user(admin, "kiemtra", "matkhau-kiemtra", "supervisor")
     return admin, clerk, boss
+
+
+@pytest.fixture
+def people(service):
+    """An admin, a clerk and a supervisor on a fresh workspace (SQLite and PostgreSQL)."""
+    return _three_people(service)
+
+
+@pytest.fixture
+def sqlite_people(sqlite_service):
+    """The same three on the embedded store only (tests whose subject is not the database)."""
+    return _three_people(sqlite_service)
 
 
 def make_entries(service, actor, n: int, year: int = 1992, volume: str = "1") -> list[int]:
@@ -133,3 +144,11 @@ def set_office(service, **values) -> None:
     the window's and the CLI's own path (svc.settings.update with a right and an audit event) has its tests."""
     with service.store.session(write=True) as s:
         service.settings.write(s, "test", values)
+
+
+def settings_text(svc) -> str:  # noqa: ANN001
+    """Everything the settings keep, the office's (in the store) and this desk's (settings.json), as text:
+    a delivery password must be in neither."""
+    path = svc.workspace.settings_path
+    desk = path.read_text(encoding="utf-8") if path.exists() else ""
+    return json.dumps(svc.settings.get().office_values(), ensure_ascii=False) + desk

@@ -182,12 +182,11 @@ def cmd_review(args: argparse.Namespace) -> int:
 
 
 def cmd_export(args: argparse.Namespace) -> int:
-    from ..core.export.outbox import export_book
     from .auth import actor
 
     svc = _service(args)
     who = actor(svc, args.user)
-    result = export_book(svc, who, args.book, Path(args.out), partial=args.partial)
+    result = svc.outbox.export_book(who, args.book, Path(args.out), partial=args.partial).value
     lines = [f"Đã xuất {result.records} hồ sơ vào {result.package}" + (" (gói cũ, không đổi)" if result.reused else "")
              + (" — gói một phần" if result.skipped else "")]
     lines += [f"- Mục {s['entry_id']}: {s['reason']}" for s in result.skipped]
@@ -225,14 +224,13 @@ def cmd_template_check(args: argparse.Namespace) -> int:
 
 
 def cmd_template_set(args: argparse.Namespace) -> int:
-    from ..core.export.choose import reset_template, set_template
     from ..core.export.template import report_text
     from .auth import actor
 
     svc = _service(args)
     who = actor(svc, args.user)
     if args.default:
-        reset_template(svc, who, args.book_type)
+        svc.outbox.reset_template(who, args.book_type)
         emit({"book_type": args.book_type, "installed": ""}, args.json,
              f"Sổ {args.book_type}: dùng lại tệp mẫu mặc định.")
         return 0
@@ -240,7 +238,7 @@ def cmd_template_set(args: argparse.Namespace) -> int:
         from ..core.errors import BadInput
 
         raise BadInput("Hãy cho tệp mẫu (.xlsx) hoặc --default.")
-    report = set_template(svc, who, args.book_type, Path(args.file))
+    report = svc.outbox.set_template(who, args.book_type, Path(args.file)).value
     emit(report, args.json, report_text(report) + f"\nĐã dùng tệp mẫu này cho sổ {args.book_type}.")
     return 0
 
@@ -250,7 +248,6 @@ def cmd_deliver(args: argparse.Namespace) -> int:
     import getpass
     import sys
 
-    from ..core.export.outbox import configured_target, deliver
     from ..core.export.targets import needs_password
     from ..core.export.targets.credentials import password_for
     from .auth import actor
@@ -262,7 +259,7 @@ def cmd_deliver(args: argparse.Namespace) -> int:
     if address and needs_password(address) and password_for(svc.workspace.root, address) is None \
             and sys.stdin is not None and sys.stdin.isatty():
         secret = getpass.getpass(f"Mật khẩu cho {address}: ")
-    receipt = deliver(svc, who, args.package, configured_target(svc, address, secret))
+    receipt = svc.outbox.deliver(who, args.package, address, password=secret).value
     text = (f"Gói đã có sẵn ở nơi nhận: {receipt.location}" if receipt.already_there
             else f"Đã gửi và kiểm tra mã băm: {receipt.location}")
     emit({"package_id": args.package, "delivered": receipt.location, "receipt": receipt.as_json()}, args.json, text)
@@ -277,47 +274,43 @@ def cmd_target(args: argparse.Namespace) -> int:
     import sys
 
     from ..core.export.targets import needs_password
-    from ..core.export.targets.config import check_connection, set_delivery_target
     from .auth import actor
 
     svc = _service(args)
     who = actor(svc, args.user)
     if args.target_cmd == "test":
-        svc.require(who, "export")
-        text = check_connection(svc, args.address)
+        text = svc.outbox.check_connection(who, args.address)
         emit({"ok": True, "message": text}, args.json, text)
         return 0
     secret = os.environ.get("HOTICH_DELIVERY_PASSWORD")
     if secret is None and needs_password(args.address) and sys.stdin is not None and sys.stdin.isatty():
         secret = getpass.getpass(f"Mật khẩu cho {args.address}: ")
-    shown = set_delivery_target(svc, who, args.address, secret)
+    shown = svc.outbox.set_target(who, args.address, secret).value
     emit({"address": shown}, args.json, f"Nơi nhận gói: {shown or '(chưa cài)'}")
     return 0
 
 
 def cmd_upload(args: argparse.Namespace) -> int:
     """Uploads one package, or every waiting one; items that fail stay queued for the next try."""
-    from ..core.export.outbox import upload, upload_waiting
     from .auth import actor
 
     svc = _service(args)
     who = actor(svc, args.user)
     if args.package is not None:
-        results = [(args.package, upload(svc, who, args.package))]
+        results = [(args.package, svc.outbox.upload(who, args.package).value)]
     else:
-        results = upload_waiting(svc, who)
+        results = svc.outbox.upload_waiting(who).value
     emit({"results": [{"package_id": p, "outcome": r} for p, r in results]}, args.json,
          "\n".join(f"Gói {p}: {r}" for p, r in results) or "Không có gói nào chờ gửi.")
     return 0
 
 
 def cmd_outbox(args: argparse.Namespace) -> int:
-    from ..core.export.outbox import packages
     from .auth import signed_in
 
     svc = _service(args)
-    signed_in(svc, args.user, "export")
-    items = packages(svc, args.book)
+    who = signed_in(svc, args.user, "export")
+    items = svc.outbox.packages(who, args.book)
     emit({"packages": items}, args.json, "\n".join(
         f"{i['id']:>4}  {i['package']}  v{i['version']}  {i['records']} hồ sơ  {i['status']}  {i['error']}"
         for i in items) or "Hộp thư đi trống.")

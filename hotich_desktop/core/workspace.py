@@ -66,9 +66,9 @@ def tighten(root: Path) -> None:
 
 
 # Office-wide settings live in the store (core/settings/service.py: every desk sees one office, one target,
-# one backup schedule, one rules override); the rest is this desk's own and stays in settings.json.
+# one backup schedule and key); the rest is this desk's own and stays in settings.json.
 OFFICE_KEYS = ("office_code", "office_name", "naming_pattern", "forbid_self_approval", "upload_url",
-               "backup_folder", "backup_keep", "backup_hour", "backup_key", "rules_override")
+               "backup_folder", "backup_keep", "backup_hour", "backup_key")
 
 
 @dataclass
@@ -98,9 +98,6 @@ class Settings:
     backup_keep: int = 7
     backup_hour: int = 17
     backup_key: dict[str, Any] = field(default_factory=dict)
-    # A province's rules override ({book_type: {rule: {params|severity|message|title|enabled}}}), office-wide;
-    # a desk's rules.json still applies while the office has none (core/records/rules.py).
-    rules_override: dict[str, Any] = field(default_factory=dict)
     version: int = 0  # bumped on every save: a save from an older copy is refused (errors.Conflict)
     versions: dict[str, int] = field(default_factory=dict, compare=False)
 

@@ -13,6 +13,7 @@ from hotich_desktop.core.backup.repo import BackupRepo
 from hotich_desktop.core.backup.service import SCHEDULER
 from hotich_desktop.core.errors import BadInput, PermissionDenied
 from hotich_desktop.core.store.models import AuditEvent
+from tests.conftest import settings_text
 from tests.core.test_backup import PASS, _fill
 
 
@@ -31,8 +32,7 @@ def test_the_settings_keep_a_public_key_only_and_backups_need_no_passphrase(offi
     with pytest.raises(PermissionDenied):
         svc.backups.set_passphrase(clerk, PASS)
     svc.backups.set_passphrase(admin, PASS)
-    saved = svc.workspace.settings_path.read_text(encoding="utf-8") if svc.workspace.settings_path.exists() else ""
-    assert PASS not in saved and set(svc.settings.get().backup_key) == {"public", "salt", "n"}
+    assert PASS not in settings_text(svc) and set(svc.settings.get().backup_key) == {"public", "salt", "n"}
     report = svc.backups.run(admin, tmp_path / "usb")  # no passphrase
     assert report.records == 2
     with pytest.raises(WrongPassphrase):

@@ -4,6 +4,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from hotich_desktop.ui.backup_dialog import BackupDialog
+from tests.conftest import settings_text
 
 
 def test_admin_sets_the_daily_backup_and_its_passphrase(qtbot, sqlite_service, tmp_path: Path) -> None:
@@ -24,7 +25,7 @@ def test_admin_sets_the_daily_backup_and_its_passphrase(qtbot, sqlite_service, t
     dialog.accept()
     settings = svc.settings.get()
     assert (settings.backup_folder, settings.backup_keep, settings.backup_hour) == (str(tmp_path / "usb"), 5, 16)
-    assert settings.backup_key and "mat-khau" not in svc.workspace.settings_path.read_text(encoding="utf-8")
+    assert settings.backup_key and "mat-khau" not in settings_text(svc)
     assert svc.backups.due()
     as_clerk = BackupDialog(svc, clerk)
     qtbot.addWidget(as_clerk)

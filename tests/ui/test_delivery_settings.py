@@ -9,6 +9,7 @@ from PySide6.QtCore import QSettings
 from hotich_desktop.core.export.targets.config import set_delivery_target
 from hotich_desktop.ui.dialogs import SettingsDialog
 from hotich_desktop.ui.main_window import MainWindow
+from tests.conftest import settings_text
 from tests.core.export.targets.conftest import assert_delivered, make_package, queue_package
 from tests.core.export.targets.servers import PASSWORD, DavServer
 
@@ -31,7 +32,7 @@ def test_settings_dialog_keeps_the_password_out_of_the_settings(qtbot, sqlite_se
     dialog.folder.setText(str(tmp_path / "may-quet"))
     admin = svc.create_user(None, "admin", "matkhau-admin", "admin")
     svc.settings.update(admin, dialog.changes(), dialog.settings)
-    assert "bi-mat" not in svc.workspace.settings_path.read_text(encoding="utf-8")
+    assert "bi-mat" not in settings_text(svc)
     assert svc.settings.get().watch_folders == [str(tmp_path / "may-quet")]
     assert dialog.target_choice() == ("sftp://can-bo@huyen.local/nhan", "bi-mat")
     locked = SettingsDialog(svc.settings.get(), prefs, None, None, may_set_target=False, may_change_office=False)

@@ -9,6 +9,7 @@ from hotich_desktop.core.service import Service
 from hotich_desktop.core.store import cipher
 from hotich_desktop.core.workspace import Workspace
 from hotich_desktop.ui.first_run import FirstRunWizard
+from tests.conftest import settings_text
 
 
 def test_first_run_wizard_sets_up_the_office_and_two_accounts(qtbot, tmp_path: Path) -> None:
@@ -55,7 +56,7 @@ def test_first_run_wizard_sets_up_the_office_and_two_accounts(qtbot, tmp_path: P
         ("quantri", "admin", "Lê Văn Quản"), ("lan", "clerk", "Lò Thị Lan")}
     assert svc.users.login("lan", "matkhau-lan").role.value == "clerk"
     assert settings.backup_key and settings.backup_folder == str(tmp_path / "usb")
-    assert "mat-khau-sao-luu" not in svc.workspace.settings_path.read_text(encoding="utf-8")
+    assert "mat-khau-sao-luu" not in settings_text(svc)
     # With the SQLCipher wheel the store itself is encrypted with that passphrase (ticked by default).
     assert page.encrypt.isChecked() == cipher.available()
     assert cipher.is_encrypted(tmp_path / "ws" / "h.sqlite3") == cipher.available()

@@ -103,7 +103,7 @@ def test_no_english_in_windows_dialogs_and_qt_parts(qtbot, vietnamese, tmp_path:
 
     admin = svc.users.login("quantri", "quantri123")
     for name, dialog in (("login", LoginDialog(svc)), ("first admin", FirstAdminDialog(svc)),
-                         ("new book", NewBookDialog()), ("settings", SettingsDialog(svc.settings, win.prefs)),
+                         ("new book", NewBookDialog()), ("settings", SettingsDialog(svc.settings.get(), win.prefs)),
                          ("users", UsersDialog(svc, admin)), ("new user", NewUserDialog(svc, admin)),
                          ("report", ReportDialog(svc)), ("first run", FirstRunWizard(svc))):
         qtbot.addWidget(dialog)

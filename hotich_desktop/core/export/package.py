@@ -25,7 +25,7 @@ from pypdf.errors import PdfReadError
 from ... import __version__
 from ..atomic import _fsync_dir, disk_error_message, sha256_file
 from ..booktypes import book_type as get_book_type
-from ..errors import BadInput, HotichError, Refused
+from ..errors import HotichError, Refused
 from ..naming import ascii_words
 from ..views import BookInfo
 from .pdfbudget import within_budget

@@ -1,5 +1,5 @@
 """`svc.settings`: the one door to settings. The office's (identity, naming, delivery target, backup schedule and
-key, rules override, self-approval) live in the store's `settings` table, one versioned row each, so every desk
+key, self-approval) live in the store's `settings` table, one versioned row each, so every desk
 on a shared server sees one office; this desk's own items (watched folder, OCR, intake timings, export folder)
 stay in its settings.json.
 
@@ -36,7 +36,7 @@ OFFICE_RIGHT, DESK_RIGHT = "office_settings", "desk_settings"
 LABELS = {"office_code": "Mã đơn vị", "office_name": "Tên đơn vị", "naming_pattern": "Mẫu tên tệp PDF",
           "forbid_self_approval": "Không tự duyệt hồ sơ mình nhập", "upload_url": "Nơi nhận gói",
           "backup_folder": "Thư mục sao lưu", "backup_keep": "Số bản sao lưu giữ lại", "backup_hour": "Giờ sao lưu",
-          "backup_key": "Khóa sao lưu", "rules_override": "Quy tắc kiểm tra của tỉnh"}
+          "backup_key": "Khóa sao lưu"}
 SECRET_IN_AUDIT = {"backup_key"}  # public, but long: the audit keeps its fingerprint's presence only
 log = logging.getLogger(__name__)
 

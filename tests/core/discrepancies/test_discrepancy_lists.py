@@ -26,21 +26,6 @@ SHORT_HEADER = ["STT", "Loại việc", "Đơn vị hành chính", "Loại sai l
                 "Số định danh", "Số đăng ký", "Quyển số"]
 
 
-@pytest.fixture
-def svc(tmp_path: Path):
-    s = Service.open(tmp_path / "ws")
-    yield s
-    s.close()
-
-
-@pytest.fixture
-def staff(svc):
-    admin = svc.create_user(None, "admin", "matkhau-admin", "admin")
-    clerk = svc.create_user(admin, "canbo", "matkhau-canbo", "clerk")
-    boss = svc.create_user(admin, "kiemtra", "matkhau-kiemtra", "supervisor")
-    return admin, clerk, boss
-
-
 def _csv(path: Path, header: list[str], rows: list[list[str]], encoding: str = "utf-8") -> Path:
     buf = io.StringIO()
     w = csv.writer(buf)
@@ -128,8 +113,10 @@ def test_header_names_are_mapped_fuzzily_without_accents() -> None:
 
 
 # -- importing ------------------------------------------------------------------------------------------------
-def test_import_reports_unknown_columns_duplicates_and_lines_without_a_person(svc, staff, tmp_path: Path) -> None:
-    _, clerk, _ = staff
+def test_import_reports_unknown_columns_duplicates_and_lines_without_a_person(sqlite_service, sqlite_people,
+                                                                              tmp_path: Path) -> None:
+    svc = sqlite_service
+    _, clerk, _ = sqlite_people
     header = SHORT_HEADER + ["Ghi chú của huyện"]
     rows = [r + ["x"] for r in ROWS] + [ROWS[0] + ["x"], [""] * 11,
                                         ["9", "Khai sinh", "Xã Mường Bú", "Sai giới tính", "", "", "", "", "", ""]]
@@ -145,8 +132,9 @@ def test_import_reports_unknown_columns_duplicates_and_lines_without_a_person(sv
         svc.discrepancies.import_list(clerk, tmp_path / "l.csv")
 
 
-def test_a_mapping_the_file_does_not_fit_is_refused_whole(svc, staff, tmp_path: Path) -> None:
-    _, clerk, _ = staff
+def test_a_mapping_the_file_does_not_fit_is_refused_whole(sqlite_service, sqlite_people, tmp_path: Path) -> None:
+    svc = sqlite_service
+    _, clerk, _ = sqlite_people
     path = _csv(tmp_path / "l.csv", SHORT_HEADER, ROWS)
     with pytest.raises(BadInput, match="không có cột đã ghép.*Họ tên công dân"):
         svc.discrepancies.import_list(clerk, path, mapping={"name": "Họ tên công dân", "error_type": "Loại sai lệch"})
@@ -158,8 +146,9 @@ def test_a_mapping_the_file_does_not_fit_is_refused_whole(svc, staff, tmp_path: 
     assert svc.discrepancies.lists() == []
 
 
-def test_nothing_is_half_imported(svc, staff, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    _, clerk, _ = staff
+def test_nothing_is_half_imported(sqlite_service, sqlite_people, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    svc = sqlite_service
+    _, clerk, _ = sqlite_people
     path = _csv(tmp_path / "l.csv", SHORT_HEADER, ROWS * 1)
 
     def broken(*args, **kwargs):
@@ -176,8 +165,9 @@ def test_nothing_is_half_imported(svc, staff, tmp_path: Path, monkeypatch: pytes
 
 
 @pytest.mark.slow
-def test_a_list_of_100000_lines(svc, staff, tmp_path: Path) -> None:
-    _, clerk, _ = staff
+def test_a_list_of_100000_lines(sqlite_service, sqlite_people, tmp_path: Path) -> None:
+    svc = sqlite_service
+    _, clerk, _ = sqlite_people
     rows = [[str(i), "Khai sinh", f"Xã {i % 7}", "Sai ngày sinh", f"Người Thứ {i}", "01/01/1990", "Nam", "", "", ""]
             for i in range(100_000)]
     report = svc.discrepancies.import_list(clerk, _csv(tmp_path / "big.csv", SHORT_HEADER, rows)).value
@@ -185,8 +175,9 @@ def test_a_list_of_100000_lines(svc, staff, tmp_path: Path) -> None:
     assert svc.discrepancies.lists()[0].lines == 100_000
 
 
-def test_a_clerk_cannot_purge_and_an_admin_cannot_import(svc, staff, tmp_path: Path) -> None:
-    admin, clerk, _ = staff
+def test_a_clerk_cannot_purge_and_an_admin_cannot_import(sqlite_service, sqlite_people, tmp_path: Path) -> None:
+    svc = sqlite_service
+    admin, clerk, _ = sqlite_people
     with pytest.raises(PermissionDenied):
         svc.discrepancies.purge_population(clerk)
     with pytest.raises(PermissionDenied):
@@ -194,8 +185,9 @@ def test_a_clerk_cannot_purge_and_an_admin_cannot_import(svc, staff, tmp_path: P
 
 
 # -- matching -------------------------------------------------------------------------------------------------
-def test_matching_accuracy_on_a_generated_list(svc, staff, tmp_path: Path) -> None:
-    _, clerk, _ = staff
+def test_matching_accuracy_on_a_generated_list(sqlite_service, sqlite_people, tmp_path: Path) -> None:
+    svc = sqlite_service
+    _, clerk, _ = sqlite_people
     records = insert_books(svc, clerk, 3000, per_book=300)
     rows, truth = make_list(records, 400, seed=11)
     report = svc.discrepancies.import_list(clerk, _csv(tmp_path / "l.csv", HEADER, rows)).value
@@ -269,8 +261,9 @@ def test_each_resolution_is_audited_and_exported(service, people, tmp_path: Path
     assert len(table) == 7
 
 
-def test_a_formula_in_the_list_stays_text_in_the_export(svc, staff, tmp_path: Path) -> None:
-    _, clerk, _ = staff
+def test_a_formula_in_the_list_stays_text_in_the_export(sqlite_service, sqlite_people, tmp_path: Path) -> None:
+    svc = sqlite_service
+    _, clerk, _ = sqlite_people
     rows = [["1", "Khai sinh", "Xã Mường Bú", "Sai họ tên", '=HYPERLINK("http://x.example","Lò Thị Ỏn")', "", "", "",
              "", ""]]
     report = svc.discrepancies.import_list(clerk, _csv(tmp_path / "l.csv", SHORT_HEADER, rows)).value

@@ -10,7 +10,6 @@ from openpyxl import load_workbook
 from sqlalchemy import func, select
 
 from hotich_desktop.core.errors import BadInput
-from hotich_desktop.core.service import Service
 from hotich_desktop.core.store.models import AuditEvent, PopulationPerson
 from tests.conftest import make_entries
 
@@ -21,21 +20,6 @@ PEOPLE = [
     [UNIQUE, "33668", "Nữ", "011192000999", "Sùng A Pó", "Giàng Thị Mỷ", "Bản Lè, xã Mường Bú"],  # a serial date
     ["Quàng Văn Páo", "07/08/1990", "Nam", "011090000456", "Quàng Văn Chư", "Lò Thị Lụa", "Bản Củ, xã Mường Bú"],
 ]
-
-
-@pytest.fixture
-def svc(tmp_path: Path):
-    s = Service.open(tmp_path / "ws")
-    yield s
-    s.close()
-
-
-@pytest.fixture
-def staff(svc):
-    admin = svc.create_user(None, "admin", "matkhau-admin", "admin")
-    clerk = svc.create_user(admin, "canbo", "matkhau-canbo", "clerk")
-    boss = svc.create_user(admin, "kiemtra", "matkhau-kiemtra", "supervisor")
-    return admin, clerk, boss
 
 
 def _extract(tmp_path: Path, rows: list[list[str]]) -> Path:
@@ -53,8 +37,9 @@ def _files_holding(root: Path, needle: bytes, skip_db: bool) -> list[str]:
             and not (skip_db and p.name.startswith("hotich.sqlite3")) and needle in p.read_bytes()]
 
 
-def test_the_extract_lives_in_the_database_only(svc, staff, tmp_path: Path) -> None:
-    _, clerk, _ = staff
+def test_the_extract_lives_in_the_database_only(sqlite_service, sqlite_people, tmp_path: Path) -> None:
+    svc = sqlite_service
+    _, clerk, _ = sqlite_people
     report = svc.discrepancies.import_population(clerk, _extract(tmp_path, PEOPLE + [PEOPLE[0], ["", "1/1/1990"]]))
     assert report.value.read == 3 and report.value.skipped == [(5, "trùng hệt dòng 2"), (6, "không có họ tên")]
     assert svc.discrepancies.population_size() == 3
@@ -66,8 +51,9 @@ def test_the_extract_lives_in_the_database_only(svc, staff, tmp_path: Path) -> N
     assert svc.discrepancies.population_size() == 1
 
 
-def test_the_record_being_entered_is_compared_with_the_best_person(svc, staff, tmp_path: Path) -> None:
-    _, clerk, _ = staff
+def test_the_record_being_entered_is_compared_with_the_best_person(sqlite_service, sqlite_people, tmp_path: Path) -> None:
+    svc = sqlite_service
+    _, clerk, _ = sqlite_people
     svc.discrepancies.import_population(clerk, _extract(tmp_path, PEOPLE))
     ids = make_entries(svc, clerk, 2)
     typed = {"so": "12", "ngay_dang_ky": "10/03/1992", "ho_ten": "Lò Thị Ổn", "gioi_tinh": "Nữ",
@@ -90,8 +76,9 @@ def test_the_record_being_entered_is_compared_with_the_best_person(svc, staff, t
     assert len(rows) == 2 and "Quàng Thị Dợ" in rows[1] and "Sổ ghi Dơ" in rows[1]
 
 
-def test_purge_leaves_nothing(svc, staff, tmp_path: Path) -> None:
-    admin, clerk, boss = staff
+def test_purge_leaves_nothing(sqlite_service, sqlite_people, tmp_path: Path) -> None:
+    svc = sqlite_service
+    admin, clerk, boss = sqlite_people
     svc.discrepancies.import_population(clerk, _extract(tmp_path, PEOPLE))
     assert _files_holding(svc.workspace.root, UNIQUE.encode(), skip_db=False)  # in the database now
     assert svc.discrepancies.purge_population(boss).value == 3
@@ -107,8 +94,9 @@ def test_purge_leaves_nothing(svc, staff, tmp_path: Path) -> None:
     assert svc.audit.verify().ok
 
 
-def test_an_extract_without_names_is_refused(svc, staff, tmp_path: Path) -> None:
-    _, clerk, _ = staff
+def test_an_extract_without_names_is_refused(sqlite_service, sqlite_people, tmp_path: Path) -> None:
+    svc = sqlite_service
+    _, clerk, _ = sqlite_people
     path = tmp_path / "x.csv"
     path.write_text("Số định danh,Ngày sinh\n0123,01/01/1990\n", encoding="utf-8")
     with pytest.raises(BadInput, match="Họ và tên"):

@@ -85,10 +85,3 @@ def no_partial_under_final_name(root: Path, folder: Path) -> bool:
 
 os.environ.pop("HOTICH_DELIVERY_PASSWORD", None)
 
-
-def settings_text(svc) -> str:  # noqa: ANN001
-    """Everything the settings keep, the office's (in the store) and this desk's (settings.json), as text:
-    a delivery password must be in neither."""
-    path = svc.workspace.settings_path
-    desk = path.read_text(encoding="utf-8") if path.exists() else ""
-    return json.dumps(svc.settings.get().office_values(), ensure_ascii=False) + desk

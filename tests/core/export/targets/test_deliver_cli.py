@@ -5,7 +5,8 @@ import json
 from pathlib import Path
 
 from hotich_desktop.cli.main import main
-from tests.core.export.targets.conftest import assert_delivered, settings_text
+from tests.conftest import settings_text
+from tests.core.export.targets.conftest import assert_delivered
 from tests.core.export.targets.servers import PASSWORD, DavServer
 
 

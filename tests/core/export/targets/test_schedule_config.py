@@ -11,7 +11,8 @@ from hotich_desktop.core.export.targets.config import check_connection, set_deli
 from hotich_desktop.core.export.targets.credentials import STORE_FILE, stored_password
 from hotich_desktop.core.export.targets.schedule import RetrySchedule, deliver_due
 from hotich_desktop.core.store.models import AuditEvent
-from tests.core.export.targets.conftest import assert_delivered, settings_text
+from tests.conftest import settings_text
+from tests.core.export.targets.conftest import assert_delivered
 from tests.core.export.targets.servers import PASSWORD, DavServer
 
 

@@ -11,7 +11,8 @@ from hotich_desktop.core.errors import HotichError
 from hotich_desktop.core.export.outbox import deliver
 from hotich_desktop.core.export.targets import LocalPackage, RetryPolicy
 from hotich_desktop.core.export.targets.webdav import WebDavTarget
-from tests.core.export.targets.conftest import FAST, assert_delivered, no_partial_under_final_name, settings_text
+from tests.conftest import settings_text
+from tests.core.export.targets.conftest import FAST, assert_delivered, no_partial_under_final_name
 from tests.core.export.targets.servers import PASSWORD, DavServer, FlakyProxy
 
 
