@@ -24,30 +24,11 @@ import common  # noqa: F401  (puts the project on sys.path)
 from hotich_desktop.core.records.rules import load_rules
 from hotich_desktop.core.review.book import check_book
 from hotich_desktop.core.service import Service
-from hotich_desktop.core.store.models import Entry, Page, Record
-from tests.pagegen.errors import injected_book
+from tests.pagegen.errors import blank_entries, injected_book
 
 BOOK_TYPES = ("khai_sinh", "khai_tu", "ket_hon")
 BEFORE = {"unknown_code", "duplicate_number", "duplicate_person", "birth_after_registration", "death_before_birth",
           "registered_before_death", "gender_name", "groom_under_age", "bride_under_age"}
-
-
-def entries(svc: Service, actor, book_type: str, year: int, volume: str, n: int) -> list[int]:
-    book = svc.books.open(actor, book_type, year, volume).value
-    ids = []
-    with svc.store.session() as s:
-        page = Page(book_id=book.id, source_name=f"{book_type}-{year}-{volume}.jpg",
-                    source_sha256=f"{book_type}{year}{volume}".ljust(64, "0")[:64], stored_path="archive/x.jpg",
-                    width=2480, height=3508, dpi=300)
-        s.add(page)
-        s.flush()
-        for k in range(n):
-            entry = Entry(page_id=page.id, order=k, polygon=[[0, 0], [100, 0], [100, 50], [0, 50]])
-            s.add(entry)
-            s.flush()
-            s.add(Record(entry_id=entry.id, book_type=book_type, fields={}, ocr={}))
-            ids.append(entry.id)
-    return ids
 
 
 def run_seed(seed: int, records: int, books: int, rate: float, tally: dict) -> None:
@@ -62,7 +43,7 @@ def run_seed(seed: int, records: int, books: int, rate: float, tally: dict) -> N
             for b in range(books):
                 year = 1985 + seed * 2 + b
                 cases = injected_book(book_type, year, seed * 100 + b, records, rules, rate, earlier)
-                ids = entries(svc, clerk, book_type, year, str(b + 1), len(cases))
+                ids = blank_entries(svc, clerk, book_type, year, str(b + 1), len(cases))
                 t0 = time.perf_counter()
                 saved = {}
                 for entry_id, (fields, rule_id) in zip(ids, cases):

@@ -6,12 +6,14 @@ import json
 import statistics
 import sys
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from pathlib import Path
+from typing import TypeVar
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 GENERATED_PAGES, GENERATED_SEED = 24, 7
+T = TypeVar("T")
 
 
 def generated_dataset(pages: int = GENERATED_PAGES, seed: int = GENERATED_SEED) -> Path:
@@ -50,6 +52,22 @@ def timed(fn: Callable[[], object]) -> tuple[object, float]:
     t0 = time.perf_counter()
     result = fn()
     return result, time.perf_counter() - t0
+
+
+def each_ms(items: Iterable[T], fn: Callable[[T], object]) -> tuple[list[float], list[object]]:
+    """fn(item) timed for each item: the milliseconds (sorted) and the answers (in order)."""
+    times, answers = [], []
+    for item in items:
+        t0 = time.perf_counter()
+        answers.append(fn(item))
+        times.append((time.perf_counter() - t0) * 1000)
+    return sorted(times), answers
+
+
+def ms_line(times: list[float]) -> str:
+    """Median, p95 and max of sorted milliseconds, as the search and check benchmarks print them."""
+    return (f"median {statistics.median(times):.1f} ms, p95 {times[int(len(times) * .95)]:.1f} ms, "
+            f"max {times[-1]:.1f} ms")
 
 
 def summary(values: list[float]) -> str:

@@ -8,12 +8,11 @@ from __future__ import annotations
 import argparse
 import random
 import shutil
-import statistics
 import tempfile
 import time
 from pathlib import Path
 
-import common  # noqa: F401  (puts the project on sys.path)
+from common import each_ms, ms_line  # also puts the project on sys.path
 from checks import build
 from sqlalchemy import bindparam, select
 
@@ -48,14 +47,9 @@ def main() -> None:
                + [f["ho_ten"].split()[-1] for _, _, f in sample[20:30]]  # a given name
                + [f["so"] for _, _, f in sample[30:45]]  # a number
                + [f["ngay_dang_ky"] for _, _, f in sample[45:]])  # a registration date
-    times, found = [], 0
-    for q in queries:
-        t0 = time.perf_counter()
-        found += bool(search_records(svc, q, limit=50))
-        times.append((time.perf_counter() - t0) * 1000)
-    times.sort()
-    print(f"search ({len(queries)} queries, 50 hits shown): median {statistics.median(times):.1f} ms, "
-          f"p95 {times[int(len(times) * .95)]:.1f} ms, max {times[-1]:.1f} ms (goal <= 50 ms); "
+    times, answers = each_ms(queries, lambda q: search_records(svc, q, limit=50))
+    found = sum(bool(a) for a in answers)
+    print(f"search ({len(queries)} queries, 50 hits shown): {ms_line(times)} (goal <= 50 ms); "
           f"{found}/{len(queries)} found something")
     name = plain_name(" ".join(sample[0][2]["ho_ten"].split()[:2]))
     t0 = time.perf_counter()

@@ -107,22 +107,9 @@ def sqlite_people(sqlite_service):
 
 def make_entries(service, actor, n: int, year: int = 1992, volume: str = "1") -> list[int]:
     """n entries with empty records on one page of a khai_sinh book, as processing would leave them."""
-    from hotich_desktop.core.store.models import Entry, Page, Record
+    from tests.pagegen.errors import blank_entries
 
-    book = service.books.open(actor, "khai_sinh", year, volume).value
-    ids = []
-    with service.store.session() as s:
-        page = Page(book_id=book.id, source_name=f"p{volume}.jpg", source_sha256=f"{year}{volume}".ljust(64, "0"),
-                    stored_path="archive/x.jpg", width=2480, height=3508, dpi=300)
-        s.add(page)
-        s.flush()
-        for k in range(n):
-            entry = Entry(page_id=page.id, order=k, polygon=[[0, 0], [100, 0], [100, 50], [0, 50]])
-            s.add(entry)
-            s.flush()
-            s.add(Record(entry_id=entry.id, book_type="khai_sinh", fields={}, ocr={}))
-            ids.append(entry.id)
-    return ids
+    return blank_entries(service, actor, "khai_sinh", year, volume, n)
 
 
 @pytest.fixture

@@ -11,30 +11,12 @@ from hotich_desktop.core.records import checks
 from hotich_desktop.core.records.forms import load_form
 from hotich_desktop.core.records.rules import load_rules, rule_titles, shipped
 from hotich_desktop.core.review.book import check_book, open_findings
-from hotich_desktop.core.store.models import Entry, Page, Record
 from tests.conftest import make_entries
-from tests.pagegen.errors import applicable, clean_book, injected_book
+from tests.pagegen.errors import applicable, blank_entries, clean_book, injected_book
 
 BIRTH = {"so": "16", "ngay_dang_ky": "12/03/1992", "ho_ten": "Cầm Diệu Thúy", "gioi_tinh": "Nữ",
          "ngay_sinh": "06/03/1992", "noi_sinh": "Trạm y tế xã Mường Bú", "dan_toc": "Thái", "quoc_tich": "Việt Nam",
          "ho_ten_cha": "Cầm Văn Pó", "nam_sinh_cha": "1965", "ho_ten_me": "Lò Thị Ỏn", "nam_sinh_me": "1970"}
-
-
-def _entries(service, actor, book_type: str, year: int, n: int, volume: str = "1") -> list[int]:
-    book = service.books.open(actor, book_type, year, volume).value
-    ids = []
-    with service.store.session() as s:
-        page = Page(book_id=book.id, source_name=f"{book_type}.jpg", source_sha256=f"{book_type}{volume}".ljust(64, "0"),
-                    stored_path="archive/x.jpg", width=2480, height=3508, dpi=300)
-        s.add(page)
-        s.flush()
-        for k in range(n):
-            entry = Entry(page_id=page.id, order=k, polygon=[[0, 0], [100, 0], [100, 50], [0, 50]])
-            s.add(entry)
-            s.flush()
-            s.add(Record(entry_id=entry.id, book_type=book_type, fields={}, ocr={}))
-            ids.append(entry.id)
-    return ids
 
 
 @pytest.mark.parametrize("book_type", ["khai_sinh", "khai_tu", "ket_hon"])
@@ -43,11 +25,11 @@ def test_every_rule_fires_on_its_injected_error_and_never_on_clean_records(servi
     rules = load_rules(book_type)
     wanted = {r.id for r in rules if applicable(r, load_form(book_type))}
     earlier = clean_book(book_type, 1990, seed=5, n=15)
-    for entry_id, fields in zip(_entries(service, clerk, book_type, 1990, len(earlier)), earlier):
+    for entry_id, fields in zip(blank_entries(service, clerk, book_type, 1990, "1", len(earlier)), earlier):
         assert not service.save_record(clerk, entry_id, fields).findings, fields
     cases = injected_book(book_type, 1991, seed=11, n=len(wanted) * 2 + 6, rules=rules, rate=1.0, earlier=earlier)
     assert {rule for _, rule in cases if rule} == wanted  # every applicable rule got its error
-    ids = _entries(service, clerk, book_type, 1991, len(cases), volume="2")
+    ids = blank_entries(service, clerk, book_type, 1991, "2", len(cases))
     for entry_id, (fields, rule) in zip(ids, cases):
         codes = {f.code for f in service.save_record(clerk, entry_id, fields).findings}
         if rule is None:

@@ -203,3 +203,25 @@ INJECT: dict[str, Callable[[Rule, FormDef, Fields, random.Random, Fields, list[F
     "registration_order": _before_previous, "duplicate_person": _duplicate_person, "code_list": _code,
     "gender_name": _gender_name,
 }
+
+
+def blank_entries(service, actor, book_type: str, year: int, volume: str, n: int) -> list[int]:  # noqa: ANN001
+    """n entries with empty records on one page of the book (opened if new), as processing would leave them:
+    what the rule tests and benchmarks/checks_injected.py save the generated records into."""
+    from hotich_desktop.core.store.models import Entry, Page, Record
+
+    book = service.books.open(actor, book_type, year, volume).value
+    ids = []
+    with service.store.session() as s:
+        page = Page(book_id=book.id, source_name=f"{book_type}-{year}-{volume}.jpg",
+                    source_sha256=f"{book_type}{year}{volume}".ljust(64, "0")[:64], stored_path="archive/x.jpg",
+                    width=2480, height=3508, dpi=300)
+        s.add(page)
+        s.flush()
+        for k in range(n):
+            entry = Entry(page_id=page.id, order=k, polygon=[[0, 0], [100, 0], [100, 50], [0, 50]])
+            s.add(entry)
+            s.flush()
+            s.add(Record(entry_id=entry.id, book_type=book_type, fields={}, ocr={}))
+            ids.append(entry.id)
+    return ids
