@@ -331,20 +331,19 @@ class MainWindow(QMainWindow):
         self.close()
 
     def manage_users(self) -> None:
-        UsersDialog(self.svc, self.actor, self).exec()
-        self.ops.changed.emit(Changes.of(users=True), self)
+        UsersDialog(self.svc, self.actor, self, self.ops).exec()  # its writes announce themselves (changed)
 
     def manage_templates(self) -> None:
         """The province's own 158 template per book type (admin; the core checks the role again)."""
         from .template_dialog import TemplateDialog
 
-        TemplateDialog(self.svc, self.actor, self).exec()
+        TemplateDialog(self.svc, self.actor, self, self.ops).exec()
 
     def open_search(self) -> None:
         from .search_dialog import SearchDialog
 
         if getattr(self, "search_dialog", None) is None:
-            self.search_dialog = SearchDialog(self.svc, self)
+            self.search_dialog = SearchDialog(self.svc, self.actor, self, self.ops)
             self.search_dialog.open_entry.connect(self.review.open_entry)
         self.search_dialog.show()
         self.search_dialog.raise_()

@@ -150,7 +150,7 @@ class OutboxPanel(QDialog):
         if package_id is None:
             self.message.setText(self.tr("Hãy chọn một gói trong danh sách."))
             return
-        start = self.svc.settings.get().export_target_folder or str(Path.home())
+        start = self.svc.settings.desk().export_target_folder or str(Path.home())
         folder = QFileDialog.getExistingDirectory(self, self.tr("Chép gói sang"), start,
                                                   QFileDialog.ShowDirsOnly | QFileDialog.DontUseNativeDialog)
         if folder:

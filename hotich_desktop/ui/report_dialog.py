@@ -21,7 +21,7 @@ from ..core.booktypes import BOOK_TYPES
 from ..core.changes import Changes
 from ..core.errors import BadInput
 from ..core.reports.campaign import CampaignInfo, PlannedBook, parse_book_list, planned
-from ..core.reports.daily import COLUMNS, LABELS, daily_rows, totals, write_report
+from ..core.reports.daily import COLUMNS, LABELS, totals
 from ..core.reports.files import BOOK_HEAD, book_rows, books_png, daily_png
 from ..core.roles import Actor
 from ..core.service import Service
@@ -183,8 +183,8 @@ class ReportDialog(QDialog):
         returns where it goes, `saved` says when it is there."""
         day = self.chosen_day()
         if path is None:
-            name = f"tien-do-{self.svc.settings.get().office_code}-{day:%Y-%m-%d}" if suffix == ".json" \
-                else f"bao-cao-{day:%Y-%m-%d}"
+            code = self.progress.office_code if self.progress else ""  # read with the figures, on the pool
+            name = f"tien-do-{code}-{day:%Y-%m-%d}" if suffix == ".json" else f"bao-cao-{day:%Y-%m-%d}"
             start = str(Path.home() / f"{name}{suffix}")
             path, _ = QFileDialog.getSaveFileName(self, self.tr("Lưu báo cáo"), start,
                                                   options=QFileDialog.DontUseNativeDialog)
@@ -210,7 +210,7 @@ class ReportDialog(QDialog):
 def _figures(svc: Service, actor: Actor | None, day: dt.date) -> tuple:
     """On the read pool: the day's table, then the figures and the two charts (matplotlib's Agg needs no
     GUI thread); without a login, the day's table only."""
-    rows = daily_rows(svc, day)
+    rows = svc.reports.daily(day)
     if actor is None:
         return rows, None, b"", b""
     p = svc.reports.progress(actor, day)
@@ -221,7 +221,7 @@ def _write(svc: Service, actor: Actor | None, day: dt.date, out: Path) -> None:
     if actor is not None:
         svc.reports.write(actor, day, out)
     else:
-        write_report(svc, day, out)
+        svc.reports.write_daily(day, out)
 
 
 # -- the plan ----------------------------------------------------------------------------------------------

@@ -1,7 +1,9 @@
 """Choosing the province's own 158 template per book type: pick a file, read its check report, then use it
-(admin only; the core checks the role again, copies the file into the workspace and records it in the audit)."""
+(admin only; the core checks the role again, copies the file into the workspace and records it in the audit).
+The choice is written through svc.outbox on the window's write queue, never on the GUI thread."""
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtWidgets import (QComboBox, QDialog, QFileDialog, QHBoxLayout, QLabel, QPlainTextEdit, QPushButton,
@@ -9,17 +11,18 @@ from PySide6.QtWidgets import (QComboBox, QDialog, QFileDialog, QHBoxLayout, QLa
 
 from ..core.booktypes import BOOK_TYPES
 from ..core.errors import HotichError
-from ..core.export.choose import reset_template, set_template
 from ..core.export.template import check_template, report_text, template_path
 from ..core.roles import Actor
 from ..core.service import Service
+from .operations import SILENT, Ops, WriteOp
 
 
 class TemplateDialog(QDialog):
-    def __init__(self, svc: Service, actor: Actor, parent: QWidget | None = None) -> None:
+    def __init__(self, svc: Service, actor: Actor, parent: QWidget | None = None, ops: Ops | None = None) -> None:
         super().__init__(parent)
         self.setWindowTitle(self.tr("Tệp mẫu xuất 158"))
         self.svc, self.actor = svc, actor
+        self.ops = ops or Ops(self)
         self.chosen: Path | None = None
         self.book_type = QComboBox()
         for key, bt in BOOK_TYPES.items():
@@ -61,7 +64,7 @@ class TemplateDialog(QDialog):
         return str(self.book_type.currentData())
 
     def _show_current(self) -> None:
-        override = self.svc.settings.get().templates.get(self.selected_type(), "")
+        override = self.svc.settings.desk().templates.get(self.selected_type(), "")
         path = template_path(self.selected_type(), override)
         self.current.setText(self.tr("Đang dùng: {0}").format(override or self.tr("mẫu mặc định của chương trình")))
         self.chosen = None
@@ -92,19 +95,20 @@ class TemplateDialog(QDialog):
     def apply(self) -> None:
         if self.chosen is None:
             return
-        try:
-            set_template(self.svc, self.actor, self.selected_type(), self.chosen)
-        except HotichError as exc:
-            self.message.setText(exc.message)
-            return
-        self.message.setText(self.tr("Đã dùng tệp mẫu {0} cho loại sổ này.").format(self.chosen.name))
-        self._show_current()
+        self._write(self.tr("Đã dùng tệp mẫu {0} cho loại sổ này.").format(self.chosen.name),
+                    self.svc.outbox.set_template, self.chosen)
 
     def use_default(self) -> None:
-        try:
-            reset_template(self.svc, self.actor, self.selected_type())
-        except HotichError as exc:
-            self.message.setText(exc.message)
-            return
-        self.message.setText(self.tr("Đã trở lại mẫu mặc định."))
-        self._show_current()
+        self._write(self.tr("Đã trở lại mẫu mặc định."), self.svc.outbox.reset_template)
+
+    def _write(self, said: str, fn: Callable[..., object], *more: object) -> None:
+        """Queued; the answer (or the core's refusal) comes back to the dialog's message line."""
+        args = (self.actor, self.selected_type(), *more)
+        self.message.setText(self.tr("Đang lưu…"))
+
+        def saved(_value: object) -> None:
+            self.message.setText(said)
+            self._show_current()
+
+        WriteOp(self.ops, fn, *args, source=self, success=saved, where=SILENT,
+                failure=lambda exc: self.message.setText(getattr(exc, "message", str(exc)))).run()

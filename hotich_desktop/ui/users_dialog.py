@@ -1,20 +1,23 @@
-"""Admin's user list: add, change role, lock or unlock, set a new password (the core enforces who may)."""
+"""Admin's user list: add, change role, lock or unlock, set a new password (the core enforces who may).
+The list is read on the query pool and changes go through the write queue: no store call on the GUI thread."""
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (QDialog, QInputDialog, QLabel, QLineEdit, QTableWidgetItem, QVBoxLayout, QWidget)
 
-from ..core.errors import HotichError
 from ..core.roles import ROLE_LABELS, Actor, Role
 from ..core.service import Service
 from .dialogs import NewUserDialog
+from .operations import SILENT, Ops, QueryOp, WriteOp
 from .widgets import button_row, read_only_table
 
 
 class UsersDialog(QDialog):
-    def __init__(self, svc: Service, actor: Actor, parent: QWidget | None = None) -> None:
+    def __init__(self, svc: Service, actor: Actor, parent: QWidget | None = None, ops: Ops | None = None) -> None:
         super().__init__(parent)
         self.svc, self.actor = svc, actor
+        self.ops = ops or Ops(self)
+        self.loaded = False
         self.setWindowTitle(self.tr("Người dùng"))
         self.resize(640, 360)
         self.table = read_only_table([self.tr("Tên đăng nhập"), self.tr("Họ tên"), self.tr("Vai trò"),
@@ -31,7 +34,11 @@ class UsersDialog(QDialog):
         self.refresh()
 
     def refresh(self) -> None:
-        users = self.svc.users.list(self.actor)
+        self.loaded = False
+        QueryOp(self.ops, self.svc.users.list, self.actor, success=self._show,
+                failure=lambda exc: self.message.setText(getattr(exc, "message", str(exc)))).run()
+
+    def _show(self, users: list[dict]) -> None:
         self.table.setRowCount(len(users))
         for i, u in enumerate(users):
             values = (u["login"], u["full_name"], self.tr(ROLE_LABELS[Role(u["role"])]),
@@ -41,6 +48,7 @@ class UsersDialog(QDialog):
                 cell.setData(Qt.UserRole, u)
                 self.table.setItem(i, col, cell)
         self.table.resizeColumnsToContents()
+        self.loaded = True
 
     def selected(self) -> dict | None:
         row = self.table.currentRow()
@@ -51,13 +59,17 @@ class UsersDialog(QDialog):
         if user is None:
             self.message.setText(self.tr("Hãy chọn một người dùng."))
             return
-        try:
-            self.svc.users.update(self.actor, user["login"], **change)  # type: ignore[arg-type]
-        except HotichError as exc:
-            self.message.setText(exc.message)
-            return
+        self.loaded = False
+        WriteOp(self.ops, self.svc.users.update, self.actor, user["login"], source=self, success=lambda _done: self._changed(), failure=self._refused, where=SILENT,
+                **change).run()
+
+    def _changed(self) -> None:
         self.message.clear()
         self.refresh()
+
+    def _refused(self, exc: BaseException) -> None:
+        self.message.setText(getattr(exc, "message", str(exc)))
+        self.loaded = True
 
     def add(self) -> None:
         if NewUserDialog(self.svc, self.actor, self).exec():

@@ -18,9 +18,14 @@ from hotich_desktop.core.entries import edit as entry_edit
 from hotich_desktop.core.errors import Conflict, Refused
 from hotich_desktop.core.export import outbox as core_outbox
 from hotich_desktop.ui.demo import make_demo
+from hotich_desktop.ui.dialogs import SettingsDialog
 from hotich_desktop.ui.main_window import MainWindow
 from hotich_desktop.ui.operations import DIALOG, SILENT, Ops, QueryOp, WorkOp, WriteOp, error_text
 from hotich_desktop.ui.page_view import rect_to_polygon
+from hotich_desktop.ui.report_dialog import ReportDialog
+from hotich_desktop.ui.search_dialog import SearchDialog
+from hotich_desktop.ui.template_dialog import TemplateDialog
+from hotich_desktop.ui.users_dialog import UsersDialog
 from tests.conftest import set_office
 from tests.core.export.upload_server import UploadServer
 from tests.ui.synthetic import book_with_entries
@@ -283,14 +288,48 @@ def test_every_write_refreshes_the_panels_from_changed_and_no_store_call_runs_on
 
     # Upload by the timer: the outbox table (not called by the timer) shows the server's receipt.
     server = UploadServer(svc.workspace.root.parent / "server")
-    set_office(svc, upload_url=server.url)
-    settings = svc.settings.get()
-    settings.upload_token = server.token
-    settings.save(svc.workspace.settings_path)
+    with guard.paused():  # the test's own set-up, not the window's
+        set_office(svc, upload_url=server.url)
+        settings = svc.settings.get()
+        settings.upload_token = server.token
+        settings.save(svc.workspace.settings_path)
     win.outbox_tick()
     idle(qtbot, win, lambda: not win.uploading and win.outbox_label.text() == ""
          and "máy chủ đã nhận" in outbox.table.item(0, 3).text())
     server.stop()
+
+    # The dialogs read through the stage objects on the query pool and write on the window's one queue.
+    with guard.paused():
+        admin = svc.users.login("quantri", "quantri123")
+    users = UsersDialog(svc, admin, win, win.ops)
+    idle(qtbot, win, lambda: users.loaded and users.table.rowCount() == 3)
+    users.table.selectRow([users.table.item(i, 0).text() for i in range(3)].index("canbo"))
+    users.toggle_active()
+    idle(qtbot, win, lambda: users.loaded and any(c.users for c, _s in changes))
+    search = SearchDialog(svc, boss, win, win.ops)
+    search.query.setText("Dương Kim")
+    search.run()
+    idle(qtbot, win, lambda: search.searched == "Dương Kim" and search.table.rowCount() == 1)
+    report = ReportDialog(svc, win, boss, win.ops)
+    idle(qtbot, win, lambda: report.loaded)
+    report.save(".json", str(svc.workspace.root.parent / "tien-do"))
+    idle(qtbot, win, lambda: report.saved is not None)
+    assert report.saved.name.startswith("tien-do") and report.progress.office_code == "xa-Demo"
+    template = TemplateDialog(svc, admin, win, win.ops)
+    template.use_default()
+    idle(qtbot, win, lambda: "mặc định" in template.message.text())
+
+    # The settings: read on the pool, saved through the queue, each desk's office the store's.
+    def edit_and_accept(dialog: SettingsDialog) -> int:
+        dialog.naming.setText("{type}.{year}.{volume}.{number}.pdf")
+        return 1
+
+    monkeypatch.setattr(SettingsDialog, "exec", edit_and_accept)
+    before = len(changes)
+    win.open_settings()
+    idle(qtbot, win, lambda: any(c.settings for c, _s in changes[before:]))
+    with guard.paused():
+        assert svc.settings.get().naming_pattern == "{type}.{year}.{volume}.{number}.pdf"
 
     kinds = [c for c, _s in changes]
     assert any(c.packages for c in kinds) and any(c.pages for c in kinds) and any(c.entries for c in kinds)

@@ -118,11 +118,13 @@ def test_daily_report_and_user_admin_dialogs(qtbot, tmp_path: Path, ledgers: Pat
     admin = svc.users.login("quantri", "quantri123")
     users = UsersDialog(svc, admin)
     qtbot.addWidget(users)
+    qtbot.waitUntil(lambda: users.loaded, timeout=20000)  # read on the query pool
     logins = [users.table.item(i, 0).text() for i in range(users.table.rowCount())]
     users.table.selectRow(logins.index("canbo"))
-    users.toggle_active()
+    users.toggle_active()  # through the write queue, then the list is read again
+    qtbot.waitUntil(lambda: users.loaded, timeout=20000)
     assert not next(u for u in svc.users.list(admin) if u["login"] == "canbo")["active"]
     users.table.selectRow(logins.index("quantri"))
     users.toggle_active()  # the core refuses; the dialog says why
-    assert "chính mình" in users.message.text()
+    qtbot.waitUntil(lambda: "chính mình" in users.message.text(), timeout=20000)
     svc.close()

@@ -93,12 +93,14 @@ def test_search_dialog_finds_and_opens_a_record(qtbot, tmp_path: Path) -> None:
     win.open_search()
     dialog = win.search_dialog
     dialog.query.setText("lo van")
-    dialog.run()
+    dialog.run()  # on the query pool
+    qtbot.waitUntil(lambda: dialog.searched == "lo van", timeout=30000)
     assert dialog.table.rowCount() == 1 and dialog.table.item(0, 2).text() == "Lò Văn Páo"
     dialog._open(0)
     qtbot.waitUntil(lambda: win.busy == 0 and win.entries[win.current].id == ids[2], timeout=30000)
     dialog.query.setText("không ai")
     dialog.run()
+    qtbot.waitUntil(lambda: dialog.searched == "không ai", timeout=30000)
     assert dialog.table.rowCount() == 0 and "Không tìm thấy" in dialog.summary.text()
     win.close()
     svc.close()

@@ -27,9 +27,11 @@ def test_admin_checks_and_uses_a_province_template(qtbot, sqlite_service, tmp_pa
     good = province_template("khai_tu", tmp_path / "tinh.xlsx")
     dialog.choose(good)
     assert "3 dòng mẫu" in dialog.report.toPlainText() and dialog.use.isEnabled()
-    dialog.use.click()
-    assert Path(svc.settings.get().templates["khai_tu"]).is_file() and "tinh.xlsx" in dialog.message.text()
+    dialog.use.click()  # through the write queue
+    qtbot.waitUntil(lambda: "tinh.xlsx" in dialog.message.text(), timeout=20000)
+    assert Path(svc.settings.get().templates["khai_tu"]).is_file()
     dialog.default.click()
+    qtbot.waitUntil(lambda: "mặc định" in dialog.message.text(), timeout=20000)
     assert "khai_tu" not in svc.settings.get().templates
 
     as_clerk = TemplateDialog(svc, clerk)

@@ -13,6 +13,7 @@ from ..roles import Actor
 from . import campaign as campaigns
 from . import rollup as rollups
 from .campaign import CampaignInfo, PlannedBook
+from .daily import ReportRow, daily_rows, write_report
 from .progress import Progress, compute
 
 if TYPE_CHECKING:
@@ -72,6 +73,14 @@ class Reports:
         return Done(plan, Changes.of(settings=True))
 
     # -- figures and files -------------------------------------------------------------------------------
+    def daily(self, day: dt.date) -> list[ReportRow]:
+        """The day's work per book and person (counts only, no names of citizens)."""
+        return daily_rows(self.svc, day)
+
+    def write_daily(self, day: dt.date, out: Path) -> list[ReportRow]:
+        """The day's table alone, for a window nobody signed in to (counts only)."""
+        return write_report(self.svc, day, Path(out))
+
     def progress(self, actor: Actor, day: dt.date) -> Progress:
         self.svc.require(actor, "report")
         return compute(self.svc, day)

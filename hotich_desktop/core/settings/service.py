@@ -92,6 +92,10 @@ class OfficeSettings:
                 settings.versions[row.key] = row.version
         return settings
 
+    def desk(self) -> Settings:
+        """This desk's own items alone (settings.json, no store read): safe on the window's thread."""
+        return self.svc.workspace.desk_settings()
+
     def _read(self) -> list[OfficeSetting]:
         with self.svc.store.session() as s:
             rows = self._rows(s)

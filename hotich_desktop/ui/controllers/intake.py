@@ -41,7 +41,7 @@ class IntakeController(QObject):
 
     def start_watching(self) -> None:
         self.stop()
-        folders = [Path(f) for f in self.svc.settings.get().watch_folders]
+        folders = [Path(f) for f in self.svc.settings.desk().watch_folders]
         book = self.win.pager.book
         if book is None or not folders or not self.actor.may("intake"):
             return
@@ -108,7 +108,7 @@ class IntakeController(QObject):
 
     def check_ocr(self) -> None:
         """Without Tesseract (or its Vietnamese data) the clerk types everything; a notice says how to fix it."""
-        settings = self.svc.settings.get()
+        settings = self.svc.settings.desk()
         notice = self.win.ocr_notice
         if not settings.ocr_enabled:
             notice.hide()

@@ -61,6 +61,8 @@ def deliver_due(svc: Service, actor: Actor, schedule: RetrySchedule) -> list[tup
     from ...store.models import ExportPackage
     from ..outbox import WAITING, configured_target, deliver
 
+    if not svc.settings.get().upload_url:
+        return []
     with svc.store.session() as s:
         ids = list(s.scalars(select(ExportPackage.id).where(ExportPackage.status.in_(WAITING))
                              .order_by(ExportPackage.id)))
