@@ -34,14 +34,15 @@ def test_quarantine_list_with_reasons_and_retry(qtbot, tmp_path: Path) -> None:
     win.show()
     qtbot.waitUntil(lambda: win.busy == 0 and win.quarantine_button.isVisible(), timeout=30000)  # counted in a worker
     assert "1 tệp bị cách ly" in win.quarantine_button.text()
-    dialog = QuarantineDialog(svc, clerk, lambda: book.id, win._on_intake, win)
+    dialog = QuarantineDialog(svc, clerk, lambda: book.id, win._on_intake, win, win.ops)
     qtbot.addWidget(dialog)
+    qtbot.waitUntil(lambda: dialog.loaded, timeout=30000)  # read on the query pool
     assert dialog.table.rowCount() == 1 and dialog.table.item(0, 2).text() == reason
 
     cut.write_bytes(good.read_bytes())  # scanned again under the same name
     dialog.table.selectRow(0)
-    dialog.retry()
-    assert "Đã nhận trang-7.png" in dialog.message.text()
+    dialog.retry()  # on the window's write queue
+    qtbot.waitUntil(lambda: "Đã nhận trang-7.png" in dialog.message.text() and dialog.loaded, timeout=30000)
     assert dialog.table.rowCount() == 0 and len(svc.books.pages(clerk, book.id)) == 1
     qtbot.waitUntil(lambda: win.busy == 0 and not win.quarantine_button.isVisible(), timeout=30000)  # from changed
     win.close()

@@ -5,7 +5,7 @@ stopped changing for `stable_seconds`. Runs on its own thread; the window and `h
 """
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 import logging
 import threading
@@ -27,8 +27,13 @@ REPORT_EVERY = 10
 
 class FolderWatcher:
     def __init__(self, svc: Service, actor: Actor, book_id: int, folders: list[Path],
-                 on_report: Callable[[IngestReport], None], on_error: Callable[[str], None] | None = None) -> None:
+                 on_report: Callable[[IngestReport], None], on_error: Callable[[str], None] | None = None,
+                 writer: Callable[..., Any] | None = None) -> None:
+        """`writer(fn, *args)` runs the intake's store writes and returns fn's value: in this thread for the
+        command line, on the window's one write queue there (Ops.on_write_thread), so a page taken in never
+        writes beside a clerk's save."""
         self.svc, self.actor, self.book_id = svc, actor, book_id
+        self.writer = writer or (lambda fn, *args: fn(*args))
         self.folders = folders
         self.on_report, self.on_error = on_report, on_error or (lambda msg: log.warning("%s", msg))
         settings = svc.settings.get()
@@ -98,7 +103,7 @@ class FolderWatcher:
         for start in range(0, len(ready), REPORT_EVERY):  # small batches: each page shows up promptly
             batch = ready[start:start + REPORT_EVERY]
             try:
-                report = ingest_candidates(self.svc, self.actor, self.book_id, batch)
+                report = self.writer(ingest_candidates, self.svc, self.actor, self.book_id, batch)
             except HotichError as exc:
                 self.on_error(exc.message)
                 return True

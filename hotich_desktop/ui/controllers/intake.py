@@ -46,7 +46,7 @@ class IntakeController(QObject):
         if book is None or not folders or not self.actor.may("intake"):
             return
         self.watcher = FolderWatcher(self.svc, self.actor, book.id, folders, self.bridge.report.emit,
-                                     self.bridge.error.emit)
+                                     self.bridge.error.emit, writer=self.ops.on_write_thread)
         self.watcher.start()
         self.win.status.message(self.tr("Đang theo dõi thư mục máy quét: {0}").format(", ".join(map(str, folders))))
 
@@ -101,7 +101,7 @@ class IntakeController(QObject):
         from ..quarantine_dialog import QuarantineDialog
 
         book = lambda: self.win.pager.book.id if self.win.pager.book else None  # noqa: E731
-        dialog = QuarantineDialog(self.svc, self.actor, book, self.on_intake, self.win)
+        dialog = QuarantineDialog(self.svc, self.actor, book, self.on_intake, self.win, self.ops)
         self.win.quarantine_dialog = dialog
         dialog.finished.connect(lambda _r: self.win.status.count_quarantine())
         dialog.show()

@@ -194,7 +194,13 @@ def test_watcher_takes_new_files_and_rescans(sqlite_service, book, tmp_path: Pat
         if sum(len(r.pages) for r in reports) >= 2:
             got.set()
 
-    watcher = FolderWatcher(sqlite_service, SYSTEM_ACTOR, book.id, [folder], on_report)
+    written: list[str] = []
+
+    def writer(fn, *args):  # noqa: ANN001, ANN002, ANN202 - the window's Ops.on_write_thread, in small
+        written.append(fn.__name__)
+        return fn(*args)
+
+    watcher = FolderWatcher(sqlite_service, SYSTEM_ACTOR, book.id, [folder], on_report, writer=writer)
     watcher.start()
     try:
         (folder / "sau.jpg").write_bytes(page_bytes(22))
@@ -202,3 +208,4 @@ def test_watcher_takes_new_files_and_rescans(sqlite_service, book, tmp_path: Pat
     finally:
         watcher.stop()
     assert sorted(p["file"] for r in reports for p in r.pages) == ["sau.jpg", "truoc.jpg"]
+    assert written and set(written) == {"ingest_candidates"}  # every store write went through the writer
