@@ -34,7 +34,7 @@ def test_f1_names_each_key_once(qtbot, tmp_path) -> None:
     from hotich_desktop.ui.main_window import MainWindow
 
     svc, clerk, _scanner = make_demo(tmp_path)
-    settings = svc.settings
+    settings = svc.settings.get()
     settings.ocr_enabled, settings.watch_folders = False, []
     settings.save(svc.workspace.settings_path)
     win = MainWindow(svc, clerk)
@@ -55,7 +55,7 @@ def test_added_box_becomes_the_current_entry(qtbot, tmp_path) -> None:
     from tests.ui.synthetic import book_with_entries
 
     svc, clerk, _scanner = make_demo(tmp_path)
-    settings = svc.settings
+    settings = svc.settings.get()
     settings.ocr_enabled, settings.watch_folders = False, []
     settings.save(svc.workspace.settings_path)
     ids = book_with_entries(svc, clerk, tmp_path / "in", svc.books.list(clerk)[0].id)
@@ -85,7 +85,7 @@ def test_clicked_box_keeps_the_focus_for_delete(qtbot, tmp_path) -> None:
     from tests.ui.synthetic import book_with_entries
 
     svc, clerk, _scanner = make_demo(tmp_path)
-    settings = svc.settings
+    settings = svc.settings.get()
     settings.ocr_enabled, settings.watch_folders = False, []
     settings.save(svc.workspace.settings_path)
     ids = book_with_entries(svc, clerk, tmp_path / "in", svc.books.list(clerk)[0].id)
@@ -121,7 +121,7 @@ def test_f9_in_the_queue_shows_the_queues_next_entry(qtbot, tmp_path) -> None:
     from tests.ui.test_no_edit_lost import RECORD
 
     svc, clerk, _scanner = make_demo(tmp_path)
-    settings = svc.settings
+    settings = svc.settings.get()
     settings.ocr_enabled, settings.watch_folders = False, []
     settings.save(svc.workspace.settings_path)
     ids = book_with_entries(svc, clerk, tmp_path / "in", svc.books.list(clerk)[0].id)

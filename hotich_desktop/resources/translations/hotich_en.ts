@@ -457,120 +457,120 @@ By unit: {5}</translation>
 <context>
     <name>EntryController</name>
     <message>
-        <location filename="../../ui/controllers/entry.py" line="75" />
+        <location filename="../../ui/controllers/entry.py" line="76" />
         <source>Đang mở trang…</source>
         <translation>Opening the page…</translation>
     </message>
     <message>
-        <location filename="../../ui/controllers/entry.py" line="86" />
+        <location filename="../../ui/controllers/entry.py" line="87" />
         <source>Sổ chưa có trang nào</source>
         <translation>The book has no pages yet</translation>
     </message>
     <message>
-        <location filename="../../ui/controllers/entry.py" line="109" />
-        <location filename="../../ui/controllers/entry.py" line="271" />
+        <location filename="../../ui/controllers/entry.py" line="110" />
+        <location filename="../../ui/controllers/entry.py" line="272" />
         <source>Trang chưa có mục nào</source>
         <translation>This page has no entries yet</translation>
     </message>
     <message>
-        <location filename="../../ui/controllers/entry.py" line="129" />
+        <location filename="../../ui/controllers/entry.py" line="130" />
         <source>Bị trả lại: {0}</source>
         <translation>Returned: {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/controllers/entry.py" line="175" />
+        <location filename="../../ui/controllers/entry.py" line="176" />
         <source>Ghi sai lệch cho huyện</source>
         <translation>Report a discrepancy to the district</translation>
     </message>
     <message>
-        <location filename="../../ui/controllers/entry.py" line="176" />
+        <location filename="../../ui/controllers/entry.py" line="177" />
         <source>Ghi chú (ví dụ: sổ ghi đúng như vậy):</source>
         <translation>Note (for example: the book says exactly this):</translation>
     </message>
     <message>
-        <location filename="../../ui/controllers/entry.py" line="180" />
+        <location filename="../../ui/controllers/entry.py" line="181" />
         <source>Đã ghi sai lệch vào danh sách gửi huyện.</source>
         <translation>The discrepancy is on the list for the district.</translation>
     </message>
     <message>
-        <location filename="../../ui/controllers/entry.py" line="204" />
+        <location filename="../../ui/controllers/entry.py" line="205" />
         <source>Mục {0}/{1} — {2}</source>
         <translation>Entry {0}/{1} — {2}</translation>
     </message>
     <message>
-        <location filename="../../ui/controllers/entry.py" line="309" />
+        <location filename="../../ui/controllers/entry.py" line="313" />
         <source>Chưa lưu được mục {0}: {1}</source>
         <translation>Entry {0} not saved: {1}</translation>
     </message>
     <message>
-        <location filename="../../ui/controllers/entry.py" line="313" />
+        <location filename="../../ui/controllers/entry.py" line="317" />
         <source>Đã tự lưu bản nháp mục {0}</source>
         <translation>Draft of entry {0} saved</translation>
     </message>
     <message>
-        <location filename="../../ui/controllers/entry.py" line="355" />
+        <location filename="../../ui/controllers/entry.py" line="359" />
         <source>Mục này đã được phê duyệt; chỉ người phê duyệt mới sửa được.</source>
         <translation>This entry is approved; only a supervisor can change it.</translation>
     </message>
     <message>
-        <location filename="../../ui/controllers/entry.py" line="364" />
+        <location filename="../../ui/controllers/entry.py" line="368" />
         <source>Đã gửi duyệt mục {0}</source>
         <translation>Entry {0} submitted</translation>
     </message>
     <message>
-        <location filename="../../ui/controllers/entry.py" line="365" />
+        <location filename="../../ui/controllers/entry.py" line="369" />
         <source>Đã lưu mục {0}</source>
         <translation>Entry {0} saved</translation>
     </message>
     <message>
-        <location filename="../../ui/controllers/entry.py" line="382" />
+        <location filename="../../ui/controllers/entry.py" line="386" />
         <source>Chấp nhận điểm cần xem</source>
         <translation>Accept the finding</translation>
     </message>
     <message>
-        <location filename="../../ui/controllers/entry.py" line="383" />
+        <location filename="../../ui/controllers/entry.py" line="387" />
         <source>«{0}»
 Lý do chấp nhận (ví dụ: sổ gốc ghi đúng như vậy):</source>
         <translation>«{0}»
 Reason (for example: the original book says exactly this):</translation>
     </message>
     <message>
-        <location filename="../../ui/controllers/entry.py" line="396" />
+        <location filename="../../ui/controllers/entry.py" line="400" />
         <source>Đã chấp nhận: {0}</source>
         <translation>Accepted: {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/controllers/entry.py" line="426" />
+        <location filename="../../ui/controllers/entry.py" line="430" />
         <source>Khung đã sửa; tệp PDF mới: {0}</source>
         <translation>Box changed; new PDF: {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/controllers/entry.py" line="431" />
+        <location filename="../../ui/controllers/entry.py" line="435" />
         <source>Đang cắt lại mục…</source>
         <translation>Re-cutting the entry…</translation>
     </message>
     <message>
-        <location filename="../../ui/controllers/entry.py" line="438" />
+        <location filename="../../ui/controllers/entry.py" line="445" />
         <source>Đang thêm mục…</source>
         <translation>Adding the entry…</translation>
     </message>
     <message>
-        <location filename="../../ui/controllers/entry.py" line="467" />
+        <location filename="../../ui/controllers/entry.py" line="474" />
         <source>Chưa lưu được</source>
         <translation>Not saved</translation>
     </message>
     <message>
-        <location filename="../../ui/controllers/entry.py" line="468" />
+        <location filename="../../ui/controllers/entry.py" line="475" />
         <source>Không lưu được các thay đổi của mục này: {0}</source>
         <translation>The changes to this entry could not be saved: {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/controllers/entry.py" line="469" />
+        <location filename="../../ui/controllers/entry.py" line="476" />
         <source>Ở lại để sửa</source>
         <translation>Stay and fix</translation>
     </message>
     <message>
-        <location filename="../../ui/controllers/entry.py" line="470" />
+        <location filename="../../ui/controllers/entry.py" line="477" />
         <source>Bỏ các thay đổi</source>
         <translation>Discard the changes</translation>
     </message>
@@ -578,7 +578,7 @@ Reason (for example: the original book says exactly this):</translation>
 <context>
     <name>EntryForm</name>
     <message>
-        <location filename="../../ui/entry_form.py" line="152" />
+        <location filename="../../ui/entry_form.py" line="157" />
         <source>Chấm màu (độ tin cậy của chữ đọc tự động): &lt;span style='color:{0}'&gt;●&lt;/span&gt; cao &lt;span style='color:{1}'&gt;●&lt;/span&gt; vừa, nên xem lại &lt;span style='color:{2}'&gt;●&lt;/span&gt; thấp, phải kiểm tra &lt;span style='color:{3}'&gt;●&lt;/span&gt; không đọc được</source>
         <translation>Dots (confidence of the automatic reading): &lt;span style='color:{0}'&gt;●&lt;/span&gt; high &lt;span style='color:{1}'&gt;●&lt;/span&gt; medium, worth a look &lt;span style='color:{2}'&gt;●&lt;/span&gt; low, must be checked &lt;span style='color:{3}'&gt;●&lt;/span&gt; not read</translation>
     </message>
@@ -591,27 +591,27 @@ Reason (for example: the original book says exactly this):</translation>
         <translation>Confidence of the automatically read value</translation>
     </message>
     <message>
-        <location filename="../../ui/entry_form.py" line="56" />
+        <location filename="../../ui/entry_form.py" line="61" />
         <source>Chấp nhận…</source>
         <translation>Accept…</translation>
     </message>
     <message>
-        <location filename="../../ui/entry_form.py" line="57" />
+        <location filename="../../ui/entry_form.py" line="62" />
         <source>Sổ gốc ghi đúng như vậy: chấp nhận điểm này, kèm lý do</source>
         <translation>The original book says exactly this: accept this finding, with a reason</translation>
     </message>
     <message>
-        <location filename="../../ui/entry_form.py" line="88" />
+        <location filename="../../ui/entry_form.py" line="93" />
         <source>Độ tin cậy: {0}</source>
         <translation>Confidence: {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/entry_form.py" line="90" />
+        <location filename="../../ui/entry_form.py" line="95" />
         <source>Nguồn: {0}</source>
         <translation>Source: {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/entry_form.py" line="92" />
+        <location filename="../../ui/entry_form.py" line="97" />
         <source>Chữ đọc được: «{0}»</source>
         <translation>Read: «{0}»</translation>
     </message>
@@ -972,52 +972,52 @@ Reason (for example: the original book says exactly this):</translation>
     </message>
     <message>
         <location filename="../../ui/main_window.py" line="239" />
-        <location filename="../../ui/main_window.py" line="260" />
+        <location filename="../../ui/main_window.py" line="262" />
         <source>Phím tắt</source>
         <translation>Keyboard shortcuts</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="251" />
+        <location filename="../../ui/main_window.py" line="253" />
         <source>Sang ô sau / ô trước</source>
         <translation>Next / previous field</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="252" />
+        <location filename="../../ui/main_window.py" line="254" />
         <source>Xác nhận ô, ở ô cuối thì gửi duyệt</source>
         <translation>Confirm the field; on the last one, submit</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="253" />
+        <location filename="../../ui/main_window.py" line="255" />
         <source>Phóng to, thu nhỏ trang bằng chuột</source>
         <translation>Zoom the page with the mouse</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="253" />
+        <location filename="../../ui/main_window.py" line="255" />
         <source>lăn chuột</source>
         <translation>mouse wheel</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="262" />
+        <location filename="../../ui/main_window.py" line="264" />
         <source>Việc</source>
         <translation>Action</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="262" />
+        <location filename="../../ui/main_window.py" line="264" />
         <source>Phím</source>
         <translation>Key</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="402" />
+        <location filename="../../ui/main_window.py" line="404" />
         <source>Đã sao lưu hằng ngày (%1 tệp mới).</source>
         <translation>Daily backup done (%1 new files).</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="407" />
+        <location filename="../../ui/main_window.py" line="409" />
         <source>Sao lưu hằng ngày chưa được: %1 — sẽ thử lại sau.</source>
         <translation>The daily backup failed: %1 — it will be tried again.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="313" />
+        <location filename="../../ui/main_window.py" line="315" />
         <source>Đang thử kết nối tới nơi nhận…</source>
         <translation>Trying the connection to the destination…</translation>
     </message>
@@ -1631,22 +1631,22 @@ Reason (for example: the original book says exactly this):</translation>
         <translation>Approving…</translation>
     </message>
     <message>
-        <location filename="../../ui/controllers/review.py" line="50" />
+        <location filename="../../ui/controllers/review.py" line="61" />
         <source>Trả lại</source>
         <translation>Return</translation>
     </message>
     <message>
-        <location filename="../../ui/controllers/review.py" line="50" />
+        <location filename="../../ui/controllers/review.py" line="61" />
         <source>Lý do trả lại:</source>
         <translation>Reason for returning:</translation>
     </message>
     <message>
-        <location filename="../../ui/controllers/review.py" line="59" />
+        <location filename="../../ui/controllers/review.py" line="70" />
         <source>Hàng đợi duyệt</source>
         <translation>Review queue</translation>
     </message>
     <message>
-        <location filename="../../ui/controllers/review.py" line="60" />
+        <location filename="../../ui/controllers/review.py" line="71" />
         <source>Hồ sơ bị trả lại</source>
         <translation>Returned records</translation>
     </message>
