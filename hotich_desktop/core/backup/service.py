@@ -74,8 +74,9 @@ class Backups:
                            "mã hóa SQLCipher chỉ dành cho tệp SQLite của một máy.")
         if not cipher.available():
             raise BadInput(cipher.MISSING)
-        if self.svc.settings.backup_key:
-            keys.unlock(passphrase, self.svc.settings.backup_key)  # the office's one passphrase
+        office = self.svc.settings.get().backup_key
+        if office:
+            keys.unlock(passphrase, office)  # the office's one passphrase
         path = sqlite_path(self.svc.store.url)
         self.svc.store.engine.dispose()
         try:

@@ -18,7 +18,7 @@ from sqlalchemy.orm import Session
 
 from .. import audit
 from ..changes import Changes, Done
-from ..errors import BadInput, Conflict, StoreError
+from ..errors import BadInput, Conflict, HotichError
 from ..roles import Actor
 from ..store.models import Office, OfficeSetting, utcnow
 from ..workspace import OFFICE_KEYS, Settings
@@ -126,7 +126,7 @@ class OfficeSettings:
         leaves the desk on its file's values until the next start."""
         try:
             self.import_desk_file()
-        except StoreError as exc:
+        except HotichError as exc:  # StoreError, or a locked store waiting for its passphrase
             log.warning("settings import skipped: %s", exc.message)
 
     def update(self, actor: Actor, changes: dict[str, Any], seen: Settings | None = None) -> Done[Settings]:
