@@ -162,3 +162,21 @@ def test_a_row_button_calls_its_slot_with_no_argument(qtbot) -> None:
     button = row.itemAt(0).widget()
     qtbot.mouseClick(button, Qt.LeftButton)
     assert asked == [True]
+
+
+def test_a_desk_without_books_says_what_to_do(qtbot, tmp_path) -> None:
+    """Right after the first-run wizard there is no book: the window says to open one with «Sổ mới…»."""
+    from hotich_desktop.core.service import Service
+    from hotich_desktop.ui.main_window import MainWindow
+
+    svc = Service.open(str(tmp_path / "data"))
+    admin = svc.users.create(None, "quantri", "quantri123", "admin").value
+    svc.users.create(admin, "canbo", "canbo123", "clerk")
+    clerk = svc.users.login("canbo", "canbo123")
+    win = MainWindow(svc, clerk)
+    qtbot.addWidget(win)
+    win.show()
+    qtbot.waitUntil(lambda: "Sổ mới" in win.entry_title.text(), timeout=30000)
+    assert not win.form.editable
+    win.close()
+    svc.close()

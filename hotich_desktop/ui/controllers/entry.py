@@ -76,15 +76,15 @@ class EntryController(QObject):
         QueryOp(self.ops, load_page_bundle, self.svc, self.actor, page_id, label=self.tr("Đang mở trang…"),
                 success=lambda b: self._show_page(b, entry_index) if asked == self.asked else None).run()
 
-    def clear(self) -> None:
-        """The book has no page left: nothing to show, nothing to type into."""
+    def clear(self, title: str | None = None) -> None:
+        """The book has no page left (or there is no book yet): nothing to show, nothing to type into."""
         self.asked += 1
         self.page, self.page_image, self.entries, self.current = None, None, [], -1
         self.view.boxes = []  # before clear(): the scene reports selection changes while it deletes items
         self.view.scene().clear()
         self.view.undo_stack.clear()
         self.mismatch.hide()
-        self._nothing(self.tr("Sổ chưa có trang nào"))
+        self._nothing(title or self.tr("Sổ chưa có trang nào"))
 
     def _nothing(self, title: str) -> None:
         self.win.entry_title.setText(title)
