@@ -62,7 +62,7 @@ class PagesController(QObject):
             self.book_box.setCurrentIndex(max(0, self.book_box.findData(self.book.id if self.book else None)))
         self.book_box.blockSignals(False)
         if not books:  # a fresh office after the first-run wizard: an empty window said nothing of what to do
-            self.win.entry.clear(self.tr("Chưa có sổ nào: bấm «Sổ mới…» ở trên để mở sổ đầu tiên."))
+            self.win.entry.clear(self.tr("Chưa có sổ nào: bấm «Sổ mới…» để mở sổ đầu tiên."))
         if books and choose:
             index = next((i for i, b in enumerate(books) if b.id == select_id), len(books) - 1)
             self.book_box.blockSignals(True)
