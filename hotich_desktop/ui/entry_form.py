@@ -126,6 +126,9 @@ class SelectAllOnFocus(QObject):
         return False
 
 
+LABEL_WIDTH = 150  # the labels' column (px): the longest labels take two or three lines
+
+
 class EntryForm(QScrollArea):
     confirmed = Signal()  # Enter on the last field
     field_left = Signal(str)  # a field with an unsaved change lost the focus (its key)
@@ -180,6 +183,11 @@ class EntryForm(QScrollArea):
             label = QLabel(f.label + (" *" if f.required else ""))
             label.setBuddy(row.edit)
             label.setWordWrap(True)
+            # A fixed column and the height its lines need: the form layout gave a wrapped label one line's
+            # height, cutting the marks above its letters («Họ va ten ngươi chet»).
+            label.setFixedWidth(LABEL_WIDTH)
+            label.setAlignment(Qt.AlignRight | Qt.AlignVCenter)
+            label.setMinimumHeight(label.heightForWidth(LABEL_WIDTH))
             layout.addRow(label, row)
             self.rows[f.key] = row
         self.setWidget(body)

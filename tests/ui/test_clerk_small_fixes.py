@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor, QPixmap
-from PySide6.QtWidgets import QApplication, QWidget
+from PySide6.QtWidgets import QApplication, QFormLayout, QWidget
 
 from hotich_desktop.ui.entry_form import FieldRow
 
@@ -180,3 +180,37 @@ def test_a_desk_without_books_says_what_to_do(qtbot, tmp_path) -> None:
     assert not win.form.editable
     win.close()
     svc.close()
+
+
+def test_long_labels_get_the_lines_they_need(qtbot, tmp_path) -> None:
+    """The death form's long labels («Loại giấy tờ tùy thân (người chết)») wrap to two lines; each row is as
+    tall as its label, or the marks above the letters were cut off («Họ va ten ngươi chet»)."""
+    from hotich_desktop.ui.app import pick_font
+    from hotich_desktop.ui.demo import make_demo
+    from hotich_desktop.ui.main_window import MainWindow
+
+    font = QApplication.font()
+    pick_font(QApplication.instance())  # the window's font: DejaVu Sans 10 here
+    svc, clerk, _scanner = make_demo(tmp_path)
+    settings = svc.settings
+    settings.ocr_enabled, settings.watch_folders = False, []
+    settings.save(svc.workspace.settings_path)
+    svc.books.open(clerk, "khai_tu", 1992, "1")  # the newest book: the window opens it
+    win = MainWindow(svc, clerk)
+    qtbot.addWidget(win)
+    win.resize(1366, 740)
+    win.show()
+    qtbot.waitUntil(lambda: win.busy == 0 and win.form.form is not None and win.form.form.book_type == "khai_tu",
+                    timeout=30000)
+    qtbot.wait(200)
+    layout = win.form.widget().layout().itemAt(1).layout()
+    wrapped = 0
+    for i in range(layout.rowCount()):
+        label = layout.itemAt(i, QFormLayout.LabelRole).widget()
+        need = label.heightForWidth(label.width())
+        assert label.height() >= need, (label.text(), label.size(), need)
+        wrapped += need > label.fontMetrics().lineSpacing() * 1.5
+    assert wrapped >= 3  # the test does meet wrapped labels
+    win.close()
+    svc.close()
+    QApplication.setFont(font)
