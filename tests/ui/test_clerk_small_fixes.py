@@ -192,7 +192,7 @@ def test_long_labels_get_the_lines_they_need(qtbot, tmp_path) -> None:
     font = QApplication.font()
     pick_font(QApplication.instance())  # the window's font: DejaVu Sans 10 here
     svc, clerk, _scanner = make_demo(tmp_path)
-    settings = svc.settings
+    settings = svc.settings.get()
     settings.ocr_enabled, settings.watch_folders = False, []
     settings.save(svc.workspace.settings_path)
     svc.books.open(clerk, "khai_tu", 1992, "1")  # the newest book: the window opens it
