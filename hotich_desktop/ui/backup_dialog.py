@@ -11,15 +11,18 @@ from ..core.backup.keys import fingerprint
 from ..core.errors import HotichError
 from ..core.roles import Actor
 from ..core.service import Service
+from ..core.workspace import Settings
 from .dialogs import _Form
 from .widgets import field_with_button
 
 
 class BackupDialog(_Form):
-    def __init__(self, svc: Service, actor: Actor, parent: QWidget | None = None) -> None:
+    def __init__(self, svc: Service, actor: Actor, parent: QWidget | None = None,
+                 settings: Settings | None = None) -> None:
+        """`settings`: the office's as read on the window's query pool (read here when not given)."""
         super().__init__(self.tr("Sao lưu hằng ngày"), parent)
         self.svc, self.actor = svc, actor
-        settings = svc.settings.get()
+        settings = settings or svc.settings.get()
         self.folder = QLineEdit(settings.backup_folder)
         self.folder.setPlaceholderText(self.tr("USB hoặc ổ khác, không nằm trong thư mục dữ liệu"))
         self.keep = QSpinBox()

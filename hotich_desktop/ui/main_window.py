@@ -386,7 +386,8 @@ class MainWindow(QMainWindow):
     def manage_backup(self) -> None:
         from .backup_dialog import BackupDialog
 
-        BackupDialog(self.svc, self.actor, self).exec()
+        QueryOp(self.ops, self.svc.settings.get, where=DIALOG,
+                success=lambda settings: BackupDialog(self.svc, self.actor, self, settings).exec()).run()
 
     def backup_tick(self) -> None:
         """The daily backup, when due (Quản trị → Sao lưu hằng ngày), on a worker: the clerk keeps working.

@@ -17,6 +17,7 @@ from hotich_desktop.core.changes import Changes, Done
 from hotich_desktop.core.entries import edit as entry_edit
 from hotich_desktop.core.errors import Conflict, Refused
 from hotich_desktop.core.export import outbox as core_outbox
+from hotich_desktop.ui.backup_dialog import BackupDialog
 from hotich_desktop.ui.demo import make_demo
 from hotich_desktop.ui.dialogs import SettingsDialog
 from hotich_desktop.ui.main_window import MainWindow
@@ -318,6 +319,11 @@ def test_every_write_refreshes_the_panels_from_changed_and_no_store_call_runs_on
     template = TemplateDialog(svc, admin, win, win.ops)
     template.use_default()
     idle(qtbot, win, lambda: "mặc định" in template.message.text())
+
+    opened: list[BackupDialog] = []
+    monkeypatch.setattr(BackupDialog, "exec", lambda dialog: opened.append(dialog) or 0)
+    win.manage_backup()  # the office's backup settings read on the pool, then shown
+    idle(qtbot, win, lambda: len(opened) == 1)
 
     # The settings: read on the pool, saved through the queue, each desk's office the store's.
     def edit_and_accept(dialog: SettingsDialog) -> int:
