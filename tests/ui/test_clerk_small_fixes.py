@@ -214,3 +214,25 @@ def test_long_labels_get_the_lines_they_need(qtbot, tmp_path) -> None:
     win.close()
     svc.close()
     QApplication.setFont(font)
+
+
+def test_refused_approval_names_the_entry_as_the_window_shows_it(tmp_path) -> None:
+    """F9 on a box nobody typed: the refusal names the entry's PDF (shown under the form's title), not the
+    store's row number («Mục 13 …» meant nothing on a page of five)."""
+    import pytest
+
+    from hotich_desktop.core.errors import Refused
+    from hotich_desktop.ui.demo import make_demo
+    from tests.ui.synthetic import book_with_entries
+
+    svc, clerk, _scanner = make_demo(tmp_path)
+    settings = svc.settings.get()
+    settings.ocr_enabled, settings.watch_folders = False, []
+    settings.save(svc.workspace.settings_path)
+    ids = book_with_entries(svc, clerk, tmp_path / "in", svc.books.list(clerk)[0].id)
+    boss = svc.users.login("kiemtra", "kiemtra123")
+    pdf = svc.entries.info(ids[1]).pdf.rsplit("/", 1)[-1]
+    with pytest.raises(Refused) as refused:
+        svc.review.approve(boss, ids[1])
+    assert f"Mục {pdf} chưa có hồ sơ chờ duyệt" in refused.value.message
+    svc.close()

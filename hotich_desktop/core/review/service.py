@@ -60,7 +60,8 @@ class Review:
             entry = entry_row(s, entry_id)
             record = lock_record(s, entry, version)
             if record is None or not lifecycle.reviewable(entry.status):
-                raise Refused(f"Mục {entry_id} chưa có hồ sơ chờ duyệt (trạng thái: {lifecycle.label(entry.status)}).")
+                raise Refused(f"Mục {(entry.pdf_path or str(entry_id)).rsplit('/', 1)[-1]} chưa có hồ sơ chờ duyệt "
+                              f"(trạng thái: {lifecycle.label(entry.status)}).")  # the name the window shows
             if self.svc.settings.get(s).forbid_self_approval and record.entered_by == actor.id:
                 raise Refused("Không được tự phê duyệt hồ sơ do chính mình nhập.")
             blocking = lifecycle.blocks_approval(record_findings(s, entry, dict(record.fields), self.svc.workspace.root))
