@@ -130,6 +130,8 @@ class ReviewPanel(QWidget):
                 if col == 6 and not r.clean:
                     cell.setForeground(Qt.darkRed)
                 self.table.setItem(i, col, cell)
+        for col in range(6):  # a name as long as it is («Hoàng Đức …» beside an empty half-screen column)
+            self.table.resizeColumnToContents(col)
         clean = sum(r.clean and r.status == EntryStatus.SUBMITTED for r in rows)
         counts = self.tr("{0} mục, {1} đã gửi duyệt và không có điểm cần xem").format(len(rows), clean)
         self.summary.setText(f"{self.note} {counts}".strip())

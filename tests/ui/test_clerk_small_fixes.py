@@ -236,3 +236,33 @@ def test_refused_approval_names_the_entry_as_the_window_shows_it(tmp_path) -> No
         svc.review.approve(boss, ids[1])
     assert f"Mục {pdf} chưa có hồ sơ chờ duyệt" in refused.value.message
     svc.close()
+
+
+def test_the_queue_shows_whole_names(qtbot, tmp_path) -> None:
+    """The review queue's columns fit what they hold: a supervisor reads the whole name, not «Hoàng Đức …»."""
+    from hotich_desktop.ui.demo import make_demo
+    from hotich_desktop.ui.main_window import MainWindow
+    from tests.ui.synthetic import book_with_entries
+    from tests.ui.test_no_edit_lost import RECORD
+
+    svc, clerk, _scanner = make_demo(tmp_path)
+    settings = svc.settings.get()
+    settings.ocr_enabled, settings.watch_folders = False, []
+    settings.save(svc.workspace.settings_path)
+    ids = book_with_entries(svc, clerk, tmp_path / "in", svc.books.list(clerk)[0].id)
+    name = "Hoàng Thị Phương Thảo Nguyên"
+    svc.save_record(clerk, ids[0], {**RECORD, "ho_ten": name}, submit=True)
+    boss = svc.users.login("kiemtra", "kiemtra123")
+    win = MainWindow(svc, boss)
+    qtbot.addWidget(win)
+    win.resize(1366, 740)
+    win.show()
+    qtbot.waitUntil(lambda: win.busy == 0 and len(win.entries) == 3, timeout=30000)
+    win.toggle_review()
+    panel = win.review.dock.widget()
+    qtbot.waitUntil(lambda: panel.loaded and len(panel.rows) == 1, timeout=30000)
+    table = panel.table
+    assert table.item(0, 3).text() == name
+    assert table.columnWidth(3) >= table.fontMetrics().horizontalAdvance(name)
+    win.close()
+    svc.close()
