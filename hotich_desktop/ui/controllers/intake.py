@@ -60,9 +60,13 @@ class IntakeController(QObject):
         if book is None:
             tell(self.win, self.tr("Hãy chọn hoặc tạo sổ trước."))
             return
-        folder = QFileDialog.getExistingDirectory(self.win, self.tr("Thư mục có ảnh quét"),
+        # The folder chosen last time (else the home folder), not wherever the program was started from.
+        last = str(self.win.prefs.value("intake/folder", "") or "")
+        start = last if last and Path(last).is_dir() else str(Path.home())
+        folder = QFileDialog.getExistingDirectory(self.win, self.tr("Thư mục có ảnh quét"), start,
                                                   options=QFileDialog.ShowDirsOnly | QFileDialog.DontUseNativeDialog)
         if folder:
+            self.win.prefs.setValue("intake/folder", folder)
             WriteOp(self.ops, ingest_folder, self.svc, self.actor, book.id, Path(folder), source=self,
                     success=self.on_intake, label=self.tr("Đang nhận trang…")).run()
 
