@@ -6,6 +6,8 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
+
 from hotich_desktop import __version__
 
 
@@ -32,13 +34,27 @@ def test_self_test_on_a_missing_page_says_so(tmp_path: Path) -> None:
 
 
 def test_self_test_without_tesseract_names_it(tmp_path: Path) -> None:
+    """No program on PATH and the in-process library refused (HOTICH_OCR_PROGRAM=1): no Tesseract at all."""
+    page = tmp_path / "trang.jpg"
+    page.write_bytes(b"\xff\xd8\xff")
+    empty = tmp_path / "bin"
+    empty.mkdir()
+    out = hotich("--self-test", str(page), env={"PATH": str(empty), "HOTICH_OCR_PROGRAM": "1"})
+    assert out.returncode == 1
+    assert "Tesseract" in out.stderr and "KHÔNG ĐẠT" in out.stderr
+
+
+def test_self_test_without_the_program_reads_through_the_library(tmp_path: Path) -> None:
+    """With tesserocr and the language data installed, a missing `tesseract` program is no failure: the
+    self-test goes past the Tesseract step and stops at the (corrupt) page instead."""
+    pytest.importorskip("tesserocr")
     page = tmp_path / "trang.jpg"
     page.write_bytes(b"\xff\xd8\xff")
     empty = tmp_path / "bin"
     empty.mkdir()
     out = hotich("--self-test", str(page), env={"PATH": str(empty)})
     assert out.returncode == 1
-    assert "Tesseract" in out.stderr and "KHÔNG ĐẠT" in out.stderr
+    assert "Không nhận được trang mẫu trang.jpg" in out.stderr, out.stderr
 
 
 def test_self_test_on_a_corrupt_page_names_the_step(tmp_path: Path) -> None:
