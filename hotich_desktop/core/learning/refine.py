@@ -5,6 +5,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
+from rapidfuzz.distance import Levenshtein
+
+from ..ocr.lexicon import vocabulary
 from ..records.forms import FieldDef, load_form
 from .lexicon import Lexicon
 from .priors import EventWindow, Sequence, date_guess, event_guess, fits, in_window, number_of
@@ -167,9 +170,11 @@ def _event(window: EventWindow, out: dict[str, Proposal]) -> None:
 
 
 def _family(lex: Lexicon, out: dict[str, Proposal]) -> None:
-    """A child takes the father's family name (the common case): an unsure first word of the child's name
-    becomes the father's, unless only the child's reading is a family name the office knows (then the
-    father's unsure reading takes it)."""
+    """A child usually takes the father's family name: an unsure first word of the child's name that is no
+    family name at all, or a near-spelling of the father's (a letter or the accents lost), becomes the
+    father's. A different REAL family name is kept as read: children take the mother's name too, and
+    overwriting a right reading costs the clerk a retype every time. When only the child's reading is a
+    family name, the father's unsure reading takes it."""
     child, father = out.get("ho_ten"), out.get("ho_ten_cha")
     if child is None or father is None or not child.value or not father.value:
         return
@@ -177,12 +182,23 @@ def _family(lex: Lexicon, out: dict[str, Proposal]) -> None:
     family = fwords[0]
     if len(words) < 2 or words[0] == family:
         return
-    known, child_known = lex.weight("ho", family) > 0, lex.weight("ho", words[0]) > 0
+    known, child_known = _family_name(lex, family), _family_name(lex, words[0])
     if child_known and not known:
         if father.confidence < SURE and len(fwords) >= 2:
             _changed(father, " ".join([words[0], *fwords[1:]]), "book", min(0.85, max(father.confidence, 0.6)))
-    elif child.confidence < SURE:
+    elif child.confidence < SURE and (not child_known or _near_spelling(words[0], family)):
         _changed(child, " ".join([family, *words[1:]]), "book", min(0.85, max(child.confidence, 0.6)))
+
+
+def _family_name(lex: Lexicon, word: str) -> bool:
+    """A family name this office wrote, or one of the country's list."""
+    return lex.weight("ho", word) > 0 or word in vocabulary("ho").names
+
+
+def _near_spelling(a: str, b: str) -> bool:
+    """The same letters but for the accents or one letter: what handwriting OCR does to a name."""
+    fa, fb = flat(a), flat(b)
+    return fa == fb or Levenshtein.distance(fa, fb) <= 1 < min(len(fa), len(fb))
 
 
 def _known(lex: Lexicon, name: str) -> int:

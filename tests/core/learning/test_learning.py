@@ -130,6 +130,21 @@ def test_lexicon_snaps_only_what_ocr_was_unsure_of() -> None:
     assert lex.complete(("ten",), "") and [m.value for m in lex.complete(("ten",), "h")] == ["Hùng"]
 
 
+def test_the_fathers_family_name_fixes_a_misread_but_never_a_real_other_one() -> None:
+    """A clerk met "Triệu A Pó" turned into "Nguyễn A Pó" (the father's name) and retyped it every time."""
+    seq = Sequence(1998)
+
+    def child(read: str) -> str:
+        got = refine("khai_sinh", _ocr({"ho_ten": (read, 0.7), "ho_ten_cha": ("Nguyễn Văn Hùng", 0.95)}),
+                     Lexicon(), seq)
+        return got["ho_ten"].value
+
+    assert child("Triệu A Pó") == "Triệu A Pó"  # a real family name: kept as read
+    assert child("Nguyen Văn An") == "Nguyễn Văn An"  # the father's, accents lost
+    assert child("Ngyễn Văn An") == "Nguyễn Văn An"  # the father's, a letter lost
+    assert child("Xqưyn Văn An") == "Nguyễn Văn An"  # no family name at all
+
+
 def test_date_prior_stays_after_the_previous_registration() -> None:
     import datetime as dt
 
