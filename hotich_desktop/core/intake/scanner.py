@@ -6,6 +6,7 @@ import os
 import time
 from dataclasses import dataclass
 from pathlib import Path
+from typing import BinaryIO
 
 from natsort import os_sort_keygen
 
@@ -13,6 +14,12 @@ from ..imaging.loader import IMAGE_SUFFIXES
 
 IGNORED = ("*.tmp", "~*", ".*", "*.part", "*.crdownload", "*.partial", "Thumbs.db", "desktop.ini")
 DONE_FOLDER = "da-nhan"  # "received": where originals go when the settings ask to move them
+# A JPEG, PNG or PDF without its end mark that changed this recently is still being written (a scanner or a
+# phone sync pausing between chunks), not broken: it waits rather than filling the quarantine with one row per
+# growing copy. Older than this, it is taken and quarantined with its reason.
+UNFINISHED_GRACE_SECONDS = 30.0
+END_MARKS = {".jpg": (b"\xff\xd9", 1024), ".jpeg": (b"\xff\xd9", 1024), ".png": (b"IEND", 64),
+             ".pdf": (b"%%EOF", 1024)}
 
 
 @dataclass(frozen=True)
@@ -89,7 +96,16 @@ def is_complete(candidate: Candidate, stable_seconds: float, now: float | None =
     if now - st.st_mtime < stable_seconds:
         return False
     try:
-        with candidate.path.open("rb"):
-            return True
+        with candidate.path.open("rb") as fh:
+            return now - st.st_mtime >= UNFINISHED_GRACE_SECONDS or ends_whole(fh, candidate.path.suffix, st.st_size)
     except OSError:  # still locked by the scanner software (Windows)
         return False
+
+
+def ends_whole(fh: BinaryIO, suffix: str, size: int) -> bool:
+    """The file carries its format's end mark near its end (TIFF has none: always True)."""
+    mark = END_MARKS.get(suffix.lower())
+    if mark is None:
+        return True
+    fh.seek(max(0, size - mark[1]))
+    return mark[0] in fh.read(mark[1])

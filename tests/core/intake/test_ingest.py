@@ -4,6 +4,7 @@ from __future__ import annotations
 import hashlib
 import io
 import os
+import time
 import struct
 import zlib
 from pathlib import Path
@@ -144,6 +145,26 @@ def test_growing_file_waits(sqlite_service, book, tmp_path: Path) -> None:
     assert not is_complete(cand, stable_seconds=5)
     report = ingest_folder(sqlite_service, SYSTEM_ACTOR, book.id, folder, stable_seconds=5)
     assert report.waiting == ["dang-ghi.jpg"] and report.quarantined == [] and report.pages == []
+
+
+def test_a_file_cut_short_waits_while_it_may_still_be_written(sqlite_service, book, tmp_path: Path) -> None:
+    """A scanner pausing mid-file: the half JPEG has no end mark, so it waits instead of being quarantined
+    (once per growing copy); once whole it is taken; cut short and left alone, it is quarantined."""
+    folder = tmp_path / "in"
+    folder.mkdir()
+    whole = page_bytes(31)
+    half = folder / "dang-quet.jpg"
+    half.write_bytes(whole[:4000])
+    os.utime(half, (time.time() - 5, time.time() - 5))  # settled for the stable window, but recent
+    report = ingest_folder(sqlite_service, SYSTEM_ACTOR, book.id, folder, stable_seconds=1)
+    assert report.waiting == ["dang-quet.jpg"] and report.quarantined == []
+    half.write_bytes(whole)
+    os.utime(half, (time.time() - 5, time.time() - 5))
+    report = ingest_folder(sqlite_service, SYSTEM_ACTOR, book.id, folder, stable_seconds=1)
+    assert [p["file"] for p in report.pages] == ["dang-quet.jpg"] and report.quarantined == []
+    left = old_write(folder / "bo-do.jpg", whole[:4000])
+    report = ingest_folder(sqlite_service, SYSTEM_ACTOR, book.id, folder, stable_seconds=1)
+    assert [q["file"] for q in report.quarantined] == [left.name]
 
 
 def test_file_deleted_before_reading_is_not_quarantined(sqlite_service, book, tmp_path: Path) -> None:
