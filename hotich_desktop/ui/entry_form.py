@@ -242,7 +242,9 @@ class EntryForm(QScrollArea):
     def load(self, fields: dict[str, Any], ocr: dict[str, Any], page: QImage | None) -> None:
         for key, row in self.rows.items():
             read = ocr.get(key) or {}
-            value = fields.get(key, read.get("value", "")) if fields else read.get("value", "")
+            # A saved record holds every value the clerk kept: a key missing from it was cleared, so the OCR
+            # reading must not come back in its place (it stays in the tooltip and the snippet).
+            value = fields.get(key, "") if fields else read.get("value", "")
             row.show_value(value or "", read.get("confidence") if read else None, _snippet(page, read.get("bbox")),
                            str(read.get("why") or "") if not fields else "", read.get("ocr_value"))
             row.show_finding("")

@@ -304,3 +304,19 @@ def test_ctrl_o_opens_the_folder_chosen_last_time(qtbot, tmp_path, monkeypatch) 
     assert asked[0] == str(Path.home()) and asked[1] == str(scans)
     win.close()
     svc.close()
+
+
+def test_a_cleared_field_stays_empty_when_the_entry_comes_back(qtbot) -> None:
+    """The clerk cleared «Số» and saved; coming back, the form showed the OCR's «2» again under the finding
+    «Chưa nhập «Số»». A saved record is the clerk's: a key missing from it is empty, the reading stays in view."""
+    from hotich_desktop.core.records.forms import load_form
+    from hotich_desktop.ui.entry_form import EntryForm
+
+    form = EntryForm()
+    qtbot.addWidget(form)
+    form.build(load_form("khai_sinh"))
+    ocr = {"so": {"value": "2", "confidence": 0.97}, "ho_ten": {"value": "Lò Văn Pó", "confidence": 0.95}}
+    form.load({}, ocr, None)  # nothing saved yet: the prefill shows
+    assert form.rows["so"].edit.text() == "2"
+    form.load({"ho_ten": "Lò Văn Pó"}, ocr, None)  # saved with «Số» cleared
+    assert form.rows["so"].edit.text() == "" and form.rows["ho_ten"].edit.text() == "Lò Văn Pó"
