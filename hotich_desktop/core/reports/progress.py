@@ -76,6 +76,12 @@ class DayPoint:
     approved: int
 
 
+def decimal_vi(x: float, digits: int = 1) -> str:
+    """A decimal as a Vietnamese reader writes it: a comma before the decimals (7,7 — not 7.7, which reads
+    as seventy-seven)."""
+    return f"{x:.{digits}f}".replace(".", ",")
+
+
 @dataclass(frozen=True)
 class Projection:
     pace: float                # records approved per day over the last days counted
@@ -89,7 +95,7 @@ class Projection:
             return "Đã đủ số hồ sơ theo kế hoạch."
         if self.finish is None:
             return f"Còn {self.remaining} hồ sơ; {self.pace_days} ngày qua không có hồ sơ nào được duyệt: chưa ước tính được ngày xong."
-        words = (f"Còn {self.remaining} hồ sơ; với nhịp {self.pace:.1f} hồ sơ/ngày ({self.pace_days} ngày qua) "
+        words = (f"Còn {self.remaining} hồ sơ; với nhịp {decimal_vi(self.pace)} hồ sơ/ngày ({self.pace_days} ngày qua) "
                  f"dự kiến xong ngày {self.finish:%d/%m/%Y}")
         if self.late_days is None:
             return words + "."
@@ -147,7 +153,7 @@ class Progress:
     def summary_lines(self) -> list[str]:
         t, states = self.totals(), self.book_states()
         plan = self.plan_total
-        pct = f" ({100 * t['approved'] / plan:.1f}% kế hoạch)" if plan else ""
+        pct = f" ({decimal_vi(100 * t['approved'] / plan)}% kế hoạch)" if plan else ""
         lines = []
         if self.campaign:
             c = self.campaign

@@ -203,3 +203,13 @@ def test_campaign_is_for_supervisors_audited_and_imported_from_a_list(campaign, 
         parse_book_list(tmp_path / "x.csv")
     with pytest.raises(BadInput, match="trước ngày bắt đầu"):
         svc.reports.set_campaign(admin, END, START, [])
+
+
+def test_decimals_are_written_the_vietnamese_way() -> None:
+    """«0.1 hồ sơ/ngày» reads as nothing to a Vietnamese officer: the decimal mark is a comma."""
+    import datetime as dt
+
+    from hotich_desktop.core.reports.progress import Projection
+
+    text = Projection(pace=0.1, pace_days=7, remaining=40, finish=dt.date(2027, 3, 1), late_days=None).text()
+    assert "nhịp 0,1 hồ sơ/ngày" in text and "0.1" not in text
