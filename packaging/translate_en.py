@@ -291,6 +291,13 @@ EN.update({
     "Dòng {0}: {1}": "Row {0}: {1}", "Đã lưu sổ {0} {1} quyển {2}.": "Saved book {0} {1} volume {2}.",
     "Đã xóa sổ.": "Book removed.", "Đã lưu tên và ngày của kế hoạch.": "The plan's name and dates are saved.",
     "Hãy chọn tệp danh sách sổ.": "Choose the book list file.", "Đã thay danh sách: {0} sổ.": "List replaced: {0} books.",
+    "Không có thư mục «%1». Bấm «Chọn…» để chọn thư mục máy quét lưu ảnh, hoặc để trống và chọn sau.":
+        "There is no folder «%1». Press «Choose…» to pick the folder the scanner saves into, or leave it empty for later.",
+    "Chưa có sổ nào: bấm «Sổ mới…» để mở sổ đầu tiên.": "No book yet: press «New book…» to open the first one.",
+    "Mã hóa luôn tệp cơ sở dữ liệu bằng mật khẩu này (hỏi khi mở ứng dụng)":
+        "Also encrypt the database file with this passphrase (asked when the app opens)",
+    "Máy này thiếu gói SQLCipher: hãy mã hóa ổ đĩa như trên.":
+        "This computer lacks the SQLCipher package: encrypt the disk as above.",
 })
 
 

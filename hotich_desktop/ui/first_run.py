@@ -3,6 +3,7 @@ the scanner folder and the first clerk, each password typed twice. Nothing is wr
 from __future__ import annotations
 
 import re
+from pathlib import Path
 
 from PySide6.QtWidgets import (QCheckBox, QFileDialog, QFormLayout, QLabel, QLineEdit, QWidget,
                                QWizard, QWizardPage)
@@ -105,6 +106,14 @@ class ScannerPage(_Page):
         self.folder = QLineEdit()
         self.form.addRow(self.tr("Thư mục"), field_with_button(self.folder, self.tr("Chọn…"), self.choose))
         self.finish()
+
+    def validatePage(self) -> bool:
+        """A mistyped folder would leave the desk waiting for pages that never come, without a word."""
+        text = self.folder.text().strip()
+        if text and not Path(text).is_dir():
+            return self.refuse(self.tr("Không có thư mục «%1». Bấm «Chọn…» để chọn thư mục máy quét lưu ảnh, "
+                                       "hoặc để trống và chọn sau.").replace("%1", text))
+        return True
 
     def choose(self) -> None:
         folder = QFileDialog.getExistingDirectory(self, self.tr("Thư mục máy quét"),

@@ -31,6 +31,9 @@ def test_first_run_wizard_sets_up_the_office_and_two_accounts(qtbot, tmp_path: P
     wizard.admin.again.setText("matkhau-1")
     assert wizard.admin.validatePage()
     wizard.scanner.folder.setText(str(tmp_path / "may-quet"))
+    assert not wizard.scanner.validatePage() and "may-quet" in wizard.scanner.error.text()  # mistyped: said
+    (tmp_path / "may-quet").mkdir()
+    assert wizard.scanner.validatePage()
     assert wizard.clerk.validatePage() and not wizard.clerk.wanted()  # the clerk may come later
     wizard.clerk.login.setText("lan")
     wizard.clerk.full_name.setText("Lò Thị Lan")

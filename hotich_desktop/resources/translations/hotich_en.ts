@@ -3,42 +3,42 @@
 <context>
     <name>AccountPage</name>
     <message>
-        <location filename="../../ui/first_run.py" line="74" />
+        <location filename="../../ui/first_run.py" line="76" />
         <source>Tên đăng nhập</source>
         <translation>Login</translation>
     </message>
     <message>
-        <location filename="../../ui/first_run.py" line="75" />
+        <location filename="../../ui/first_run.py" line="77" />
         <source>Họ và tên</source>
         <translation>Full name</translation>
     </message>
     <message>
-        <location filename="../../ui/first_run.py" line="76" />
+        <location filename="../../ui/first_run.py" line="78" />
         <source>Mật khẩu (ít nhất 6 ký tự)</source>
         <translation>Password (at least 6 characters)</translation>
     </message>
     <message>
-        <location filename="../../ui/first_run.py" line="77" />
+        <location filename="../../ui/first_run.py" line="79" />
         <source>Nhập lại mật khẩu</source>
         <translation>Password again</translation>
     </message>
     <message>
-        <location filename="../../ui/first_run.py" line="88" />
+        <location filename="../../ui/first_run.py" line="90" />
         <source>Tên đăng nhập không được trống hay có khoảng trắng.</source>
         <translation>The login must not be empty or contain spaces.</translation>
     </message>
     <message>
-        <location filename="../../ui/first_run.py" line="90" />
+        <location filename="../../ui/first_run.py" line="92" />
         <source>Hãy ghi họ và tên.</source>
         <translation>Enter the full name.</translation>
     </message>
     <message>
-        <location filename="../../ui/first_run.py" line="92" />
+        <location filename="../../ui/first_run.py" line="94" />
         <source>Mật khẩu phải có ít nhất 6 ký tự.</source>
         <translation>The password needs at least 6 characters.</translation>
     </message>
     <message>
-        <location filename="../../ui/first_run.py" line="95" />
+        <location filename="../../ui/first_run.py" line="97" />
         <source>Hai lần nhập mật khẩu không giống nhau.</source>
         <translation>The two passwords differ.</translation>
     </message>
@@ -46,78 +46,78 @@
 <context>
     <name>BackupDialog</name>
     <message>
-        <location filename="../../ui/backup_dialog.py" line="20" />
+        <location filename="../../ui/backup_dialog.py" line="23" />
         <source>Sao lưu hằng ngày</source>
         <translation>Daily backup</translation>
     </message>
     <message>
-        <location filename="../../ui/backup_dialog.py" line="24" />
+        <location filename="../../ui/backup_dialog.py" line="27" />
         <source>USB hoặc ổ khác, không nằm trong thư mục dữ liệu</source>
         <translation>USB stick or another disk, outside the data folder</translation>
     </message>
     <message>
-        <location filename="../../ui/backup_dialog.py" line="30" />
+        <location filename="../../ui/backup_dialog.py" line="33" />
         <source> giờ</source>
         <translation> h</translation>
     </message>
     <message>
-        <location filename="../../ui/backup_dialog.py" line="32" />
+        <location filename="../../ui/backup_dialog.py" line="35" />
         <source>đã đặt (dấu khóa %1)</source>
         <translation>set (key fingerprint %1)</translation>
     </message>
     <message>
-        <location filename="../../ui/backup_dialog.py" line="33" />
+        <location filename="../../ui/backup_dialog.py" line="36" />
         <source>CHƯA ĐẶT — chưa sao lưu được</source>
         <translation>NOT SET — no backup possible yet</translation>
     </message>
     <message>
-        <location filename="../../ui/backup_dialog.py" line="38" />
+        <location filename="../../ui/backup_dialog.py" line="41" />
         <source>để trống: giữ mật khẩu đã đặt</source>
         <translation>leave empty: keep the passphrase set</translation>
     </message>
     <message>
-        <location filename="../../ui/backup_dialog.py" line="39" />
+        <location filename="../../ui/backup_dialog.py" line="42" />
         <source>Mật khẩu sao lưu chỉ nhập ở đây, không lưu trên máy: hãy ghi ra giấy, cất nơi an toàn. Không có nó thì không khôi phục được bản sao lưu nào.</source>
         <translation>The backup passphrase is typed here only and never stored: write it down and keep it safe. Without it no backup can be restored.</translation>
     </message>
     <message>
-        <location filename="../../ui/backup_dialog.py" line="42" />
-        <location filename="../../ui/backup_dialog.py" line="51" />
+        <location filename="../../ui/backup_dialog.py" line="45" />
+        <location filename="../../ui/backup_dialog.py" line="54" />
         <source>Thư mục sao lưu</source>
         <translation>Backup folder</translation>
     </message>
     <message>
-        <location filename="../../ui/backup_dialog.py" line="42" />
+        <location filename="../../ui/backup_dialog.py" line="45" />
         <source>Chọn…</source>
         <translation>Choose…</translation>
     </message>
     <message>
-        <location filename="../../ui/backup_dialog.py" line="43" />
+        <location filename="../../ui/backup_dialog.py" line="46" />
         <source>Số bản giữ lại</source>
         <translation>Backups kept</translation>
     </message>
     <message>
-        <location filename="../../ui/backup_dialog.py" line="43" />
+        <location filename="../../ui/backup_dialog.py" line="46" />
         <source>Sao lưu từ</source>
         <translation>Back up from</translation>
     </message>
     <message>
-        <location filename="../../ui/backup_dialog.py" line="44" />
+        <location filename="../../ui/backup_dialog.py" line="47" />
         <source>Mật khẩu sao lưu</source>
         <translation>Backup passphrase</translation>
     </message>
     <message>
-        <location filename="../../ui/backup_dialog.py" line="45" />
+        <location filename="../../ui/backup_dialog.py" line="48" />
         <source>Mật khẩu mới</source>
         <translation>New password</translation>
     </message>
     <message>
-        <location filename="../../ui/backup_dialog.py" line="45" />
+        <location filename="../../ui/backup_dialog.py" line="48" />
         <source>Nhập lại</source>
         <translation>Again</translation>
     </message>
     <message>
-        <location filename="../../ui/backup_dialog.py" line="59" />
+        <location filename="../../ui/backup_dialog.py" line="62" />
         <source>Hai lần nhập mật khẩu không giống nhau.</source>
         <translation>The two passwords differ.</translation>
     </message>
@@ -578,7 +578,7 @@ Reason (for example: the original book says exactly this):</translation>
 <context>
     <name>EntryForm</name>
     <message>
-        <location filename="../../ui/entry_form.py" line="157" />
+        <location filename="../../ui/entry_form.py" line="160" />
         <source>Chấm màu (độ tin cậy của chữ đọc tự động): &lt;span style='color:{0}'&gt;●&lt;/span&gt; cao &lt;span style='color:{1}'&gt;●&lt;/span&gt; vừa, nên xem lại &lt;span style='color:{2}'&gt;●&lt;/span&gt; thấp, phải kiểm tra &lt;span style='color:{3}'&gt;●&lt;/span&gt; không đọc được</source>
         <translation>Dots (confidence of the automatic reading): &lt;span style='color:{0}'&gt;●&lt;/span&gt; high &lt;span style='color:{1}'&gt;●&lt;/span&gt; medium, worth a look &lt;span style='color:{2}'&gt;●&lt;/span&gt; low, must be checked &lt;span style='color:{3}'&gt;●&lt;/span&gt; not read</translation>
     </message>
@@ -647,27 +647,27 @@ Reason (for example: the original book says exactly this):</translation>
 <context>
     <name>FirstRunWizard</name>
     <message>
-        <location filename="../../ui/first_run.py" line="152" />
+        <location filename="../../ui/first_run.py" line="169" />
         <source>Cài đặt lần đầu</source>
         <translation>First-time setup</translation>
     </message>
     <message>
-        <location filename="../../ui/first_run.py" line="156" />
+        <location filename="../../ui/first_run.py" line="173" />
         <source>Người quản trị</source>
         <translation>Administrator</translation>
     </message>
     <message>
-        <location filename="../../ui/first_run.py" line="156" />
+        <location filename="../../ui/first_run.py" line="173" />
         <source>Tài khoản quản lý người dùng và cài đặt.</source>
         <translation>The account that manages users and settings.</translation>
     </message>
     <message>
-        <location filename="../../ui/first_run.py" line="159" />
+        <location filename="../../ui/first_run.py" line="176" />
         <source>Cán bộ nhập liệu đầu tiên</source>
         <translation>First clerk</translation>
     </message>
     <message>
-        <location filename="../../ui/first_run.py" line="160" />
+        <location filename="../../ui/first_run.py" line="177" />
         <source>Người nhập hồ sơ hằng ngày (có thể thêm sau ở Quản trị → Người dùng). Để trống nếu chưa cần.</source>
         <translation>The person who enters records daily (can be added later in Admin → Users). Leave empty if not needed yet.</translation>
     </message>
@@ -685,32 +685,32 @@ Reason (for example: the original book says exactly this):</translation>
         <translation>Choose or create a book first.</translation>
     </message>
     <message>
-        <location filename="../../ui/controllers/intake.py" line="63" />
+        <location filename="../../ui/controllers/intake.py" line="66" />
         <source>Thư mục có ảnh quét</source>
         <translation>Folder with scans</translation>
     </message>
     <message>
-        <location filename="../../ui/controllers/intake.py" line="67" />
+        <location filename="../../ui/controllers/intake.py" line="71" />
         <source>Đang nhận trang…</source>
         <translation>Taking in pages…</translation>
     </message>
     <message>
-        <location filename="../../ui/controllers/intake.py" line="74" />
+        <location filename="../../ui/controllers/intake.py" line="78" />
         <source>Không đọc được {0}: {1}</source>
         <translation>Cannot read {0}: {1}</translation>
     </message>
     <message>
-        <location filename="../../ui/controllers/intake.py" line="76" />
+        <location filename="../../ui/controllers/intake.py" line="80" />
         <source>Trang trùng, đã có: {0}</source>
         <translation>Duplicate page, already stored: {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/controllers/intake.py" line="96" />
+        <location filename="../../ui/controllers/intake.py" line="100" />
         <source>Đang tìm mục và đọc chữ: {0}</source>
         <translation>Finding entries and reading: {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/controllers/intake.py" line="118" />
+        <location filename="../../ui/controllers/intake.py" line="122" />
         <source>Chưa có chức năng đọc chữ tự động (Tesseract, tiếng Việt): các trường để trống, hãy nhập tay. Cách cài: sudo apt-get install tesseract-ocr tesseract-ocr-vie (Windows: cài Tesseract kèm gói tiếng Việt).</source>
         <translation>Automatic reading (Tesseract, Vietnamese) is not available: fields start empty, type them in. To install: sudo apt-get install tesseract-ocr tesseract-ocr-vie (Windows: install Tesseract with the Vietnamese data).</translation>
     </message>
@@ -1007,12 +1007,12 @@ Reason (for example: the original book says exactly this):</translation>
         <translation>Key</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="404" />
+        <location filename="../../ui/main_window.py" line="405" />
         <source>Đã sao lưu hằng ngày (%1 tệp mới).</source>
         <translation>Daily backup done (%1 new files).</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="409" />
+        <location filename="../../ui/main_window.py" line="410" />
         <source>Sao lưu hằng ngày chưa được: %1 — sẽ thử lại sau.</source>
         <translation>The daily backup failed: %1 — it will be tried again.</translation>
     </message>
@@ -1117,42 +1117,42 @@ Reason (for example: the original book says exactly this):</translation>
 <context>
     <name>OfficePage</name>
     <message>
-        <location filename="../../ui/first_run.py" line="47" />
+        <location filename="../../ui/first_run.py" line="49" />
         <source>Cơ quan</source>
         <translation>Office</translation>
     </message>
     <message>
-        <location filename="../../ui/first_run.py" line="47" />
+        <location filename="../../ui/first_run.py" line="49" />
         <source>Tên và mã của UBND xã/phường: có trong mọi gói dữ liệu xuất đi.</source>
         <translation>Name and code of the commune People's Committee: in every exported package.</translation>
     </message>
     <message>
-        <location filename="../../ui/first_run.py" line="49" />
+        <location filename="../../ui/first_run.py" line="51" />
         <source>ví dụ: UBND xã Châu Quang, huyện Quỳ Hợp, tỉnh Nghệ An</source>
         <translation>for example: UBND xã Châu Quang, huyện Quỳ Hợp, tỉnh Nghệ An</translation>
     </message>
     <message>
-        <location filename="../../ui/first_run.py" line="51" />
+        <location filename="../../ui/first_run.py" line="53" />
         <source>mã đơn vị hành chính, ví dụ: 17707</source>
         <translation>administrative unit code, for example 17707</translation>
     </message>
     <message>
-        <location filename="../../ui/first_run.py" line="52" />
+        <location filename="../../ui/first_run.py" line="54" />
         <source>Tên cơ quan</source>
         <translation>Office name</translation>
     </message>
     <message>
-        <location filename="../../ui/first_run.py" line="53" />
+        <location filename="../../ui/first_run.py" line="55" />
         <source>Mã cơ quan</source>
         <translation>Office code</translation>
     </message>
     <message>
-        <location filename="../../ui/first_run.py" line="58" />
+        <location filename="../../ui/first_run.py" line="60" />
         <source>Hãy ghi đủ tên cơ quan.</source>
         <translation>Enter the office's full name.</translation>
     </message>
     <message>
-        <location filename="../../ui/first_run.py" line="61" />
+        <location filename="../../ui/first_run.py" line="63" />
         <source>Mã cơ quan gồm chữ số/chữ cái không dấu (2–40 ký tự), không dùng mã mẫu.</source>
         <translation>The office code is digits/unaccented letters (2–40 characters), not the sample code.</translation>
     </message>
@@ -1386,6 +1386,14 @@ Reason (for example: the original book says exactly this):</translation>
     </message>
 </context>
 <context>
+    <name>PagesController</name>
+    <message>
+        <location filename="../../ui/controllers/pages.py" line="65" />
+        <source>Chưa có sổ nào: bấm «Sổ mới…» để mở sổ đầu tiên.</source>
+        <translation>No book yet: press «New book…» to open the first one.</translation>
+    </message>
+</context>
+<context>
     <name>PopulationPanel</name>
     <message>
         <location filename="../../ui/population_panel.py" line="16" />
@@ -1426,43 +1434,53 @@ Reason (for example: the original book says exactly this):</translation>
 <context>
     <name>ProtectionPage</name>
     <message>
-        <location filename="../../ui/first_run.py" line="120" />
+        <location filename="../../ui/first_run.py" line="130" />
         <source>Bảo vệ dữ liệu</source>
         <translation>Data protection</translation>
     </message>
     <message>
-        <location filename="../../ui/first_run.py" line="121" />
+        <location filename="../../ui/first_run.py" line="131" />
         <source>Tệp dữ liệu trên máy này KHÔNG tự mã hóa: máy bị mất là lộ dữ liệu công dân. Hãy mã hóa ổ đĩa: Windows bật BitLocker (Cài đặt → Quyền riêng tư và bảo mật → Mã hóa thiết bị, hoặc Control Panel → BitLocker Drive Encryption) cho ổ chứa thư mục dữ liệu; Linux cài với mã hóa toàn ổ (LUKS). Sao lưu hằng ngày vào USB hoặc ổ khác được mã hóa bằng mật khẩu sao lưu dưới đây (ghi ra giấy, cất nơi an toàn; để trống nếu đặt sau).</source>
         <translation>The data files on this computer are NOT encrypted by the program: a lost computer exposes citizens' data. Encrypt the disk: on Windows turn on BitLocker (Settings → Privacy &amp; security → Device encryption, or Control Panel → BitLocker Drive Encryption) for the drive holding the data folder; on Linux install with full-disk encryption (LUKS). Daily backups to a USB stick or another disk are encrypted with the backup passphrase below (write it down and keep it safe; leave empty to set it later).</translation>
     </message>
     <message>
-        <location filename="../../ui/first_run.py" line="128" />
-        <location filename="../../ui/first_run.py" line="134" />
+        <location filename="../../ui/first_run.py" line="138" />
+        <location filename="../../ui/first_run.py" line="151" />
         <source>Thư mục sao lưu</source>
         <translation>Backup folder</translation>
     </message>
     <message>
-        <location filename="../../ui/first_run.py" line="128" />
+        <location filename="../../ui/first_run.py" line="138" />
         <source>Chọn…</source>
         <translation>Choose…</translation>
     </message>
     <message>
-        <location filename="../../ui/first_run.py" line="129" />
+        <location filename="../../ui/first_run.py" line="139" />
         <source>Mật khẩu sao lưu</source>
         <translation>Backup passphrase</translation>
     </message>
     <message>
-        <location filename="../../ui/first_run.py" line="130" />
+        <location filename="../../ui/first_run.py" line="140" />
         <source>Nhập lại</source>
         <translation>Again</translation>
     </message>
     <message>
-        <location filename="../../ui/first_run.py" line="141" />
+        <location filename="../../ui/first_run.py" line="142" />
+        <source>Mã hóa luôn tệp cơ sở dữ liệu bằng mật khẩu này (hỏi khi mở ứng dụng)</source>
+        <translation>Also encrypt the database file with this passphrase (asked when the app opens)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/first_run.py" line="146" />
+        <source>Máy này thiếu gói SQLCipher: hãy mã hóa ổ đĩa như trên.</source>
+        <translation>This computer lacks the SQLCipher package: encrypt the disk as above.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/first_run.py" line="158" />
         <source>Hai lần nhập mật khẩu sao lưu không giống nhau.</source>
         <translation>The two backup passphrases differ.</translation>
     </message>
     <message>
-        <location filename="../../ui/first_run.py" line="143" />
+        <location filename="../../ui/first_run.py" line="160" />
         <source>Mật khẩu sao lưu phải có ít nhất %1 ký tự.</source>
         <translation>The backup passphrase needs at least %1 characters.</translation>
     </message>
@@ -1732,42 +1750,42 @@ Reason (for example: the original book says exactly this):</translation>
         <translation>Loading the queue…</translation>
     </message>
     <message>
-        <location filename="../../ui/review_panel.py" line="134" />
+        <location filename="../../ui/review_panel.py" line="136" />
         <source>{0} mục, {1} đã gửi duyệt và không có điểm cần xem</source>
         <translation>{0} entries, {1} submitted with no findings</translation>
     </message>
     <message>
-        <location filename="../../ui/review_panel.py" line="184" />
+        <location filename="../../ui/review_panel.py" line="186" />
         <source>Đã trả lại {0} mục.</source>
         <translation>Returned {0} entries.</translation>
     </message>
     <message>
-        <location filename="../../ui/review_panel.py" line="155" />
+        <location filename="../../ui/review_panel.py" line="157" />
         <source>Chưa chọn mục nào.</source>
         <translation>No entry selected.</translation>
     </message>
     <message>
-        <location filename="../../ui/review_panel.py" line="160" />
+        <location filename="../../ui/review_panel.py" line="162" />
         <source>Đã duyệt {0} mục.</source>
         <translation>Approved {0} entries.</translation>
     </message>
     <message>
-        <location filename="../../ui/review_panel.py" line="162" />
+        <location filename="../../ui/review_panel.py" line="164" />
         <source>Chưa duyệt {0}: {1}</source>
         <translation>Not approved {0}: {1}</translation>
     </message>
     <message>
-        <location filename="../../ui/review_panel.py" line="168" />
+        <location filename="../../ui/review_panel.py" line="170" />
         <source>Đang phê duyệt…</source>
         <translation>Approving…</translation>
     </message>
     <message>
-        <location filename="../../ui/review_panel.py" line="174" />
+        <location filename="../../ui/review_panel.py" line="176" />
         <source>Trả lại</source>
         <translation>Return</translation>
     </message>
     <message>
-        <location filename="../../ui/review_panel.py" line="174" />
+        <location filename="../../ui/review_panel.py" line="176" />
         <source>Lý do trả lại:</source>
         <translation>Reason for returning:</translation>
     </message>
@@ -1775,25 +1793,30 @@ Reason (for example: the original book says exactly this):</translation>
 <context>
     <name>ScannerPage</name>
     <message>
-        <location filename="../../ui/first_run.py" line="101" />
-        <location filename="../../ui/first_run.py" line="109" />
+        <location filename="../../ui/first_run.py" line="103" />
+        <location filename="../../ui/first_run.py" line="119" />
         <source>Thư mục máy quét</source>
         <translation>Scanner folder</translation>
     </message>
     <message>
-        <location filename="../../ui/first_run.py" line="102" />
+        <location filename="../../ui/first_run.py" line="104" />
         <source>Thư mục máy quét lưu ảnh vào; chương trình tự nhận trang mới. Có thể chọn sau ở Tệp → Cài đặt.</source>
         <translation>The folder the scanner saves into; new pages are taken in by themselves. Can be chosen later in File → Settings.</translation>
     </message>
     <message>
-        <location filename="../../ui/first_run.py" line="105" />
+        <location filename="../../ui/first_run.py" line="107" />
         <source>Thư mục</source>
         <translation>Folder</translation>
     </message>
     <message>
-        <location filename="../../ui/first_run.py" line="105" />
+        <location filename="../../ui/first_run.py" line="107" />
         <source>Chọn…</source>
         <translation>Choose…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/first_run.py" line="114" />
+        <source>Không có thư mục «%1». Bấm «Chọn…» để chọn thư mục máy quét lưu ảnh, hoặc để trống và chọn sau.</source>
+        <translation>There is no folder «%1». Press «Choose…» to pick the folder the scanner saves into, or leave it empty for later.</translation>
     </message>
 </context>
 <context>
