@@ -298,6 +298,8 @@ EN.update({
         "Also encrypt the database file with this passphrase (asked when the app opens)",
     "Máy này thiếu gói SQLCipher: hãy mã hóa ổ đĩa như trên.":
         "This computer lacks the SQLCipher package: encrypt the disk as above.",
+    "Hãy ghi lý do: người nhập cần biết phải sửa gì.": "Write a reason: the clerk needs to know what to fix.",
+    "Trả lại": "Return",
 })
 
 

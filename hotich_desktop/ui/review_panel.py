@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
-from PySide6.QtWidgets import (QComboBox, QHBoxLayout, QInputDialog, QLabel, QTableWidgetItem, QVBoxLayout,
+from PySide6.QtWidgets import (QComboBox, QHBoxLayout, QLabel, QTableWidgetItem, QVBoxLayout,
                                QWidget)
 
 from ..core.booktypes import BOOK_TYPES
@@ -15,7 +15,7 @@ from ..core.roles import Actor
 from ..core.lifecycle import EntryStatus
 from ..core.service import Service
 from .operations import Ops, QueryOp, WriteOp
-from .widgets import STATUS_LABELS, button_row, read_only_table
+from .widgets import STATUS_LABELS, ask_return_reason, button_row, read_only_table
 
 # The fixed choices and the form's input checks, then one choice per rule of the rule tables
 # (resources/rules): a province's new rule gets its filter without code.
@@ -173,8 +173,8 @@ class ReviewPanel(QWidget):
         ids = self._selected()
         if not ids:
             return
-        reason, ok = QInputDialog.getText(self, self.tr("Trả lại"), self.tr("Lý do trả lại:"))
-        if not ok:
+        reason = ask_return_reason(self)
+        if reason is None:
             return
 
         def return_all() -> list[int]:

@@ -3,10 +3,10 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 
-from PySide6.QtCore import QSize, Qt
+from PySide6.QtCore import QCoreApplication, QSize, Qt
 from PySide6.QtGui import QPainter
-from PySide6.QtWidgets import (QAbstractItemView, QHBoxLayout, QHeaderView, QLabel, QLineEdit, QPushButton, QTableWidget,
-                               QWidget)
+from PySide6.QtWidgets import (QAbstractItemView, QHBoxLayout, QHeaderView, QInputDialog, QLabel, QLineEdit, QPushButton,
+                               QTableWidget, QWidget)
 
 from ..core.lifecycle import ENTRY_LABELS, PAGE_LABELS
 
@@ -73,3 +73,18 @@ class ElidedLabel(QLabel):
         painter.setFont(self.font())
         shown = self.fontMetrics().elidedText(self.text(), Qt.ElideMiddle, self.contentsRect().width())
         painter.drawText(self.contentsRect(), int(self.alignment()), shown)
+
+
+def ask_return_reason(parent: QWidget) -> str | None:
+    """The reason for returning an entry, asked again while it is empty (Enter on an empty box used to close
+    the dialog and leave the supervisor to press F10 again); None when cancelled."""
+    title = QCoreApplication.translate("widgets", "Trả lại")
+    label = QCoreApplication.translate("widgets", "Lý do trả lại:")
+    prompt = label
+    while True:
+        text, ok = QInputDialog.getText(parent, title, prompt)
+        if not ok:
+            return None
+        if text.strip():
+            return text.strip()
+        prompt = QCoreApplication.translate("widgets", "Hãy ghi lý do: người nhập cần biết phải sửa gì.") + "\n" + label

@@ -320,3 +320,23 @@ def test_a_cleared_field_stays_empty_when_the_entry_comes_back(qtbot) -> None:
     assert form.rows["so"].edit.text() == "2"
     form.load({"ho_ten": "Lò Văn Pó"}, ocr, None)  # saved with «Số» cleared
     assert form.rows["so"].edit.text() == "" and form.rows["ho_ten"].edit.text() == "Lò Văn Pó"
+
+
+def test_an_empty_return_reason_is_asked_again(qtbot, monkeypatch) -> None:
+    """Enter on an empty reason closed the dialog with a refusal, and F10 had to be pressed again."""
+    from PySide6.QtWidgets import QInputDialog
+
+    from hotich_desktop.ui.widgets import ask_return_reason
+
+    answers = iter([("", True), ("   ", True), ("Sai ngày sinh", True)])
+    prompts: list[str] = []
+
+    def answer(_parent, _title, prompt, *a, **k):  # noqa: ANN001, ANN202
+        prompts.append(prompt)
+        return next(answers)
+
+    monkeypatch.setattr(QInputDialog, "getText", staticmethod(answer))
+    assert ask_return_reason(None) == "Sai ngày sinh"
+    assert len(prompts) == 3 and "Hãy ghi lý do" in prompts[1]
+    monkeypatch.setattr(QInputDialog, "getText", staticmethod(lambda *a, **k: ("", False)))
+    assert ask_return_reason(None) is None  # cancelled: nothing returned

@@ -1644,27 +1644,17 @@ Reason (for example: the original book says exactly this):</translation>
 <context>
     <name>ReviewController</name>
     <message>
-        <location filename="../../ui/controllers/review.py" line="43" />
+        <location filename="../../ui/controllers/review.py" line="44" />
         <source>Đang phê duyệt…</source>
         <translation>Approving…</translation>
     </message>
     <message>
-        <location filename="../../ui/controllers/review.py" line="61" />
-        <source>Trả lại</source>
-        <translation>Return</translation>
-    </message>
-    <message>
-        <location filename="../../ui/controllers/review.py" line="61" />
-        <source>Lý do trả lại:</source>
-        <translation>Reason for returning:</translation>
-    </message>
-    <message>
-        <location filename="../../ui/controllers/review.py" line="70" />
+        <location filename="../../ui/controllers/review.py" line="71" />
         <source>Hàng đợi duyệt</source>
         <translation>Review queue</translation>
     </message>
     <message>
-        <location filename="../../ui/controllers/review.py" line="71" />
+        <location filename="../../ui/controllers/review.py" line="72" />
         <source>Hồ sơ bị trả lại</source>
         <translation>Returned records</translation>
     </message>
@@ -1778,16 +1768,6 @@ Reason (for example: the original book says exactly this):</translation>
         <location filename="../../ui/review_panel.py" line="170" />
         <source>Đang phê duyệt…</source>
         <translation>Approving…</translation>
-    </message>
-    <message>
-        <location filename="../../ui/review_panel.py" line="176" />
-        <source>Trả lại</source>
-        <translation>Return</translation>
-    </message>
-    <message>
-        <location filename="../../ui/review_panel.py" line="176" />
-        <source>Lý do trả lại:</source>
-        <translation>Reason for returning:</translation>
     </message>
 </context>
 <context>
@@ -2192,6 +2172,24 @@ Reason (for example: the original book says exactly this):</translation>
         <location filename="../../ui/discrepancy_dialog.py" line="334" />
         <source>Đã xóa {0} người.</source>
         <translation>Deleted {0} people.</translation>
+    </message>
+</context>
+<context>
+    <name>widgets</name>
+    <message>
+        <location filename="../../ui/widgets.py" line="81" />
+        <source>Trả lại</source>
+        <translation>Return</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets.py" line="82" />
+        <source>Lý do trả lại:</source>
+        <translation>Reason for returning:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets.py" line="90" />
+        <source>Hãy ghi lý do: người nhập cần biết phải sửa gì.</source>
+        <translation>Write a reason: the clerk needs to know what to fix.</translation>
     </message>
 </context>
 </TS>

@@ -5,12 +5,13 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, Qt
-from PySide6.QtWidgets import QDockWidget, QInputDialog
+from PySide6.QtWidgets import QDockWidget
 
 from ...core.changes import Changes
 from ...core.views import EntryInfo
 from ..operations import QueryOp, WriteOp
 from ..review_panel import ReviewPanel
+from ..widgets import ask_return_reason
 
 if TYPE_CHECKING:
     from ..main_window import MainWindow
@@ -58,8 +59,8 @@ class ReviewController(QObject):
         if entry is None or not self.win.entry.keep_draft():
             return
         entry = self.win.entry.entry()
-        reason, ok = QInputDialog.getText(self.win, self.tr("Trả lại"), self.tr("Lý do trả lại:"))
-        if ok:
+        reason = ask_return_reason(self.win)
+        if reason is not None:
             WriteOp(self.ops, self.svc.review.return_entry, self.actor, entry.id, reason, entry.version,  # as on screen
                     changes=entry_changes, source=self).run()
 
