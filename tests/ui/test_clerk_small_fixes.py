@@ -11,6 +11,17 @@ from PySide6.QtWidgets import QApplication, QFormLayout, QWidget
 from hotich_desktop.ui.entry_form import FieldRow
 
 
+def quiet_demo(tmp_path: Path):  # noqa: ANN201 - (Service, Actor)
+    """The demo desk without OCR or a watched folder: each test adds the pages it needs."""
+    from hotich_desktop.ui.demo import make_demo
+
+    svc, clerk, _scanner = make_demo(tmp_path)
+    settings = svc.settings.get()
+    settings.ocr_enabled, settings.watch_folders = False, []
+    settings.save(svc.workspace.settings_path)
+    return svc, clerk
+
+
 def test_snippet_never_covers_the_field(qtbot) -> None:
     holder = QWidget()  # the form's column: a child gets the width it is given, even below its minimum
     qtbot.addWidget(holder)
@@ -32,13 +43,9 @@ def test_snippet_never_covers_the_field(qtbot) -> None:
 
 
 def test_f1_names_each_key_once(qtbot, tmp_path) -> None:
-    from hotich_desktop.ui.demo import make_demo
     from hotich_desktop.ui.main_window import MainWindow
 
-    svc, clerk, _scanner = make_demo(tmp_path)
-    settings = svc.settings.get()
-    settings.ocr_enabled, settings.watch_folders = False, []
-    settings.save(svc.workspace.settings_path)
+    svc, clerk = quiet_demo(tmp_path)
     win = MainWindow(svc, clerk)
     qtbot.addWidget(win)
     rows = dict(win.shortcut_rows())
@@ -52,14 +59,10 @@ def test_f1_names_each_key_once(qtbot, tmp_path) -> None:
 
 def test_added_box_becomes_the_current_entry(qtbot, tmp_path) -> None:
     """Ctrl+N adds a box: the form shows the new entry, so what the clerk types (or Delete) goes to it."""
-    from hotich_desktop.ui.demo import make_demo
     from hotich_desktop.ui.main_window import MainWindow
     from tests.ui.synthetic import book_with_entries
 
-    svc, clerk, _scanner = make_demo(tmp_path)
-    settings = svc.settings.get()
-    settings.ocr_enabled, settings.watch_folders = False, []
-    settings.save(svc.workspace.settings_path)
+    svc, clerk = quiet_demo(tmp_path)
     ids = book_with_entries(svc, clerk, tmp_path / "in", svc.books.list(clerk)[0].id)
     win = MainWindow(svc, clerk)
     qtbot.addWidget(win)
@@ -82,14 +85,10 @@ def test_clicked_box_keeps_the_focus_for_delete(qtbot, tmp_path) -> None:
     number, selected by the focus) is not wiped instead."""
     from PySide6.QtTest import QTest
 
-    from hotich_desktop.ui.demo import make_demo
     from hotich_desktop.ui.main_window import MainWindow
     from tests.ui.synthetic import book_with_entries
 
-    svc, clerk, _scanner = make_demo(tmp_path)
-    settings = svc.settings.get()
-    settings.ocr_enabled, settings.watch_folders = False, []
-    settings.save(svc.workspace.settings_path)
+    svc, clerk = quiet_demo(tmp_path)
     ids = book_with_entries(svc, clerk, tmp_path / "in", svc.books.list(clerk)[0].id)
     win = MainWindow(svc, clerk)
     qtbot.addWidget(win)
@@ -116,16 +115,12 @@ def test_clicked_box_keeps_the_focus_for_delete(qtbot, tmp_path) -> None:
 def test_f9_in_the_queue_shows_the_queues_next_entry(qtbot, tmp_path) -> None:
     """A supervisor works down the review queue with F9: after an approval the window shows the queue's next
     entry, not the page's next box (one nobody typed, which the next F9 refuses)."""
-    from hotich_desktop.ui.demo import make_demo
     from hotich_desktop.ui.main_window import MainWindow
     from tests.ui.synthetic import book_with_entries
     from hotich_desktop.core.lifecycle import EntryStatus
     from tests.ui.test_no_edit_lost import RECORD
 
-    svc, clerk, _scanner = make_demo(tmp_path)
-    settings = svc.settings.get()
-    settings.ocr_enabled, settings.watch_folders = False, []
-    settings.save(svc.workspace.settings_path)
+    svc, clerk = quiet_demo(tmp_path)
     ids = book_with_entries(svc, clerk, tmp_path / "in", svc.books.list(clerk)[0].id)
     svc.save_record(clerk, ids[0], RECORD, submit=True)
     svc.save_record(clerk, ids[2], {**RECORD, "so": "9", "ho_ten": "Lò Văn Sơn", "gioi_tinh": "Nam"}, submit=True)
@@ -188,15 +183,11 @@ def test_long_labels_get_the_lines_they_need(qtbot, tmp_path) -> None:
     """The death form's long labels («Loại giấy tờ tùy thân (người chết)») wrap to two lines; each row is as
     tall as its label, or the marks above the letters were cut off («Họ va ten ngươi chet»)."""
     from hotich_desktop.ui.app import pick_font
-    from hotich_desktop.ui.demo import make_demo
     from hotich_desktop.ui.main_window import MainWindow
 
     font = QApplication.font()
     pick_font(QApplication.instance())  # the window's font: DejaVu Sans 10 here
-    svc, clerk, _scanner = make_demo(tmp_path)
-    settings = svc.settings.get()
-    settings.ocr_enabled, settings.watch_folders = False, []
-    settings.save(svc.workspace.settings_path)
+    svc, clerk = quiet_demo(tmp_path)
     svc.books.open(clerk, "khai_tu", 1992, "1")  # the newest book: the window opens it
     win = MainWindow(svc, clerk)
     qtbot.addWidget(win)
@@ -224,13 +215,9 @@ def test_refused_approval_names_the_entry_as_the_window_shows_it(tmp_path) -> No
     import pytest
 
     from hotich_desktop.core.errors import Refused
-    from hotich_desktop.ui.demo import make_demo
     from tests.ui.synthetic import book_with_entries
 
-    svc, clerk, _scanner = make_demo(tmp_path)
-    settings = svc.settings.get()
-    settings.ocr_enabled, settings.watch_folders = False, []
-    settings.save(svc.workspace.settings_path)
+    svc, clerk = quiet_demo(tmp_path)
     ids = book_with_entries(svc, clerk, tmp_path / "in", svc.books.list(clerk)[0].id)
     boss = svc.users.login("kiemtra", "kiemtra123")
     pdf = svc.entries.info(ids[1]).pdf.rsplit("/", 1)[-1]
@@ -242,15 +229,11 @@ def test_refused_approval_names_the_entry_as_the_window_shows_it(tmp_path) -> No
 
 def test_the_queue_shows_whole_names(qtbot, tmp_path) -> None:
     """The review queue's columns fit what they hold: a supervisor reads the whole name, not «Hoàng Đức …»."""
-    from hotich_desktop.ui.demo import make_demo
     from hotich_desktop.ui.main_window import MainWindow
     from tests.ui.synthetic import book_with_entries
     from tests.ui.test_no_edit_lost import RECORD
 
-    svc, clerk, _scanner = make_demo(tmp_path)
-    settings = svc.settings.get()
-    settings.ocr_enabled, settings.watch_folders = False, []
-    settings.save(svc.workspace.settings_path)
+    svc, clerk = quiet_demo(tmp_path)
     ids = book_with_entries(svc, clerk, tmp_path / "in", svc.books.list(clerk)[0].id)
     name = "Hoàng Thị Phương Thảo Nguyên"
     svc.save_record(clerk, ids[0], {**RECORD, "ho_ten": name}, submit=True)
@@ -275,14 +258,10 @@ def test_ctrl_o_opens_the_folder_chosen_last_time(qtbot, tmp_path, monkeypatch) 
     from PySide6.QtCore import QSettings
     from PySide6.QtWidgets import QFileDialog
 
-    from hotich_desktop.ui.demo import make_demo
     from hotich_desktop.ui.main_window import MainWindow
 
     (tmp_path / "demo").mkdir()
-    svc, clerk, _scanner = make_demo(tmp_path / "demo")
-    settings = svc.settings.get()
-    settings.ocr_enabled, settings.watch_folders = False, []
-    settings.save(svc.workspace.settings_path)
+    svc, clerk = quiet_demo(tmp_path / "demo")
     prefs = QSettings(str(tmp_path / "prefs.ini"), QSettings.IniFormat)
     win = MainWindow(svc, clerk, prefs)
     qtbot.addWidget(win)
