@@ -10,16 +10,10 @@ from PIL import Image
 from hotich_desktop.core.imaging.detect import detect
 from hotich_desktop.core.imaging.loader import first_frame
 from tests.conftest import ledger_pages, ledger_truth
+from tests.pagegen.scoring import iou
 
 # Conditions detection does not handle yet; a page with one of them is an expected failure until it does.
 NOT_YET: dict[str, str] = {}
-
-
-def iou(a, b) -> float:
-    ix = max(0.0, min(a[2], b[2]) - max(a[0], b[0]))
-    iy = max(0.0, min(a[3], b[3]) - max(a[1], b[1]))
-    inter = ix * iy
-    return inter / ((a[2] - a[0]) * (a[3] - a[1]) + (b[2] - b[0]) * (b[3] - b[1]) - inter)
 
 
 def _sample(page: Path):  # noqa: ANN202

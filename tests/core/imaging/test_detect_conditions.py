@@ -15,6 +15,7 @@ from hotich_desktop.core.imaging.detect import detect
 from hotich_desktop.core.imaging.loader import first_frame
 from tests.pagegen import PageSpec
 from tests.pagegen.cache import cached_set
+from tests.pagegen.scoring import iou
 
 AGED = ("tint", "noise")
 CASES: dict[str, PageSpec] = {
@@ -41,13 +42,6 @@ CASES: dict[str, PageSpec] = {
 def _pages() -> dict[str, Path]:
     folder = cached_set(tuple(CASES.values()), "detection")
     return {label: folder / f"scan_{n:04d}.jpg" for n, label in enumerate(CASES, 1)}
-
-
-def iou(a: list[float], b: list[float]) -> float:
-    ix = max(0.0, min(a[2], b[2]) - max(a[0], b[0]))
-    iy = max(0.0, min(a[3], b[3]) - max(a[1], b[1]))
-    inter = ix * iy
-    return inter / ((a[2] - a[0]) * (a[3] - a[1]) + (b[2] - b[0]) * (b[3] - b[1]) - inter)
 
 
 @pytest.mark.parametrize("label", list(CASES))

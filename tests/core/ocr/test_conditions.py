@@ -10,19 +10,9 @@ import pytest
 from hotich_desktop.core.ocr import engine
 from hotich_desktop.core.entries.pipeline import ocr_file
 from tests.pagegen import PageSpec, make_page
+from tests.pagegen.scoring import iou as _iou, same_value as _same
 
 pytestmark = pytest.mark.skipif(not engine.available("vie"), reason="Tesseract with vie is not installed")
-
-
-def _iou(a, b) -> float:  # noqa: ANN001
-    ix = max(0.0, min(a[2], b[2]) - max(a[0], b[0]))
-    iy = max(0.0, min(a[3], b[3]) - max(a[1], b[1]))
-    inter = ix * iy
-    return inter / ((a[2] - a[0]) * (a[3] - a[1]) + (b[2] - b[0]) * (b[3] - b[1]) - inter)
-
-
-def _same(a: str, b: str) -> bool:
-    return " ".join(a.replace(",", " , ").lower().split()) == " ".join(b.replace(",", " , ").lower().split())
 
 
 @pytest.mark.parametrize("spec, least_exact", [
