@@ -1,5 +1,5 @@
-"""How a generated page's truth is compared with what the product found: the same rules as
-../shared/tools/score.py (boxes by intersection over union, values after folding spaces and case)."""
+"""How a generated page's truth is compared with what the product found: the same rules as the outside scorer
+the product is measured with (boxes by intersection over union, values after folding spaces and case)."""
 from __future__ import annotations
 
 from collections.abc import Sequence
