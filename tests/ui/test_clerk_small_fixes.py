@@ -22,6 +22,20 @@ def quiet_demo(tmp_path: Path):  # noqa: ANN201 - (Service, Actor)
     return svc, clerk
 
 
+def supervisor_queue(qtbot, svc):  # noqa: ANN001, ANN201 - (MainWindow, ReviewPanel)
+    """The supervisor's window at 1366×740 with the page's three entries loaded and the review queue open."""
+    from hotich_desktop.ui.main_window import MainWindow
+
+    boss = svc.users.login("kiemtra", "kiemtra123")
+    win = MainWindow(svc, boss)
+    qtbot.addWidget(win)
+    win.resize(1366, 740)
+    win.show()
+    qtbot.waitUntil(lambda: win.busy == 0 and len(win.entries) == 3, timeout=30000)
+    win.toggle_review()
+    return win, win.review.dock.widget()
+
+
 def test_snippet_never_covers_the_field(qtbot) -> None:
     holder = QWidget()  # the form's column: a child gets the width it is given, even below its minimum
     qtbot.addWidget(holder)
@@ -115,7 +129,6 @@ def test_clicked_box_keeps_the_focus_for_delete(qtbot, tmp_path) -> None:
 def test_f9_in_the_queue_shows_the_queues_next_entry(qtbot, tmp_path) -> None:
     """A supervisor works down the review queue with F9: after an approval the window shows the queue's next
     entry, not the page's next box (one nobody typed, which the next F9 refuses)."""
-    from hotich_desktop.ui.main_window import MainWindow
     from tests.ui.synthetic import book_with_entries
     from hotich_desktop.core.lifecycle import EntryStatus
     from tests.ui.test_no_edit_lost import RECORD
@@ -124,14 +137,7 @@ def test_f9_in_the_queue_shows_the_queues_next_entry(qtbot, tmp_path) -> None:
     ids = book_with_entries(svc, clerk, tmp_path / "in", svc.books.list(clerk)[0].id)
     svc.save_record(clerk, ids[0], RECORD, submit=True)
     svc.save_record(clerk, ids[2], {**RECORD, "so": "9", "ho_ten": "Lò Văn Sơn", "gioi_tinh": "Nam"}, submit=True)
-    boss = svc.users.login("kiemtra", "kiemtra123")
-    win = MainWindow(svc, boss)
-    qtbot.addWidget(win)
-    win.resize(1366, 740)
-    win.show()
-    qtbot.waitUntil(lambda: win.busy == 0 and len(win.entries) == 3, timeout=30000)
-    win.toggle_review()
-    panel = win.review.dock.widget()
+    win, panel = supervisor_queue(qtbot, svc)
     qtbot.waitUntil(lambda: panel.loaded and [r.entry_id for r in panel.rows] == [ids[0], ids[2]], timeout=30000)
     win.show_entry(0)
     win.review.approve()
@@ -229,7 +235,6 @@ def test_refused_approval_names_the_entry_as_the_window_shows_it(tmp_path) -> No
 
 def test_the_queue_shows_whole_names(qtbot, tmp_path) -> None:
     """The review queue's columns fit what they hold: a supervisor reads the whole name, not «Hoàng Đức …»."""
-    from hotich_desktop.ui.main_window import MainWindow
     from tests.ui.synthetic import book_with_entries
     from tests.ui.test_no_edit_lost import RECORD
 
@@ -237,14 +242,7 @@ def test_the_queue_shows_whole_names(qtbot, tmp_path) -> None:
     ids = book_with_entries(svc, clerk, tmp_path / "in", svc.books.list(clerk)[0].id)
     name = "Hoàng Thị Phương Thảo Nguyên"
     svc.save_record(clerk, ids[0], {**RECORD, "ho_ten": name}, submit=True)
-    boss = svc.users.login("kiemtra", "kiemtra123")
-    win = MainWindow(svc, boss)
-    qtbot.addWidget(win)
-    win.resize(1366, 740)
-    win.show()
-    qtbot.waitUntil(lambda: win.busy == 0 and len(win.entries) == 3, timeout=30000)
-    win.toggle_review()
-    panel = win.review.dock.widget()
+    win, panel = supervisor_queue(qtbot, svc)
     qtbot.waitUntil(lambda: panel.loaded and len(panel.rows) == 1, timeout=30000)
     table = panel.table
     assert table.item(0, 3).text() == name
